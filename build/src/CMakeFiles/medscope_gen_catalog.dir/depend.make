@@ -1,0 +1,2 @@
+# Empty dependencies file for medscope_gen_catalog.
+# This may be replaced when dependencies are built.

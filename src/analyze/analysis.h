@@ -1,0 +1,120 @@
+/*
+ * The result of analysing a model (rules.md §1–§4), as the emitters read
+ * it. Internal to the library. Everything is indices into the model's
+ * arrays; ms_span values point into analysis->pool.
+ *
+ * Order (cli.md): parties and systems are reported by id
+ * (party_order/system_order), ownership entries by system id then facility
+ * id, requirements by parties then topic, findings by file, line, code.
+ */
+#ifndef MS_ANALYSIS_H
+#define MS_ANALYSIS_H
+
+#include "model/model.h"
+#include "rules_catalog.h"
+#include "util/buf.h"
+
+typedef enum {
+	MS_CAT_NONE, MS_CAT_DIRECT, MS_CAT_SUPPLY_CHAIN, MS_CAT_PATIENT_DIRECTED,
+	MS_CAT_CONNECTED_SERVICE
+} ms_category;
+
+/* "direct", "supply-chain", ... or NULL for MS_CAT_NONE. */
+const char *ms_category_name(unsigned cat);
+
+/* One reason that holds for a party (rules.md §1). */
+typedef struct {
+	uint16_t rule;  /* ms_rule_id of a scope-in or scope-out code */
+	ms_span via;    /* symbols (any kind) of the contracts/flows/systems that made it hold */
+} ms_reason;
+
+typedef struct {
+	bool in_scope;
+	bool mhlw;              /* a facility: bound by the MHLW guideline */
+	uint8_t category;       /* ms_category; MS_CAT_NONE when out of scope */
+	uint32_t reason_off, nreasons; /* into analysis->reasons; in-scope reasons
+	                                  first (rules.md order), then the out-of-scope one */
+} ms_party_scope;
+
+typedef struct {
+	bool medical;   /* a medical system (rules.md Terms) */
+	bool relevant;  /* a relevant system */
+	bool served;    /* served to at least one facility */
+	uint32_t own_off, nown; /* its entries in analysis->ownership */
+} ms_system_info;
+
+/* One (served system, facility) entry (rules.md §2). */
+typedef struct {
+	uint32_t system, facility; /* indices */
+	uint32_t owner;            /* party index */
+	uint16_t basis;            /* ms_rule_id of an ownership code */
+	ms_span via;               /* contract symbols of the chain, in chain order */
+	ms_span considered_by;     /* party indices, sorted by id */
+} ms_ownership;
+
+/* One required agreement (rules.md §3). */
+typedef struct {
+	uint32_t parties[3];     /* party indices sorted by id; MS_NONE past nparties */
+	ms_span systems;         /* system indices, sorted by id */
+	uint32_t satisfied_by[2]; /* agreement indices, MS_NONE = none; [1] is used when two
+	                            agreements (F-A and F-B) together meet an integration requirement */
+	uint32_t contract;       /* symbol of the contract it stems from (JSON "via"), or MS_NONE */
+	uint32_t finding;        /* index into findings when missing, else MS_NONE */
+	uint16_t rule;           /* the missing-* code raised when missing */
+	uint16_t topic;          /* one MS_TOPIC_* bit */
+	uint8_t nparties;
+	uint8_t severity;        /* ms_severity when missing */
+} ms_requirement;
+
+/* Named message arguments (the placeholders of models/rules.xml). Each is a
+ * symbol index or MS_NONE; systems and via are symbol spans. */
+typedef struct {
+	uint32_t facility, party, other, system, contract, agreement, risk;
+	ms_span systems, via;
+	ms_span facilities; /* symbols; when non-empty {facility} lists these instead
+	                       (the first three, then "+N") - per-system findings */
+	int32_t date;   /* MS_NO_DATE when unused */
+	int scheme;     /* ms_cert_scheme, or -1 */
+} ms_args;
+
+typedef struct {
+	uint16_t rule;      /* ms_rule_id */
+	uint8_t severity;   /* ms_severity (may differ from the catalog's, e.g. missing-certification) */
+	ms_loc loc;         /* the XML element concerned, in the model's file */
+	uint8_t element;    /* ms_sym_kind of that element (logical location) */
+	uint32_t element_sym; /* its id symbol, or MS_NONE for <deployment> */
+	ms_span subjects;   /* symbols of every id involved, sorted by id, no duplicates */
+	ms_args args;
+} ms_finding;
+
+struct medscope_analysis {
+	const medscope_model *model;
+	int32_t as_of;
+	const char *as_of_source;   /* "option", "model", "today" */
+	char as_of_text[11];
+
+	ms_party_scope *scope;      /* [model->parties.n] */
+	ms_system_info *sysinfo;    /* [model->systems.n] */
+	uint32_t *party_order;      /* party indices sorted by id */
+	uint32_t *system_order;     /* system indices sorted by id */
+
+	MS_VEC(ms_reason) reasons;
+	MS_VEC(ms_ownership) ownership;
+	MS_VEC(ms_requirement) requirements;
+	MS_VEC(ms_finding) findings;
+	MS_VEC(uint32_t) pool;
+
+	size_t counts[4];           /* findings per ms_severity */
+};
+
+#define MS_APOOL(a, span, i) ((a)->pool.v[(span).off + (i)])
+
+/*
+ * Write the message of finding `f` in `lang` into `out`: the catalog's
+ * template with its placeholders filled from f->args (ids as written in
+ * the model; lists comma-separated).
+ */
+void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
+                        ms_buf *out);
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * The command-line program: option parsing and file handling on top of the
+ * public API (include/medscope/). Nothing here decides a rule.
+ */
+#ifndef MEDSCOPE_CLI_H
+#define MEDSCOPE_CLI_H
+
+#include <getopt.h>
+#include <stdio.h>
+
+#include "medscope/medscope.h"
+
+/* Exit status (cli.md, fixed). */
+enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
+
+/* Pick the English or Japanese text. */
+#define T(o, en, ja) ((o)->lang == MEDSCOPE_LANG_JA ? (ja) : (en))
+
+/* Options every command takes. */
+typedef struct {
+	medscope_lang lang;
+	const char *as_of;
+	medscope_severity fail_on;
+	int quiet;
+	medscope_load_options load;
+	const char *prog; /* "medscope CMD" for messages */
+} cli_opts;
+
+/* getopt_long ids of the common options (short ones use their letter). */
+enum {
+	OPT_LANG = 1000, OPT_AS_OF, OPT_FAIL_ON, OPT_MAX_INPUT, OPT_MAX_DEPTH,
+	OPT_MAX_ATTRIBUTES, OPT_MAX_VALUE, OPT_MAX_DIAGNOSTICS, OPT_HELP, OPT__COMMON_END
+};
+
+#define CLI_COMMON_LONGOPTS                                                                 \
+	{"lang", required_argument, NULL, OPT_LANG},                                        \
+	{"as-of", required_argument, NULL, OPT_AS_OF},                                      \
+	{"fail-on", required_argument, NULL, OPT_FAIL_ON},                                  \
+	{"quiet", no_argument, NULL, 'q'},                                                  \
+	{"max-input", required_argument, NULL, OPT_MAX_INPUT},                              \
+	{"max-depth", required_argument, NULL, OPT_MAX_DEPTH},                              \
+	{"max-attributes", required_argument, NULL, OPT_MAX_ATTRIBUTES},                    \
+	{"max-value-length", required_argument, NULL, OPT_MAX_VALUE},                       \
+	{"max-diagnostics", required_argument, NULL, OPT_MAX_DIAGNOSTICS},                  \
+	{"help", no_argument, NULL, OPT_HELP}
+
+/* Help text of the common options, for each command's --help. */
+extern const char cli_common_help_en[], cli_common_help_ja[];
+
+extern unsigned cli_max_diagnostics;
+
+/* Defaults: language from --lang, else LC_ALL / LC_MESSAGES / LANG. */
+void cli_opts_init(cli_opts *o, const char *prog);
+/*
+ * Handle a common option returned by getopt_long. Returns 1 when handled,
+ * 0 when `c` is not a common option, -1 on a bad value (reported), 2 when
+ * --help was asked for (the caller prints its help and exits 0).
+ */
+int cli_common_option(cli_opts *o, int c, const char *arg);
+/* Report a usage problem and return EXIT_TROUBLE. */
+int cli_usage_error(const cli_opts *o, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
+
+/* Report the option getopt_long could not take (opterr is off) and
+ * return EXIT_TROUBLE. */
+int cli_bad_option(const cli_opts *o, char **argv);
+
+/* Load one model, printing every diagnostic; NULL when refused. */
+medscope_model *cli_load(cli_opts *o, const char *path);
+/* Load and analyse; NULL on failure (reported). *model receives the model. */
+medscope_analysis *cli_analyze(cli_opts *o, const char *path, medscope_model **model);
+void cli_print_diags(const medscope_diags *d);
+
+/* ---- output files: written atomically (temp file + rename) ---- */
+typedef struct {
+	FILE *f;
+	char *path, *tmp; /* NULL for stdout */
+} cli_out;
+
+/*
+ * Open `path` for writing ("-" or NULL = stdout). Refuses a path that is
+ * one of the inputs, creates missing directories. Returns 0, or reports
+ * and returns -1.
+ */
+int cli_out_open(cli_out *out, const cli_opts *o, const char *path, char *const *inputs,
+                 int ninputs);
+/* Flush, close and rename into place; 0, or reports and returns -1 (the
+ * temporary file is removed). */
+int cli_out_commit(cli_out *out, const cli_opts *o);
+/* Drop what was written; the target is left as it was. */
+void cli_out_abort(cli_out *out);
+
+/* Commands. Each returns an exit status. */
+int cmd_validate(int argc, char **argv, cli_opts *o);
+int cmd_rules(int argc, char **argv, cli_opts *o);
+int cmd_explain(int argc, char **argv, cli_opts *o);
+
+#endif

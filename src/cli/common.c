@@ -1,0 +1,228 @@
+#include <errno.h>
+#include <stdbool.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+
+unsigned cli_max_diagnostics = 100;
+
+const char cli_common_help_en[] =
+	"Common options:\n"
+	"  --lang ja|en            language of messages (default: from LC_ALL/LC_MESSAGES/LANG)\n"
+	"  --as-of YYYY-MM-DD      date for date rules (default: the model's as-of, else today)\n"
+	"  --fail-on error|warning|note|never\n"
+	"                          exit 1 when a finding at or above this severity exists (default error)\n"
+	"  -q, --quiet             print only what was asked for (no summary, no progress)\n"
+	"  --max-input BYTES       refuse larger files (default 268435456 = 256 MiB)\n"
+	"  --max-depth N           element nesting limit (default 64)\n"
+	"  --max-attributes N      attributes per element (default 64)\n"
+	"  --max-value-length N    bytes per attribute value or text (default 1048576)\n"
+	"  --max-diagnostics N     problems reported per run (default 100)\n"
+	"  --help                  this help\n";
+const char cli_common_help_ja[] =
+	"共通オプション:\n"
+	"  --lang ja|en            メッセージの言語 (既定: LC_ALL/LC_MESSAGES/LANG から)\n"
+	"  --as-of YYYY-MM-DD      日付ルールの基準日 (既定: モデルの as-of、なければ今日)\n"
+	"  --fail-on error|warning|note|never\n"
+	"                          この重大度以上の指摘があれば終了コード 1 (既定 error)\n"
+	"  -q, --quiet             要求された出力のみ (要約・進捗を出さない)\n"
+	"  --max-input BYTES       これより大きいファイルを拒否 (既定 268435456 = 256 MiB)\n"
+	"  --max-depth N           要素の入れ子の上限 (既定 64)\n"
+	"  --max-attributes N      1 要素あたりの属性数の上限 (既定 64)\n"
+	"  --max-value-length N    属性値・本文 1 つあたりのバイト数上限 (既定 1048576)\n"
+	"  --max-diagnostics N     1 回に報告する問題の上限 (既定 100)\n"
+	"  --help                  このヘルプ\n";
+
+static medscope_lang env_lang(void)
+{
+	static const char *const vars[] = {"LC_ALL", "LC_MESSAGES", "LANG"};
+	for (size_t i = 0; i < 3; i++) {
+		const char *v = getenv(vars[i]);
+		if (v && *v)
+			return strncmp(v, "ja", 2) == 0 ? MEDSCOPE_LANG_JA : MEDSCOPE_LANG_EN;
+	}
+	return MEDSCOPE_LANG_EN;
+}
+
+void cli_opts_init(cli_opts *o, const char *prog)
+{
+	memset(o, 0, sizeof(*o));
+	o->prog = prog;
+	o->lang = env_lang();
+	o->fail_on = MEDSCOPE_SEVERITY_ERROR;
+	medscope_load_options_init(&o->load);
+	o->load.lang = o->lang;
+}
+
+int cli_usage_error(const cli_opts *o, const char *fmt, ...)
+{
+	va_list ap;
+	fprintf(stderr, "%s: ", o->prog);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, T(o, " (see '%s --help')\n", " ('%s --help' を参照)\n"), o->prog);
+	return EXIT_TROUBLE;
+}
+
+int cli_bad_option(const cli_opts *o, char **argv)
+{
+	return cli_usage_error(o, T(o, "unknown option or missing value: '%s'",
+	                            "不明なオプションか、値がありません: '%s'"),
+	                       argv[optind - 1]);
+}
+
+static int parse_size(const char *s, size_t *out)
+{
+	char *end;
+	errno = 0;
+	unsigned long long v = strtoull(s, &end, 10);
+	if (errno || end == s || *end || s[0] == '-' || v == 0 || v > SIZE_MAX)
+		return -1;
+	*out = (size_t)v;
+	return 0;
+}
+
+int cli_common_option(cli_opts *o, int c, const char *arg)
+{
+	size_t n;
+	switch (c) {
+	case OPT_LANG:
+		if (strcmp(arg, "ja") == 0)
+			o->lang = MEDSCOPE_LANG_JA;
+		else if (strcmp(arg, "en") == 0)
+			o->lang = MEDSCOPE_LANG_EN;
+		else
+			return cli_usage_error(o, T(o, "--lang takes ja or en, not '%s'",
+			                            "--lang には ja か en を指定してください ('%s')"), arg),
+			       -1;
+		o->load.lang = o->lang;
+		return 1;
+	case OPT_AS_OF:
+		o->as_of = arg;
+		return 1;
+	case OPT_FAIL_ON:
+		if (strcmp(arg, "error") == 0)
+			o->fail_on = MEDSCOPE_SEVERITY_ERROR;
+		else if (strcmp(arg, "warning") == 0)
+			o->fail_on = MEDSCOPE_SEVERITY_WARNING;
+		else if (strcmp(arg, "note") == 0)
+			o->fail_on = MEDSCOPE_SEVERITY_NOTE;
+		else if (strcmp(arg, "never") == 0)
+			o->fail_on = MEDSCOPE_SEVERITY_NONE;
+		else
+			return cli_usage_error(o, T(o, "--fail-on takes error, warning, note or never, not '%s'",
+			                            "--fail-on には error/warning/note/never を指定してください ('%s')"),
+			                       arg),
+			       -1;
+		return 1;
+	case 'q':
+		o->quiet = 1;
+		return 1;
+	case OPT_MAX_INPUT:
+	case OPT_MAX_DEPTH:
+	case OPT_MAX_ATTRIBUTES:
+	case OPT_MAX_VALUE:
+	case OPT_MAX_DIAGNOSTICS:
+		if (parse_size(arg, &n) < 0 || (c != OPT_MAX_INPUT && c != OPT_MAX_VALUE && n > UINT_MAX))
+			return cli_usage_error(o, T(o, "a positive whole number is needed, not '%s'",
+			                            "正の整数を指定してください ('%s')"),
+			                       arg),
+			       -1;
+		if (c == OPT_MAX_INPUT)
+			o->load.max_input = n;
+		else if (c == OPT_MAX_DEPTH)
+			o->load.max_depth = (unsigned)n;
+		else if (c == OPT_MAX_ATTRIBUTES)
+			o->load.max_attributes = (unsigned)n;
+		else if (c == OPT_MAX_VALUE)
+			o->load.max_value_length = n;
+		else
+			cli_max_diagnostics = (unsigned)n;
+		return 1;
+	case OPT_HELP:
+		return 2;
+	default:
+		return 0;
+	}
+}
+
+void cli_print_diags(const medscope_diags *d)
+{
+	for (size_t i = 0; i < medscope_diags_count(d); i++) {
+		const char *file = medscope_diag_file(d, i);
+		unsigned line = medscope_diag_line(d, i), col = medscope_diag_column(d, i);
+		const char *sev = medscope_severity_name(medscope_diag_severity(d, i));
+		if (line)
+			fprintf(stderr, "%s:%u:%u: %s: %s\n", file, line, col, sev, medscope_diag_message(d, i));
+		else
+			fprintf(stderr, "%s: %s: %s\n", file, sev, medscope_diag_message(d, i));
+	}
+	if (medscope_diags_dropped(d))
+		fprintf(stderr, "medscope: %zu more problem(s) not shown (--max-diagnostics)\n",
+		        medscope_diags_dropped(d));
+}
+
+/* Progress on a terminal for large files. */
+static void show_progress(void *payload, size_t done, size_t total)
+{
+	const cli_opts *o = payload;
+	if (total)
+		fprintf(stderr, T(o, "\rreading %3u%%", "\r読み込み中 %3u%%"),
+		        (unsigned)(done * 100 / total));
+	else
+		fprintf(stderr, T(o, "\rreading %zu MiB", "\r読み込み中 %zu MiB"), done >> 20);
+}
+
+medscope_model *cli_load(cli_opts *o, const char *path)
+{
+	medscope_diags *d = NULL;
+	medscope_model *m = NULL;
+	if (medscope_diags_new(&d, cli_max_diagnostics) != MEDSCOPE_OK) {
+		fprintf(stderr, "medscope: %s\n", medscope_status_message(MEDSCOPE_ERR_NOMEM));
+		return NULL;
+	}
+	struct stat st;
+	bool progress = !o->quiet && isatty(STDERR_FILENO) && stat(path, &st) == 0 &&
+	                st.st_size > (8 << 20);
+	o->load.progress = progress ? show_progress : NULL;
+	o->load.progress_payload = o;
+	medscope_status s = medscope_model_load_file(&m, path, &o->load, d);
+	if (progress)
+		fputs("\r\033[K", stderr);
+	cli_print_diags(d);
+	if (s != MEDSCOPE_OK && medscope_diags_count(d) == 0)
+		fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+	medscope_diags_free(d);
+	return m;
+}
+
+medscope_analysis *cli_analyze(cli_opts *o, const char *path, medscope_model **model)
+{
+	*model = cli_load(o, path);
+	if (!*model)
+		return NULL;
+	medscope_analyze_options ao = {o->as_of};
+	medscope_analysis *a = NULL;
+	medscope_status s = medscope_analyze(&a, *model, &ao);
+	if (s == MEDSCOPE_ERR_USAGE) {
+		cli_usage_error(o, T(o, "--as-of takes a date YYYY-MM-DD, not '%s'",
+		                     "--as-of には日付 YYYY-MM-DD を指定してください ('%s')"),
+		                o->as_of ? o->as_of : "");
+	} else if (s != MEDSCOPE_OK) {
+		fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+	}
+	if (s != MEDSCOPE_OK) {
+		medscope_model_free(*model);
+		*model = NULL;
+		return NULL;
+	}
+	return a;
+}

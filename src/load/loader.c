@@ -1,0 +1,1104 @@
+/*
+ * The model loader: streams an untrusted XML file through libxml2's SAX2
+ * push parser into the compact arrays of model.h. No DOM is built.
+ *
+ * Hostile input (research/c-apis.md §3): any DOCTYPE is refused as soon as
+ * the parser sees it (no DTD, no entity can be declared, so no XXE, billion
+ * laughs or quadratic blow-up); we read the file ourselves (nothing else is
+ * opened, no network); the size, the attributes per element, the nesting
+ * depth and the length of values are capped; errors are collected, not
+ * printed, up to the diagnostics cap.
+ *
+ * The element and attribute checks below are the C form of
+ * models/deployment.xsd; tests/unit/test_schema.c runs libxml2's XSD
+ * validator and this loader on the same corpus and requires the same
+ * verdict.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "load/load.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/diags.h"
+
+#define MS_NS "urn:medscope:deployment:1"
+
+/* ---- elements and their attributes (deployment.xsd) ---- */
+
+typedef enum {
+	EL_DEPLOYMENT, EL_FACILITY, EL_NETOP, EL_VENDOR, EL_CERT, EL_SYSTEM, EL_RUNS_ON,
+	EL_CONNECTS_TO, EL_CONTRACT, EL_FLOW, EL_AGREEMENT, EL_RISK, EL__COUNT, EL_UNKNOWN
+} el_kind;
+
+static const char *const el_names[EL__COUNT] = {
+	"deployment", "facility", "network-operator", "vendor", "certification", "system",
+	"runs-on", "connects-to", "contract", "flow", "agreement", "risk"};
+
+typedef enum { AT_ID, AT_REF, AT_REFS, AT_ENUM, AT_ENUMS, AT_DATE, AT_BOOL, AT_STRING } at_type;
+
+typedef struct {
+	const char *name;
+	uint8_t type;
+	uint8_t min_items; /* lists; 1 = required non-empty */
+	bool required;
+	const ms_enum *values;
+} at_spec;
+
+/* Each table's order is the order of the matching index enum below. */
+enum { DE_NAME, DE_AS_OF };
+static const at_spec at_deployment[] = {
+	{"name", AT_STRING, 0, false, NULL}, {"as-of", AT_DATE, 0, false, NULL}, {NULL, 0, 0, 0, NULL}};
+enum { FA_ID, FA_NAME, FA_TYPE };
+static const at_spec at_facility[] = {
+	{"id", AT_ID, 0, true, NULL}, {"name", AT_STRING, 0, false, NULL},
+	{"type", AT_ENUM, 0, false, ms_enum_facility_type}, {NULL, 0, 0, 0, NULL}};
+enum { NO_ID, NO_NAME, NO_MANAGES };
+static const at_spec at_netop[] = {
+	{"id", AT_ID, 0, true, NULL}, {"name", AT_STRING, 0, false, NULL},
+	{"manages-medical-info", AT_BOOL, 0, true, ms_enum_bool}, {NULL, 0, 0, 0, NULL}};
+enum { VE_ID, VE_NAME, VE_ROLE };
+static const at_spec at_vendor[] = {
+	{"id", AT_ID, 0, true, NULL}, {"name", AT_STRING, 0, false, NULL},
+	{"role", AT_STRING, 0, false, NULL}, {NULL, 0, 0, 0, NULL}};
+enum { CE_SCHEME, CE_VALID_UNTIL, CE_NOTE };
+static const at_spec at_cert[] = {
+	{"scheme", AT_ENUM, 0, true, ms_enum_cert_scheme}, {"valid-until", AT_DATE, 0, false, NULL},
+	{"note", AT_STRING, 0, false, NULL}, {NULL, 0, 0, 0, NULL}};
+enum { SY_ID, SY_NAME, SY_PROVIDER, SY_LAYER, SY_DATA, SY_LOCATION, SY_REGION, SY_EXTERNAL };
+static const at_spec at_system[] = {
+	{"id", AT_ID, 0, true, NULL}, {"name", AT_STRING, 0, false, NULL},
+	{"provider", AT_REF, 0, false, NULL}, {"layer", AT_ENUM, 0, true, ms_enum_layer},
+	{"data", AT_ENUMS, 0, false, ms_enum_data}, {"location", AT_ENUM, 0, false, ms_enum_location},
+	{"data-region", AT_ENUM, 0, false, ms_enum_region},
+	{"external-storage", AT_BOOL, 0, false, ms_enum_bool}, {NULL, 0, 0, 0, NULL}};
+enum { RO_REF, RO_FLAG };
+static const at_spec at_runs_on[] = {
+	{"ref", AT_REF, 0, true, NULL}, {"known", AT_BOOL, 0, false, ms_enum_bool}, {NULL, 0, 0, 0, NULL}};
+static const at_spec at_connects_to[] = {
+	{"ref", AT_REF, 0, true, NULL}, {"api", AT_BOOL, 0, false, ms_enum_bool}, {NULL, 0, 0, 0, NULL}};
+enum { CO_ID, CO_CLIENT, CO_SUPPLIER, CO_COVERS, CO_TYPE, CO_SELECTED_BY, CO_DATE, CO_NAME };
+static const at_spec at_contract[] = {
+	{"id", AT_ID, 0, true, NULL}, {"client", AT_REF, 0, true, NULL},
+	{"supplier", AT_REF, 0, true, NULL}, {"covers", AT_REFS, 1, true, NULL},
+	{"type", AT_ENUMS, 1, true, ms_enum_contract_type}, {"selected-by", AT_REF, 0, false, NULL},
+	{"date", AT_DATE, 0, false, NULL}, {"name", AT_STRING, 0, false, NULL}, {NULL, 0, 0, 0, NULL}};
+enum { FL_ID, FL_FROM, FL_TO, FL_DATA, FL_BASIS };
+static const at_spec at_flow[] = {
+	{"id", AT_ID, 0, true, NULL}, {"from", AT_REF, 0, true, NULL}, {"to", AT_REF, 0, true, NULL},
+	{"data", AT_ENUMS, 0, false, ms_enum_data}, {"basis", AT_ENUM, 0, true, ms_enum_basis},
+	{NULL, 0, 0, 0, NULL}};
+enum { AG_ID, AG_PARTIES, AG_TOPICS, AG_COVERS, AG_DATE, AG_REVIEW_BY, AG_DOCUMENT, AG_DOCUMENTED };
+static const at_spec at_agreement[] = {
+	{"id", AT_ID, 0, true, NULL}, {"parties", AT_REFS, 2, true, NULL},
+	{"topics", AT_ENUMS, 1, true, ms_enum_topic}, {"covers", AT_REFS, 0, false, NULL},
+	{"date", AT_DATE, 0, false, NULL}, {"review-by", AT_DATE, 0, false, NULL},
+	{"document", AT_STRING, 0, false, NULL}, {"documented", AT_BOOL, 0, false, ms_enum_bool},
+	{NULL, 0, 0, 0, NULL}};
+enum { RI_ID, RI_SYSTEM, RI_OWNER, RI_TREATMENT, RI_AGREED_WITH, RI_REVIEWED, RI_LEVEL };
+static const at_spec at_risk[] = {
+	{"id", AT_ID, 0, true, NULL}, {"system", AT_REF, 0, true, NULL},
+	{"owner", AT_REF, 0, true, NULL}, {"treatment", AT_ENUM, 0, true, ms_enum_treatment},
+	{"agreed-with", AT_REFS, 0, false, NULL}, {"reviewed", AT_DATE, 0, false, NULL},
+	{"level", AT_ENUM, 0, false, ms_enum_level}, {NULL, 0, 0, 0, NULL}};
+
+static const at_spec *const el_attrs[EL__COUNT] = {
+	at_deployment, at_facility, at_netop, at_vendor, at_cert, at_system,
+	at_runs_on, at_connects_to, at_contract, at_flow, at_agreement, at_risk};
+
+#define MAX_SPECS 8
+
+/* One attribute, parsed. */
+typedef struct {
+	bool present;
+	uint32_t u;     /* AT_ID / AT_REF: symbol; AT_ENUM / AT_BOOL: value; AT_ENUMS: bits */
+	int32_t date;
+	ms_span span;   /* AT_REFS: symbols in the pool */
+	const char *s;  /* AT_STRING: arena copy */
+} at_val;
+
+/* ---- parse state ---- */
+
+typedef struct {
+	medscope_model *m;
+	medscope_diags *diags;
+	const medscope_load_options *opts;
+	xmlParserCtxtPtr ctxt;
+	unsigned depth;
+	unsigned skip_depth;  /* > 0: ignoring the subtree opened at this depth */
+	el_kind stack[4];     /* open elements at depths 1..3 */
+	uint32_t current;     /* index of the open party/system, or MS_NONE */
+	bool root_seen;
+	bool text_reported;   /* per open element */
+	bool stopped;
+	ms_buf text;          /* the open risk's description */
+	ms_loc loc;           /* of the element being handled */
+} loader;
+
+#define LANG(ld) ((ld)->opts->lang)
+
+static void stop(loader *ld)
+{
+	if (!ld->stopped) {
+		ld->stopped = true;
+		xmlStopParser(ld->ctxt);
+	}
+}
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void error_at(loader *ld, ms_loc loc, const char *fmt, ...);
+
+static void error_at(loader *ld, ms_loc loc, const char *fmt, ...)
+{
+	char msg[1024];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (ms_diag_add(ld->diags, ld->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR, "%s",
+	                msg) < 0 || !ld->diags)
+		stop(ld);
+}
+
+static void nomem(loader *ld)
+{
+	error_at(ld, ld->loc, "%s", MS_L(LANG(ld), "out of memory", "メモリが不足しました"));
+	stop(ld);
+}
+
+/*
+ * Where the start tag being reported begins. libxml2 calls startElementNs
+ * with input->cur just past the tag's attributes, and a raw '<' cannot
+ * occur inside a tag, so the last '<' before cur opens it.
+ */
+static ms_loc tag_loc(xmlParserCtxtPtr ctxt)
+{
+	xmlParserInputPtr in = ctxt->input;
+	ms_loc loc = {(uint32_t)(in->line > 0 ? in->line : 1), (uint32_t)(in->col > 0 ? in->col : 1)};
+	const xmlChar *p = in->cur, *base = in->base;
+	uint32_t newlines = 0;
+	while (p > base && p[-1] != '<') {
+		p--;
+		if (*p == '\n')
+			newlines++;
+	}
+	if (p == base)
+		return loc;
+	const xmlChar *lt = p - 1, *q = lt;
+	while (q > base && q[-1] != '\n')
+		q--;
+	uint32_t col = 1;
+	for (const xmlChar *r = q; r < lt; r++)
+		col += (*r & 0xC0) != 0x80;
+	loc.line -= newlines;
+	if (q == base && newlines == 0) {
+		/* The line's start has left the buffer: count back from cur. */
+		uint32_t back = 0;
+		for (const xmlChar *r = lt; r < in->cur; r++)
+			back += (*r & 0xC0) != 0x80;
+		col = loc.col > back ? loc.col - back : 1;
+	}
+	loc.col = col;
+	return loc;
+}
+
+static bool is_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static bool valid_id(const char *s, size_t len)
+{
+	if (len == 0)
+		return false;
+	unsigned char c = (unsigned char)s[0];
+	if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '.' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static const ms_enum *enum_find(const ms_enum *e, const char *s, size_t len)
+{
+	for (; e->name; e++)
+		if (strlen(e->name) == len && memcmp(e->name, s, len) == 0)
+			return e;
+	return NULL;
+}
+
+static void enum_list(const ms_enum *e, ms_buf *out)
+{
+	for (const ms_enum *f = e; f->name; f++) {
+		if (f != e)
+			ms_buf_puts(out, ", ");
+		ms_buf_puts(out, f->name);
+	}
+}
+
+static void bad_value(loader *ld, el_kind el, const at_spec *spec, const char *v, size_t len,
+                      const char *why_en, const char *why_ja)
+{
+	ms_buf b = MS_BUF_INIT;
+	if (spec->values)
+		enum_list(spec->values, &b);
+	int shown = len > 80 ? 80 : (int)len;
+	if (spec->values)
+		error_at(ld, ld->loc,
+		         MS_L(LANG(ld), "<%s>: attribute '%s': '%.*s' is not one of: %s",
+		              "<%s>: 属性 '%s' の値 '%.*s' は使えません。次のいずれかにしてください: %s"),
+		         el_names[el], spec->name, shown, v, ms_buf_cstr(&b));
+	else
+		error_at(ld, ld->loc, MS_L(LANG(ld), "<%s>: attribute '%s': '%.*s' %s",
+		                           "<%s>: 属性 '%s' の値 '%.*s' は%s"),
+		         el_names[el], spec->name, shown, v, MS_L(LANG(ld), why_en, why_ja));
+	ms_buf_free(&b);
+}
+
+/* Parse one attribute value (already whitespace-normalised by the XML
+ * parser) by its type. */
+static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char *v, size_t len,
+                        at_val *out)
+{
+	medscope_model *m = ld->m;
+	out->present = true;
+	if (spec->type == AT_STRING) {
+		out->s = ms_arena_strndup(&m->arena, v, len);
+		if (!out->s)
+			nomem(ld);
+		return;
+	}
+	/* Every other type is an xs:token or a list of them: collapse spaces. */
+	while (len && is_space((unsigned char)*v))
+		v++, len--;
+	while (len && is_space((unsigned char)v[len - 1]))
+		len--;
+	switch (spec->type) {
+	case AT_ID:
+	case AT_REF:
+		if (!valid_id(v, len)) {
+			bad_value(ld, el, spec, v, len, "is not a valid id ([A-Za-z_][A-Za-z0-9_.-]*)",
+			          "id の形式 ([A-Za-z_][A-Za-z0-9_.-]*) ではありません");
+			out->present = false;
+			return;
+		}
+		out->u = ms_sym_intern(m, v, len);
+		if (out->u == MS_NONE)
+			nomem(ld);
+		return;
+	case AT_ENUM:
+	case AT_BOOL: {
+		const ms_enum *e = enum_find(spec->values, v, len);
+		if (!e) {
+			bad_value(ld, el, spec, v, len, "", "");
+			out->present = false;
+			return;
+		}
+		out->u = e->value;
+		return;
+	}
+	case AT_DATE:
+		if (ms_date_parse(v, len, &out->date) < 0) {
+			bad_value(ld, el, spec, v, len, "is not a date (YYYY-MM-DD)",
+			          "日付 (YYYY-MM-DD) ではありません");
+			out->present = false;
+		}
+		return;
+	case AT_REFS:
+	case AT_ENUMS: {
+		uint32_t n = 0;
+		out->span.off = (uint32_t)m->pool.n;
+		out->u = 0;
+		size_t i = 0;
+		while (i < len) {
+			while (i < len && is_space((unsigned char)v[i]))
+				i++;
+			size_t start = i;
+			while (i < len && !is_space((unsigned char)v[i]))
+				i++;
+			if (i == start)
+				break;
+			n++;
+			if (spec->type == AT_ENUMS) {
+				const ms_enum *e = enum_find(spec->values, v + start, i - start);
+				if (!e) {
+					bad_value(ld, el, spec, v + start, i - start, "", "");
+					out->present = false;
+					return;
+				}
+				out->u |= e->value;
+			} else {
+				if (!valid_id(v + start, i - start)) {
+					bad_value(ld, el, spec, v + start, i - start,
+					          "is not a valid id ([A-Za-z_][A-Za-z0-9_.-]*)",
+					          "id の形式 ([A-Za-z_][A-Za-z0-9_.-]*) ではありません");
+					out->present = false;
+					return;
+				}
+				uint32_t s = ms_sym_intern(m, v + start, i - start);
+				uint32_t *slot = s == MS_NONE ? NULL : MS_VEC_PUSH(m->pool);
+				if (!slot) {
+					nomem(ld);
+					return;
+				}
+				*slot = s;
+			}
+		}
+		out->span.n = spec->type == AT_REFS ? n : 0;
+		if (n < spec->min_items) {
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld), "<%s>: attribute '%s' needs at least %u value(s), has %u",
+			              "<%s>: 属性 '%s' には %u 個以上の値が必要です (%u 個)"),
+			         el_names[el], spec->name, spec->min_items, n);
+			out->present = false;
+		}
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* Check and parse the attributes of an element into vals[]. Returns false
+ * when a required one is missing or a value is bad (reported). */
+static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, at_val *vals)
+{
+	const at_spec *specs = el_attrs[el];
+	bool ok = true;
+	size_t errors_before = ms_diag_errors(ld->diags);
+	memset(vals, 0, sizeof(*vals) * MAX_SPECS);
+	for (int a = 0; a < nb; a++) {
+		const char *name = (const char *)attrs[a * 5];
+		const char *uri = (const char *)attrs[a * 5 + 2];
+		const char *v = (const char *)attrs[a * 5 + 3];
+		size_t len = (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
+		int k = -1;
+		if (!uri)
+			for (int i = 0; specs[i].name; i++)
+				if (strcmp(specs[i].name, name) == 0)
+					k = i;
+		if (k < 0) {
+			ms_buf b = MS_BUF_INIT;
+			for (int i = 0; specs[i].name; i++) {
+				if (i)
+					ms_buf_puts(&b, ", ");
+				ms_buf_puts(&b, specs[i].name);
+			}
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld), "<%s>: unknown attribute '%s%s%s' (allowed: %s)",
+			              "<%s>: 属性 '%s%s%s' は使えません (使える属性: %s)"),
+			         el_names[el], uri ? (const char *)attrs[a * 5 + 1] : "", uri ? ":" : "",
+			         name, ms_buf_cstr(&b));
+			ms_buf_free(&b);
+			ok = false;
+			continue;
+		}
+		if (len > ld->opts->max_value_length) {
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld),
+			              "<%s>: attribute '%s' is %zu bytes long, over the limit of %zu",
+			              "<%s>: 属性 '%s' の値が %zu バイトあり、上限 %zu を超えています"),
+			         el_names[el], name, len, ld->opts->max_value_length);
+			ok = false;
+			continue;
+		}
+		parse_value(ld, el, &specs[k], v, len, &vals[k]);
+	}
+	for (int i = 0; specs[i].name; i++) {
+		if (specs[i].required && !vals[i].present &&
+		    ms_diag_errors(ld->diags) == errors_before) {
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld), "<%s>: missing required attribute '%s'",
+			              "<%s>: 必須の属性 '%s' がありません"),
+			         el_names[el], specs[i].name);
+		}
+	}
+	return ok && ms_diag_errors(ld->diags) == errors_before;
+}
+
+/* Define the id in vals[0] as naming entity `index` of `kind`. */
+static void define_id(loader *ld, el_kind el, const at_val *id, ms_sym_kind kind, size_t index)
+{
+	ms_sym *s = &ld->m->syms.v[id->u];
+	if (s->kind != MS_SYM_UNDEFINED) {
+		error_at(ld, ld->loc,
+		         MS_L(LANG(ld), "<%s>: duplicate id '%s' (first defined at line %u)",
+		              "<%s>: id '%s' が重複しています (最初の定義は %u 行目)"),
+		         el_names[el], s->name, s->loc.line);
+		return;
+	}
+	s->kind = (uint8_t)kind;
+	s->index = (uint32_t)index;
+	s->loc = ld->loc;
+}
+
+static uint32_t opt_u(const at_val *v, uint32_t dflt)
+{
+	return v->present ? v->u : dflt;
+}
+
+static int32_t opt_date(const at_val *v)
+{
+	return v->present ? v->date : MS_NO_DATE;
+}
+
+static const char *opt_s(const at_val *v, const char *dflt)
+{
+	return v->present ? v->s : dflt;
+}
+
+static ms_span opt_span(const at_val *v)
+{
+	ms_span none = {0, 0};
+	return v->present ? v->span : none;
+}
+
+/* Build the entity for a checked element. */
+static void build(loader *ld, el_kind el, const at_val *v)
+{
+	medscope_model *m = ld->m;
+	switch (el) {
+	case EL_DEPLOYMENT:
+		m->name = opt_s(&v[DE_NAME], "");
+		m->as_of = opt_date(&v[DE_AS_OF]);
+		m->loc = ld->loc;
+		return;
+	case EL_FACILITY:
+	case EL_NETOP:
+	case EL_VENDOR: {
+		ms_party *p = MS_VEC_PUSH(m->parties);
+		if (!p) {
+			nomem(ld);
+			return;
+		}
+		p->sym = v[0].u;
+		p->id = m->syms.v[p->sym].name;
+		p->name = opt_s(&v[1], "");
+		p->loc = ld->loc;
+		p->cert_off = (uint32_t)m->certs.n;
+		if (el == EL_FACILITY) {
+			p->kind = MS_PARTY_FACILITY;
+			p->facility_type = (uint8_t)opt_u(&v[FA_TYPE], MS_FAC_HOSPITAL);
+		} else if (el == EL_NETOP) {
+			p->kind = MS_PARTY_NETWORK_OPERATOR;
+			p->manages_medical_info = v[NO_MANAGES].u != 0;
+		} else {
+			p->kind = MS_PARTY_VENDOR;
+			p->role = opt_s(&v[VE_ROLE], NULL);
+		}
+		ld->current = (uint32_t)(m->parties.n - 1);
+		define_id(ld, el, &v[0], MS_SYM_PARTY, m->parties.n - 1);
+		return;
+	}
+	case EL_CERT: {
+		ms_cert *c = MS_VEC_PUSH(m->certs);
+		if (!c) {
+			nomem(ld);
+			return;
+		}
+		c->scheme = (uint8_t)v[CE_SCHEME].u;
+		c->valid_until = opt_date(&v[CE_VALID_UNTIL]);
+		c->note = opt_s(&v[CE_NOTE], NULL);
+		c->loc = ld->loc;
+		if (ld->current != MS_NONE)
+			m->parties.v[ld->current].ncert++;
+		return;
+	}
+	case EL_SYSTEM: {
+		ms_system *s = MS_VEC_PUSH(m->systems);
+		if (!s) {
+			nomem(ld);
+			return;
+		}
+		s->sym = v[SY_ID].u;
+		s->id = m->syms.v[s->sym].name;
+		s->name = opt_s(&v[SY_NAME], "");
+		s->provider = opt_u(&v[SY_PROVIDER], MS_NONE); /* a symbol until resolved */
+		s->layer = (uint8_t)v[SY_LAYER].u;
+		s->data = (uint8_t)opt_u(&v[SY_DATA], MS_DATA_NONE);
+		/* model.md defaults: inside for on-premise/device/terminal/network,
+		 * else outside; data in Japan when inside, unknown when outside. */
+		bool inside_layer = s->layer == MS_LAYER_ON_PREMISE || s->layer == MS_LAYER_DEVICE ||
+		                    s->layer == MS_LAYER_TERMINAL || s->layer == MS_LAYER_NETWORK;
+		s->location = (uint8_t)opt_u(&v[SY_LOCATION], inside_layer ? MS_LOC_INSIDE : MS_LOC_OUTSIDE);
+		s->region = (uint8_t)opt_u(&v[SY_REGION],
+		                           s->location == MS_LOC_INSIDE ? MS_REGION_JP : MS_REGION_UNKNOWN);
+		s->external_storage = opt_u(&v[SY_EXTERNAL], 0) != 0;
+		s->runs_off = s->conn_off = (uint32_t)m->edges.n;
+		s->loc = ld->loc;
+		ld->current = (uint32_t)(m->systems.n - 1);
+		define_id(ld, el, &v[SY_ID], MS_SYM_SYSTEM, m->systems.n - 1);
+		return;
+	}
+	case EL_RUNS_ON:
+	case EL_CONNECTS_TO: {
+		/* Edges of one system are contiguous, runs-on and connects-to
+		 * interleaved: keep them in two runs by recording both kinds in
+		 * one array and splitting in ms_resolve(). */
+		ms_edge *e = MS_VEC_PUSH(m->edges);
+		if (!e) {
+			nomem(ld);
+			return;
+		}
+		e->target = v[RO_REF].u;
+		e->flag = el == EL_RUNS_ON ? opt_u(&v[RO_FLAG], 1) != 0 : opt_u(&v[RO_FLAG], 0) != 0;
+		e->loc = ld->loc;
+		if (ld->current != MS_NONE) {
+			ms_system *s = &m->systems.v[ld->current];
+			if (el == EL_RUNS_ON)
+				s->nruns++;
+			else
+				s->nconn++;
+			/* Tag the kind in the high bit of loc.col until resolved. */
+			if (el == EL_CONNECTS_TO)
+				e->loc.col |= 0x80000000u;
+		}
+		return;
+	}
+	case EL_CONTRACT: {
+		ms_contract *c = MS_VEC_PUSH(m->contracts);
+		if (!c) {
+			nomem(ld);
+			return;
+		}
+		c->sym = v[CO_ID].u;
+		c->id = m->syms.v[c->sym].name;
+		c->name = opt_s(&v[CO_NAME], "");
+		c->client = v[CO_CLIENT].u;
+		c->supplier = v[CO_SUPPLIER].u;
+		c->selected_by = opt_u(&v[CO_SELECTED_BY], MS_NONE);
+		c->types = (uint16_t)v[CO_TYPE].u;
+		c->covers = v[CO_COVERS].span;
+		c->date = opt_date(&v[CO_DATE]);
+		c->loc = ld->loc;
+		define_id(ld, el, &v[CO_ID], MS_SYM_CONTRACT, m->contracts.n - 1);
+		return;
+	}
+	case EL_FLOW: {
+		ms_flow *f = MS_VEC_PUSH(m->flows);
+		if (!f) {
+			nomem(ld);
+			return;
+		}
+		f->sym = v[FL_ID].u;
+		f->id = m->syms.v[f->sym].name;
+		f->from = v[FL_FROM].u;
+		f->to = v[FL_TO].u;
+		f->data = (uint8_t)opt_u(&v[FL_DATA], MS_DATA_NONE);
+		f->basis = (uint8_t)v[FL_BASIS].u;
+		f->loc = ld->loc;
+		define_id(ld, el, &v[FL_ID], MS_SYM_FLOW, m->flows.n - 1);
+		return;
+	}
+	case EL_AGREEMENT: {
+		ms_agreement *a = MS_VEC_PUSH(m->agreements);
+		if (!a) {
+			nomem(ld);
+			return;
+		}
+		a->sym = v[AG_ID].u;
+		a->id = m->syms.v[a->sym].name;
+		a->parties = v[AG_PARTIES].span;
+		a->topics = (uint16_t)v[AG_TOPICS].u;
+		a->has_covers = v[AG_COVERS].present;
+		a->covers = opt_span(&v[AG_COVERS]);
+		a->date = opt_date(&v[AG_DATE]);
+		a->review_by = opt_date(&v[AG_REVIEW_BY]);
+		a->document = opt_s(&v[AG_DOCUMENT], NULL);
+		a->documented = opt_u(&v[AG_DOCUMENTED], 1) != 0;
+		a->loc = ld->loc;
+		define_id(ld, el, &v[AG_ID], MS_SYM_AGREEMENT, m->agreements.n - 1);
+		return;
+	}
+	case EL_RISK: {
+		ms_risk *r = MS_VEC_PUSH(m->risks);
+		if (!r) {
+			nomem(ld);
+			return;
+		}
+		r->sym = v[RI_ID].u;
+		r->id = m->syms.v[r->sym].name;
+		r->system = v[RI_SYSTEM].u;
+		r->owner = v[RI_OWNER].u;
+		r->treatment = (uint8_t)v[RI_TREATMENT].u;
+		r->agreed_with = opt_span(&v[RI_AGREED_WITH]);
+		r->reviewed = opt_date(&v[RI_REVIEWED]);
+		r->level = (uint8_t)opt_u(&v[RI_LEVEL], MS_LEVEL_NONE);
+		r->text = "";
+		r->loc = ld->loc;
+		ld->current = (uint32_t)(m->risks.n - 1);
+		ms_buf_clear(&ld->text);
+		define_id(ld, el, &v[RI_ID], MS_SYM_RISK, m->risks.n - 1);
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* Which element `name` is at this depth under this parent, or EL_UNKNOWN. */
+static el_kind classify(const char *name, const char *uri, unsigned depth, el_kind parent)
+{
+	if (!uri || strcmp(uri, MS_NS) != 0)
+		return EL_UNKNOWN;
+	el_kind k = EL_UNKNOWN;
+	for (int i = 0; i < EL__COUNT; i++)
+		if (strcmp(el_names[i], name) == 0)
+			k = (el_kind)i;
+	switch (k) {
+	case EL_DEPLOYMENT:
+		return depth == 1 ? k : EL_UNKNOWN;
+	case EL_CERT:
+		return depth == 3 && (parent == EL_NETOP || parent == EL_VENDOR) ? k : EL_UNKNOWN;
+	case EL_RUNS_ON:
+	case EL_CONNECTS_TO:
+		return depth == 3 && parent == EL_SYSTEM ? k : EL_UNKNOWN;
+	case EL_UNKNOWN:
+		return k;
+	default:
+		return depth == 2 ? k : EL_UNKNOWN;
+	}
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+                     int nb_defaulted, const xmlChar **attrs)
+{
+	(void)nb_ns, (void)ns, (void)nb_defaulted;
+	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	ld->depth++;
+	ld->text_reported = false;
+	if (ld->stopped || ld->skip_depth)
+		return;
+	ld->loc = tag_loc(ld->ctxt);
+	const char *name = (const char *)localname;
+	if (ld->depth > ld->opts->max_depth) {
+		error_at(ld, ld->loc,
+		         MS_L(LANG(ld), "elements nested deeper than %u levels",
+		              "要素の入れ子が %u 段を超えています"),
+		         ld->opts->max_depth);
+		stop(ld);
+		return;
+	}
+	el_kind parent = ld->depth >= 2 && ld->depth - 1 < 4 ? ld->stack[ld->depth - 1] : EL_UNKNOWN;
+	el_kind k = classify(name, (const char *)uri, ld->depth, parent);
+	if (ld->depth == 1) {
+		ld->root_seen = true;
+		if (k != EL_DEPLOYMENT) {
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld),
+			              "the root element must be <deployment xmlns=\"" MS_NS
+			              "\">, not <%s%s%s>%s%s",
+			              "ルート要素は <deployment xmlns=\"" MS_NS
+			              "\"> でなければなりません (<%s%s%s>%s%s)"),
+			         prefix ? (const char *)prefix : "", prefix ? ":" : "", name,
+			         uri ? " in namespace " : "", uri ? (const char *)uri : "");
+			stop(ld);
+			return;
+		}
+	}
+	if (k == EL_UNKNOWN) {
+		const char *pname = ld->depth >= 2 && parent != EL_UNKNOWN ? el_names[parent] : "?";
+		if (!uri || strcmp((const char *)uri, MS_NS) != 0)
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld), "element <%s%s%s> is not in the namespace " MS_NS,
+			              "要素 <%s%s%s> は名前空間 " MS_NS " にありません"),
+			         prefix ? (const char *)prefix : "", prefix ? ":" : "", name);
+		else
+			error_at(ld, ld->loc,
+			         MS_L(LANG(ld), "element <%s> is not allowed inside <%s>",
+			              "要素 <%s> は <%s> の中に置けません"),
+			         name, pname);
+		ld->skip_depth = ld->depth;
+		return;
+	}
+	if (ld->depth < 4)
+		ld->stack[ld->depth] = k;
+	at_val vals[MAX_SPECS];
+	if (!parse_attrs(ld, k, nb_attrs, attrs, vals)) {
+		/* Still define its id, so that references to it are not also
+		 * reported as undefined: one mistake, one message. */
+		static const uint8_t sym_kind[EL__COUNT] = {
+			[EL_FACILITY] = MS_SYM_PARTY, [EL_NETOP] = MS_SYM_PARTY,
+			[EL_VENDOR] = MS_SYM_PARTY, [EL_SYSTEM] = MS_SYM_SYSTEM,
+			[EL_CONTRACT] = MS_SYM_CONTRACT, [EL_FLOW] = MS_SYM_FLOW,
+			[EL_AGREEMENT] = MS_SYM_AGREEMENT, [EL_RISK] = MS_SYM_RISK};
+		if (sym_kind[k] && vals[0].present && el_attrs[k][0].type == AT_ID)
+			define_id(ld, k, &vals[0], (ms_sym_kind)sym_kind[k], MS_NONE);
+		/* Children of a refused party or system must not attach to
+		 * the previous one. */
+		if (k != EL_CERT && k != EL_RUNS_ON && k != EL_CONNECTS_TO)
+			ld->current = MS_NONE;
+		return;
+	}
+	if (k == EL_CERT || k == EL_RUNS_ON || k == EL_CONNECTS_TO) {
+		if (ld->current == MS_NONE)
+			return;
+	} else {
+		ld->current = MS_NONE;
+	}
+	build(ld, k, vals);
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)localname, (void)prefix, (void)uri;
+	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	if (ld->skip_depth == ld->depth)
+		ld->skip_depth = 0;
+	else if (!ld->skip_depth && !ld->stopped && ld->depth == 2 && ld->stack[2] == EL_RISK &&
+	         ld->current != MS_NONE) {
+		/* Trim the description. */
+		const char *t = ms_buf_cstr(&ld->text);
+		size_t len = ld->text.len;
+		while (len && is_space((unsigned char)*t))
+			t++, len--;
+		while (len && is_space((unsigned char)t[len - 1]))
+			len--;
+		ms_risk *r = &ld->m->risks.v[ld->current];
+		r->text = ms_arena_strndup(&ld->m->arena, t, len);
+		if (!r->text) {
+			r->text = "";
+			nomem(ld);
+		}
+		ms_buf_clear(&ld->text);
+	}
+	ld->text_reported = false;
+	if (ld->depth)
+		ld->depth--;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	if (ld->stopped || ld->skip_depth || ld->depth == 0)
+		return;
+	el_kind k = ld->depth < 4 ? ld->stack[ld->depth] : EL_UNKNOWN;
+	if (k == EL_RISK && ld->depth == 2) {
+		if (ld->text.len + (size_t)len > ld->opts->max_value_length) {
+			ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ld->ctxt),
+			               (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt)};
+			error_at(ld, here,
+			         MS_L(LANG(ld), "<risk>: the description is longer than %zu bytes",
+			              "<risk>: 説明文が %zu バイトを超えています"),
+			         ld->opts->max_value_length);
+			stop(ld);
+			return;
+		}
+		ms_buf_put(&ld->text, (const char *)ch, (size_t)len);
+		if (ld->text.oom)
+			nomem(ld);
+		return;
+	}
+	for (int i = 0; i < len; i++) {
+		if (!is_space(ch[i])) {
+			if (!ld->text_reported) {
+				ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ld->ctxt),
+				               (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt)};
+				error_at(ld, here,
+				         MS_L(LANG(ld), "text is not allowed inside <%s>",
+				              "<%s> の中に文字列は置けません"),
+				         k < EL__COUNT ? el_names[k] : "?");
+				ld->text_reported = true;
+			}
+			return;
+		}
+	}
+}
+
+/* Any DOCTYPE: no DTDs and no entities, ever (closes XXE and entity
+ * expansion attacks); stop before libxml2 reads the subset. */
+static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const xmlChar *sys)
+{
+	(void)name, (void)ext, (void)sys;
+	xmlParserCtxtPtr ctxt = ctx;
+	loader *ld = ctxt->_private;
+	ms_loc here = {(uint32_t)ctxt->input->line, 1};
+	error_at(ld, here, "%s",
+	         MS_L(LANG(ld),
+	              "a DOCTYPE is not allowed (medscope refuses DTDs and entities); remove it",
+	              "DOCTYPE は使えません (DTD とエンティティは拒否します)。削除してください"));
+	ctxt->wellFormed = 0;
+	stop(ld);
+}
+
+static void on_start_document(void *ctx)
+{
+	xmlParserCtxtPtr ctxt = ctx;
+	loader *ld = ctxt->_private;
+	const char *enc = (const char *)ctxt->encoding;
+	if (enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
+	    xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") != 0) {
+		ms_loc here = {1, 1};
+		error_at(ld, here,
+		         MS_L(LANG(ld),
+		              "the file declares encoding \"%s\"; medscope reads UTF-8 only "
+		              "(convert it, e.g. iconv -f %s -t UTF-8)",
+		              "エンコーディング \"%s\" が宣言されています。UTF-8 のみ読めます "
+		              "(例: iconv -f %s -t UTF-8 で変換してください)"),
+		         enc, enc);
+		stop(ld);
+	}
+}
+
+static void on_xml_error(void *data, xmlErrorPtr e)
+{
+	xmlParserCtxtPtr ctxt = data;
+	loader *ld = ctxt->_private;
+	if (e->level < XML_ERR_ERROR || ld->stopped)
+		return;
+	char msg[512];
+	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "?");
+	size_t n = strlen(msg);
+	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
+		msg[--n] = '\0';
+	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
+	error_at(ld, here, MS_L(LANG(ld), "not well-formed XML: %s", "XML が整形式ではありません: %s"),
+	         msg);
+}
+
+void medscope_load_options_init(medscope_load_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->max_input = 256u * 1024 * 1024;
+	o->max_depth = 64;
+	o->max_attributes = 64;
+	o->max_value_length = 1024 * 1024;
+	o->lang = MEDSCOPE_LANG_EN;
+}
+
+/* Reads the next chunk into buf; returns bytes, 0 at the end, -1 on error. */
+typedef ssize_t (*chunk_reader)(void *src, char *buf, size_t cap);
+
+static medscope_status load(medscope_model **out, const char *name, chunk_reader read_chunk,
+                            void *src, size_t size, const medscope_load_options *opts,
+                            medscope_diags *diags)
+{
+	medscope_load_options defaults;
+	if (!opts) {
+		medscope_load_options_init(&defaults);
+		opts = &defaults;
+	}
+	*out = NULL;
+	medscope_model *m = NULL;
+	medscope_status st = ms_model_new(&m, name);
+	if (st != MEDSCOPE_OK)
+		return st;
+
+	loader ld;
+	memset(&ld, 0, sizeof(ld));
+	ld.m = m;
+	ld.diags = diags;
+	ld.opts = opts;
+	ld.current = MS_NONE;
+	size_t errors_before = ms_diag_errors(diags);
+	bool hard_error = false; /* refused without diagnostics (diags == NULL) */
+
+	xmlSAXHandler sax;
+	memset(&sax, 0, sizeof(sax));
+	sax.initialized = XML_SAX2_MAGIC;
+	sax.startElementNs = on_start;
+	sax.endElementNs = on_end;
+	sax.characters = on_text;
+	sax.ignorableWhitespace = on_text;
+	sax.internalSubset = on_doctype;
+	sax.startDocument = on_start_document;
+	sax.serror = on_xml_error;
+
+	enum { CHUNK = 64 * 1024 };
+	char *buf = malloc(CHUNK);
+	if (!buf) {
+		medscope_model_free(m);
+		return MEDSCOPE_ERR_NOMEM;
+	}
+	ms_prescan pre;
+	ms_prescan_init(&pre, opts->max_attributes);
+	size_t total = 0;
+	ssize_t n = read_chunk(src, buf, CHUNK);
+	if (n < 0) {
+		free(buf);
+		medscope_model_free(m);
+		return MEDSCOPE_ERR_IO;
+	}
+	/* UTF-16 and UTF-32 are detected from the first bytes. */
+	if (n >= 2 && (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
+	               ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
+	               (buf[0] == 0 && buf[1] == '<') || (buf[0] == '<' && buf[1] == 0))) {
+		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
+		            MS_L(opts->lang, "the file is UTF-16 or UTF-32; medscope reads UTF-8 only",
+		                 "ファイルが UTF-16/UTF-32 です。UTF-8 のみ読めます"));
+		free(buf);
+		medscope_model_free(m);
+		return MEDSCOPE_ERR_INVALID;
+	}
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, name);
+	if (!ctxt) {
+		free(buf);
+		medscope_model_free(m);
+		return MEDSCOPE_ERR_NOMEM;
+	}
+	ctxt->_private = &ld;
+	ld.ctxt = ctxt;
+	/* NONET: no network even if something slipped through; BIG_LINES:
+	 * line numbers past 65535; NOCDATA: CDATA arrives as text. Never
+	 * NOENT, DTDLOAD, XINCLUDE or HUGE (they disable the protections). */
+	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
+	ctxt->_private = &ld; /* xmlCtxtUseOptions keeps it; set again to be sure */
+
+	while (n > 0 && !ld.stopped) {
+		total += (size_t)n;
+		if (total > opts->max_input) {
+			ms_diag_add(diags, name, pre.line, 1, MEDSCOPE_SEVERITY_ERROR,
+			            MS_L(opts->lang,
+			                 "the file is larger than the limit of %zu bytes (raise it with --max-input)",
+			                 "ファイルが上限 %zu バイトを超えています (--max-input で変更できます)"),
+			            opts->max_input);
+			hard_error = true;
+			break;
+		}
+		if (ms_prescan_feed(&pre, buf, (size_t)n) < 0) {
+			ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
+			            MS_L(opts->lang,
+			                 "an element has more than %u attributes (limit --max-attributes)",
+			                 "要素の属性が %u 個を超えています (上限 --max-attributes)"),
+			            opts->max_attributes);
+			hard_error = true;
+			break;
+		}
+		xmlParseChunk(ctxt, buf, (int)n, 0);
+		if (opts->progress && total % (4u << 20) < (size_t)n)
+			opts->progress(opts->progress_payload, total, size);
+		if (ld.stopped)
+			break;
+		n = read_chunk(src, buf, CHUNK);
+		if (n < 0) {
+			st = MEDSCOPE_ERR_IO;
+			break;
+		}
+	}
+	if (total == 0 && st == MEDSCOPE_OK) {
+		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
+		            MS_L(opts->lang, "the file is empty", "ファイルが空です"));
+		hard_error = true;
+	} else if (!ld.stopped && !hard_error && st == MEDSCOPE_OK)
+		xmlParseChunk(ctxt, NULL, 0, 1);
+	if (!hard_error && st == MEDSCOPE_OK && !ld.root_seen && ms_diag_errors(diags) == errors_before)
+		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
+		            MS_L(opts->lang, "the file holds no <deployment> element",
+		                 "<deployment> 要素がありません"));
+	bool well_formed = ctxt->wellFormed && !hard_error && !ld.stopped;
+	if (ctxt->myDoc)
+		xmlFreeDoc(ctxt->myDoc);
+	xmlFreeParserCtxt(ctxt);
+	ms_buf_free(&ld.text);
+	free(buf);
+
+	/* References are checked even after schema errors, so that one run
+	 * shows every problem; a refused element's id is defined with no
+	 * index, and resolution only reports. */
+	if (st == MEDSCOPE_OK && well_formed && ld.root_seen)
+		ms_resolve(m, diags, opts->lang, opts->schema_only);
+	if (st == MEDSCOPE_OK && (!well_formed || !ld.root_seen || ms_diag_errors(diags) != errors_before))
+		st = hard_error && total > opts->max_input ? MEDSCOPE_ERR_LIMIT : MEDSCOPE_ERR_INVALID;
+	ms_diags_sort(diags);
+	m->schema_only = opts->schema_only != 0;
+	if (st != MEDSCOPE_OK) {
+		medscope_model_free(m);
+		return st;
+	}
+	*out = m;
+	return MEDSCOPE_OK;
+}
+
+typedef struct {
+	int fd;
+} fd_src;
+
+static ssize_t read_fd(void *src, char *buf, size_t cap)
+{
+	fd_src *s = src;
+	for (;;) {
+		ssize_t n = read(s->fd, buf, cap);
+		if (n >= 0 || errno != EINTR)
+			return n;
+	}
+}
+
+typedef struct {
+	const char *data;
+	size_t len, pos;
+} mem_src;
+
+static ssize_t read_mem(void *src, char *buf, size_t cap)
+{
+	mem_src *s = src;
+	size_t n = s->len - s->pos < cap ? s->len - s->pos : cap;
+	memcpy(buf, s->data + s->pos, n);
+	s->pos += n;
+	return (ssize_t)n;
+}
+
+medscope_status medscope_model_load_file(medscope_model **out, const char *path,
+                                         const medscope_load_options *opts,
+                                         medscope_diags *diags)
+{
+	medscope_load_options defaults;
+	if (!opts) {
+		medscope_load_options_init(&defaults);
+		opts = &defaults;
+	}
+	*out = NULL;
+	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	if (fd < 0) {
+		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang, "cannot open: %s", "開けません: %s"), strerror(errno));
+		return MEDSCOPE_ERR_IO;
+	}
+	struct stat st;
+	if (fstat(fd, &st) < 0)
+		memset(&st, 0, sizeof(st));
+	if (S_ISDIR(st.st_mode)) {
+		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR, "%s",
+		            MS_L(opts->lang, "is a directory, not a model file",
+		                 "ディレクトリです。モデルファイルを指定してください"));
+		close(fd);
+		return MEDSCOPE_ERR_IO;
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > opts->max_input) {
+		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang,
+		                 "the file is %lld bytes, larger than the limit of %zu (raise it with --max-input)",
+		                 "ファイルが %lld バイトあり、上限 %zu を超えています (--max-input で変更できます)"),
+		            (long long)st.st_size, opts->max_input);
+		close(fd);
+		return MEDSCOPE_ERR_LIMIT;
+	}
+	fd_src src = {fd};
+	size_t size = S_ISREG(st.st_mode) ? (size_t)st.st_size : 0;
+	medscope_status s = load(out, path, read_fd, &src, size, opts, diags);
+	if (s == MEDSCOPE_ERR_IO)
+		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang, "read error: %s", "読み込みエラー: %s"), strerror(errno));
+	close(fd);
+	return s;
+}
+
+medscope_status medscope_model_load_memory(medscope_model **out, const char *data, size_t len,
+                                           const char *name, const medscope_load_options *opts,
+                                           medscope_diags *diags)
+{
+	mem_src src = {data, len, 0};
+	return load(out, name ? name : "<memory>", read_mem, &src, len, opts, diags);
+}

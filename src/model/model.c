@@ -1,0 +1,214 @@
+#include "model/model.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+medscope_status ms_model_new(medscope_model **out, const char *file)
+{
+	medscope_model *m = calloc(1, sizeof(*m));
+	if (!m)
+		return MEDSCOPE_ERR_NOMEM;
+	ms_arena_init(&m->arena);
+	m->as_of = MS_NO_DATE;
+	m->file = ms_arena_strndup(&m->arena, file, strlen(file));
+	m->name = "";
+	if (!m->file) {
+		medscope_model_free(m);
+		return MEDSCOPE_ERR_NOMEM;
+	}
+	*out = m;
+	return MEDSCOPE_OK;
+}
+
+void medscope_model_free(medscope_model *m)
+{
+	if (!m)
+		return;
+	free(m->sym_hash);
+	MS_VEC_FREE(m->syms);
+	MS_VEC_FREE(m->parties);
+	MS_VEC_FREE(m->certs);
+	MS_VEC_FREE(m->systems);
+	MS_VEC_FREE(m->edges);
+	MS_VEC_FREE(m->contracts);
+	MS_VEC_FREE(m->flows);
+	MS_VEC_FREE(m->agreements);
+	MS_VEC_FREE(m->risks);
+	MS_VEC_FREE(m->pool);
+	ms_arena_free(&m->arena);
+	free(m);
+}
+
+const char *medscope_model_file(const medscope_model *m)
+{
+	return m->file;
+}
+
+const char *medscope_model_name(const medscope_model *m)
+{
+	return m->name;
+}
+
+size_t medscope_model_party_count(const medscope_model *m)
+{
+	return m->parties.n;
+}
+
+size_t medscope_model_system_count(const medscope_model *m)
+{
+	return m->systems.n;
+}
+
+size_t medscope_model_contract_count(const medscope_model *m)
+{
+	return m->contracts.n;
+}
+
+/* ---- symbols: FNV-1a, open addressing, load factor <= 1/2 ---- */
+
+static uint32_t hash_bytes(const char *s, size_t len)
+{
+	uint32_t h = 2166136261u;
+	for (size_t i = 0; i < len; i++) {
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
+uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len)
+{
+	if (!m->sym_hash_cap)
+		return MS_NONE;
+	uint32_t mask = m->sym_hash_cap - 1;
+	for (uint32_t i = hash_bytes(name, len) & mask;; i = (i + 1) & mask) {
+		uint32_t s = m->sym_hash[i];
+		if (s == MS_NONE)
+			return MS_NONE;
+		const char *n = m->syms.v[s].name;
+		if (strncmp(n, name, len) == 0 && n[len] == '\0')
+			return s;
+	}
+}
+
+static int rehash(medscope_model *m, uint32_t cap)
+{
+	uint32_t *t = malloc(sizeof(*t) * cap);
+	if (!t)
+		return -1;
+	memset(t, 0xff, sizeof(*t) * cap);
+	for (size_t s = 0; s < m->syms.n; s++) {
+		const char *n = m->syms.v[s].name;
+		uint32_t i = hash_bytes(n, strlen(n)) & (cap - 1);
+		while (t[i] != MS_NONE)
+			i = (i + 1) & (cap - 1);
+		t[i] = (uint32_t)s;
+	}
+	free(m->sym_hash);
+	m->sym_hash = t;
+	m->sym_hash_cap = cap;
+	return 0;
+}
+
+uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len)
+{
+	uint32_t s = ms_sym_find(m, name, len);
+	if (s != MS_NONE)
+		return s;
+	if ((m->syms.n + 1) * 2 > m->sym_hash_cap) {
+		if (m->sym_hash_cap >= (1u << 30) ||
+		    rehash(m, m->sym_hash_cap ? m->sym_hash_cap * 2 : 1024) < 0)
+			return MS_NONE;
+	}
+	char *copy = ms_arena_strndup(&m->arena, name, len);
+	ms_sym *sym = copy ? MS_VEC_PUSH(m->syms) : NULL;
+	if (!sym)
+		return MS_NONE;
+	sym->name = copy;
+	sym->index = MS_NONE;
+	sym->kind = MS_SYM_UNDEFINED;
+	s = (uint32_t)(m->syms.n - 1);
+	uint32_t mask = m->sym_hash_cap - 1;
+	uint32_t i = hash_bytes(name, len) & mask;
+	while (m->sym_hash[i] != MS_NONE)
+		i = (i + 1) & mask;
+	m->sym_hash[i] = s;
+	return s;
+}
+
+/* ---- vocabulary (model.md) ---- */
+
+const ms_enum ms_enum_facility_type[] = {
+	{"hospital", MS_FAC_HOSPITAL}, {"clinic", MS_FAC_CLINIC},
+	{"dental-clinic", MS_FAC_DENTAL_CLINIC}, {"pharmacy", MS_FAC_PHARMACY},
+	{"midwifery", MS_FAC_MIDWIFERY}, {"visiting-nursing", MS_FAC_VISITING_NURSING},
+	{"care-provider", MS_FAC_CARE_PROVIDER}, {NULL, 0}};
+const ms_enum ms_enum_cert_scheme[] = {
+	{"pmark", MS_CERT_PMARK}, {"isms", MS_CERT_ISMS}, {"jisq15001", MS_CERT_JISQ15001},
+	{"jisq27001", MS_CERT_JISQ27001}, {"ismap", MS_CERT_ISMAP}, {"cs-gold", MS_CERT_CS_GOLD},
+	{"soc2", MS_CERT_SOC2}, {"fedramp", MS_CERT_FEDRAMP}, {"equivalent", MS_CERT_EQUIVALENT},
+	{NULL, 0}};
+const ms_enum ms_enum_layer[] = {
+	{"saas", MS_LAYER_SAAS}, {"paas", MS_LAYER_PAAS}, {"iaas", MS_LAYER_IAAS},
+	{"on-premise", MS_LAYER_ON_PREMISE}, {"device", MS_LAYER_DEVICE},
+	{"terminal", MS_LAYER_TERMINAL}, {"network", MS_LAYER_NETWORK}, {NULL, 0}};
+const ms_enum ms_enum_data[] = {
+	{"medical", MS_DATA_MEDICAL}, {"care", MS_DATA_CARE}, {"phr", MS_DATA_PHR},
+	{"none", MS_DATA_NONE}, {NULL, 0}};
+const ms_enum ms_enum_location[] = {{"inside", MS_LOC_INSIDE}, {"outside", MS_LOC_OUTSIDE}, {NULL, 0}};
+const ms_enum ms_enum_region[] = {
+	{"jp", MS_REGION_JP}, {"overseas", MS_REGION_OVERSEAS}, {"unknown", MS_REGION_UNKNOWN},
+	{NULL, 0}};
+const ms_enum ms_enum_contract_type[] = {
+	{"service", MS_CT_SERVICE}, {"operation", MS_CT_OPERATION},
+	{"maintenance", MS_CT_MAINTENANCE}, {"development", MS_CT_DEVELOPMENT},
+	{"entrustment", MS_CT_ENTRUSTMENT}, {"sale", MS_CT_SALE}, {"dispatch", MS_CT_DISPATCH},
+	{"patch-only", MS_CT_PATCH_ONLY}, {NULL, 0}};
+const ms_enum ms_enum_basis[] = {
+	{"patient-instruction", MS_BASIS_PATIENT_INSTRUCTION},
+	{"via-patient", MS_BASIS_VIA_PATIENT},
+	{"third-party-provision", MS_BASIS_THIRD_PARTY_PROVISION},
+	{"entrustment", MS_BASIS_ENTRUSTMENT}, {NULL, 0}};
+const ms_enum ms_enum_topic[] = {
+	{"demarcation", MS_TOPIC_DEMARCATION}, {"risk-management", MS_TOPIC_RISK_MANAGEMENT},
+	{"subcontracting", MS_TOPIC_SUBCONTRACTING},
+	{"change-notification", MS_TOPIC_CHANGE_NOTIFICATION},
+	{"integration", MS_TOPIC_INTEGRATION},
+	{"unknown-infrastructure", MS_TOPIC_UNKNOWN_INFRASTRUCTURE},
+	{"lifecycle", MS_TOPIC_LIFECYCLE},
+	{"third-party-provision", MS_TOPIC_THIRD_PARTY_PROVISION},
+	{"incident-response", MS_TOPIC_INCIDENT_RESPONSE}, {NULL, 0}};
+/* FAQ 5.1 says リスク受容; GL 1.1 said リスク保有 (retain): both mean accept. */
+const ms_enum ms_enum_treatment[] = {
+	{"reduce", MS_TREAT_REDUCE}, {"avoid", MS_TREAT_AVOID}, {"share", MS_TREAT_SHARE},
+	{"accept", MS_TREAT_ACCEPT}, {"retain", MS_TREAT_ACCEPT}, {NULL, 0}};
+const ms_enum ms_enum_level[] = {
+	{"low", MS_LEVEL_LOW}, {"medium", MS_LEVEL_MEDIUM}, {"high", MS_LEVEL_HIGH},
+	{"critical", MS_LEVEL_CRITICAL}, {NULL, 0}};
+const ms_enum ms_enum_bool[] = {{"true", 1}, {"false", 0}, {NULL, 0}};
+
+static const char *enum_name(const ms_enum *e, unsigned v)
+{
+	for (; e->name; e++)
+		if (e->value == v)
+			return e->name;
+	return NULL;
+}
+
+const char *ms_party_kind_name(unsigned k)
+{
+	static const char *const n[] = {"facility", "network-operator", "vendor"};
+	return k < 3 ? n[k] : NULL;
+}
+
+const char *ms_facility_type_name(unsigned t) { return enum_name(ms_enum_facility_type, t); }
+const char *ms_cert_scheme_name(unsigned s) { return enum_name(ms_enum_cert_scheme, s); }
+const char *ms_layer_name(unsigned l) { return enum_name(ms_enum_layer, l); }
+const char *ms_location_name(unsigned l) { return enum_name(ms_enum_location, l); }
+const char *ms_region_name(unsigned r) { return enum_name(ms_enum_region, r); }
+const char *ms_basis_name(unsigned b) { return enum_name(ms_enum_basis, b); }
+const char *ms_treatment_name(unsigned t) { return enum_name(ms_enum_treatment, t); }
+const char *ms_level_name(unsigned l) { return enum_name(ms_enum_level, l); }
+const char *ms_topic_name(unsigned t) { return enum_name(ms_enum_topic, t); }
+const char *ms_contract_type_name(unsigned t) { return enum_name(ms_enum_contract_type, t); }
+const char *ms_data_name(unsigned d) { return enum_name(ms_enum_data, d); }

@@ -1,0 +1,234 @@
+/*
+ * The loaded deployment model: compact arrays of parties, systems,
+ * contracts, flows, agreements and risks (model.md), all references
+ * resolved to array indices. Internal to the library.
+ *
+ * Memory: every string and the symbol table live in one arena owned by the
+ * model; the entity arrays and the index pool are plain growable arrays.
+ * medscope_model_free() releases all of it.
+ */
+#ifndef MS_MODEL_H
+#define MS_MODEL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "medscope/medscope.h"
+#include "util/arena.h"
+#include "util/vec.h"
+
+#define MS_NONE UINT32_MAX
+#define MS_NO_DATE INT32_MIN /* a date attribute that is absent */
+
+typedef struct {
+	uint32_t line, col;
+} ms_loc;
+
+/* A run of uint32 values in model->pool (or analysis->pool). */
+typedef struct {
+	uint32_t off, n;
+} ms_span;
+
+typedef enum { MS_PARTY_FACILITY, MS_PARTY_NETWORK_OPERATOR, MS_PARTY_VENDOR } ms_party_kind;
+
+typedef enum {
+	MS_FAC_HOSPITAL, MS_FAC_CLINIC, MS_FAC_DENTAL_CLINIC, MS_FAC_PHARMACY,
+	MS_FAC_MIDWIFERY, MS_FAC_VISITING_NURSING, MS_FAC_CARE_PROVIDER
+} ms_facility_type;
+
+typedef enum {
+	MS_CERT_PMARK, MS_CERT_ISMS, MS_CERT_JISQ15001, MS_CERT_JISQ27001, MS_CERT_ISMAP,
+	MS_CERT_CS_GOLD, MS_CERT_SOC2, MS_CERT_FEDRAMP, MS_CERT_EQUIVALENT
+} ms_cert_scheme;
+
+typedef enum {
+	MS_LAYER_SAAS, MS_LAYER_PAAS, MS_LAYER_IAAS, MS_LAYER_ON_PREMISE,
+	MS_LAYER_DEVICE, MS_LAYER_TERMINAL, MS_LAYER_NETWORK
+} ms_layer;
+
+/* `data` lists are bit sets. */
+enum { MS_DATA_MEDICAL = 1, MS_DATA_CARE = 2, MS_DATA_PHR = 4, MS_DATA_NONE = 8 };
+
+typedef enum { MS_LOC_INSIDE, MS_LOC_OUTSIDE } ms_location;
+typedef enum { MS_REGION_JP, MS_REGION_OVERSEAS, MS_REGION_UNKNOWN } ms_region;
+
+/* Contract `type` bits. */
+enum {
+	MS_CT_SERVICE = 1, MS_CT_OPERATION = 2, MS_CT_MAINTENANCE = 4, MS_CT_DEVELOPMENT = 8,
+	MS_CT_ENTRUSTMENT = 16, MS_CT_SALE = 32, MS_CT_DISPATCH = 64, MS_CT_PATCH_ONLY = 128
+};
+/* FAQ 1: 契約等 includes 運用又は管理、保守; 売買のみ, 派遣, patch-only do not count. */
+#define MS_CT_QUALIFYING \
+	(MS_CT_SERVICE | MS_CT_OPERATION | MS_CT_MAINTENANCE | MS_CT_DEVELOPMENT | MS_CT_ENTRUSTMENT)
+
+typedef enum {
+	MS_BASIS_PATIENT_INSTRUCTION, MS_BASIS_VIA_PATIENT, MS_BASIS_THIRD_PARTY_PROVISION,
+	MS_BASIS_ENTRUSTMENT
+} ms_flow_basis;
+
+/* Agreement topic bits. */
+enum {
+	MS_TOPIC_DEMARCATION = 1, MS_TOPIC_RISK_MANAGEMENT = 2, MS_TOPIC_SUBCONTRACTING = 4,
+	MS_TOPIC_CHANGE_NOTIFICATION = 8, MS_TOPIC_INTEGRATION = 16,
+	MS_TOPIC_UNKNOWN_INFRASTRUCTURE = 32, MS_TOPIC_LIFECYCLE = 64,
+	MS_TOPIC_THIRD_PARTY_PROVISION = 128, MS_TOPIC_INCIDENT_RESPONSE = 256
+};
+
+typedef enum { MS_TREAT_REDUCE, MS_TREAT_AVOID, MS_TREAT_SHARE, MS_TREAT_ACCEPT } ms_treatment;
+typedef enum { MS_LEVEL_NONE, MS_LEVEL_LOW, MS_LEVEL_MEDIUM, MS_LEVEL_HIGH, MS_LEVEL_CRITICAL } ms_level;
+
+/* What a symbol (an id) names. */
+typedef enum {
+	MS_SYM_UNDEFINED, MS_SYM_PARTY, MS_SYM_SYSTEM, MS_SYM_CONTRACT, MS_SYM_FLOW,
+	MS_SYM_AGREEMENT, MS_SYM_RISK
+} ms_sym_kind;
+
+typedef struct {
+	const char *name;   /* the id, in the arena */
+	uint32_t index;     /* into the array of its kind */
+	uint8_t kind;       /* ms_sym_kind */
+	ms_loc loc;         /* where it was defined */
+} ms_sym;
+
+typedef struct {
+	uint8_t scheme;      /* ms_cert_scheme */
+	int32_t valid_until; /* days since 1970-01-01, or MS_NO_DATE */
+	const char *note;    /* or NULL */
+	ms_loc loc;
+} ms_cert;
+
+typedef struct {
+	uint32_t sym;
+	const char *id, *name, *role; /* name: "" when absent; role: NULL when absent */
+	uint8_t kind;                 /* ms_party_kind */
+	uint8_t facility_type;        /* ms_facility_type, facilities only */
+	bool manages_medical_info;    /* network operators only */
+	uint32_t cert_off, ncert;     /* into model->certs */
+	ms_loc loc;
+} ms_party;
+
+/* runs-on (flag = known) and connects-to (flag = api). */
+typedef struct {
+	uint32_t target; /* system index */
+	bool flag;
+	ms_loc loc;
+} ms_edge;
+
+typedef struct {
+	uint32_t sym;
+	const char *id, *name;
+	uint32_t provider; /* party index, or MS_NONE = unknown */
+	uint8_t layer, data, location, region; /* defaults applied */
+	bool external_storage;
+	uint32_t runs_off, nruns; /* into model->edges */
+	uint32_t conn_off, nconn; /* into model->edges */
+	ms_loc loc;
+} ms_system;
+
+typedef struct {
+	uint32_t sym;
+	const char *id, *name;
+	uint32_t client, supplier, selected_by; /* party indices; selected_by defaults to client */
+	uint16_t types;                         /* MS_CT_* bits */
+	ms_span covers;                         /* system indices */
+	int32_t date;
+	ms_loc loc;
+} ms_contract;
+
+typedef struct {
+	uint32_t sym;
+	const char *id;
+	uint32_t from, to;       /* party or system index, see *_is_system */
+	bool from_is_system, to_is_system;
+	uint8_t data;            /* MS_DATA_* bits */
+	uint8_t basis;           /* ms_flow_basis */
+	ms_loc loc;
+} ms_flow;
+
+typedef struct {
+	uint32_t sym;
+	const char *id;
+	ms_span parties;     /* party indices */
+	uint16_t topics;     /* MS_TOPIC_* bits */
+	bool has_covers;
+	ms_span covers;      /* system indices */
+	int32_t date, review_by;
+	const char *document; /* or NULL */
+	bool documented;
+	ms_loc loc;
+} ms_agreement;
+
+typedef struct {
+	uint32_t sym;
+	const char *id;
+	uint32_t system, owner; /* system index, party index */
+	uint8_t treatment, level;
+	ms_span agreed_with;    /* party indices */
+	int32_t reviewed;
+	const char *text;       /* description, whitespace-trimmed; "" when absent */
+	ms_loc loc;
+} ms_risk;
+
+struct medscope_model {
+	ms_arena arena;
+	const char *file; /* path as given */
+	const char *name; /* deployment name or "" */
+	int32_t as_of;    /* or MS_NO_DATE */
+	ms_loc loc;       /* of <deployment> */
+	bool schema_only; /* loaded with schema_only: references unchecked */
+
+	MS_VEC(ms_sym) syms;
+	uint32_t *sym_hash; /* open addressing over syms, MS_NONE = empty */
+	uint32_t sym_hash_cap;
+
+	MS_VEC(ms_party) parties;
+	MS_VEC(ms_cert) certs;
+	MS_VEC(ms_system) systems;
+	MS_VEC(ms_edge) edges;
+	MS_VEC(ms_contract) contracts;
+	MS_VEC(ms_flow) flows;
+	MS_VEC(ms_agreement) agreements;
+	MS_VEC(ms_risk) risks;
+	MS_VEC(uint32_t) pool; /* list values (ms_span) */
+};
+
+#define MS_SPAN_AT(m, span, i) ((m)->pool.v[(span).off + (i)])
+
+/* Symbols */
+uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len);
+/* Find or add; MS_NONE on allocation failure. */
+uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len);
+
+medscope_status ms_model_new(medscope_model **out, const char *file);
+
+/* The id string of what a symbol names. */
+static inline const char *ms_sym_name(const medscope_model *m, uint32_t sym)
+{
+	return m->syms.v[sym].name;
+}
+
+/* Vocabulary: value names as model.md spells them (static strings). */
+const char *ms_party_kind_name(unsigned kind);      /* facility, network-operator, vendor */
+const char *ms_facility_type_name(unsigned type);
+const char *ms_cert_scheme_name(unsigned scheme);
+const char *ms_layer_name(unsigned layer);
+const char *ms_location_name(unsigned loc);
+const char *ms_region_name(unsigned region);
+const char *ms_basis_name(unsigned basis);
+const char *ms_treatment_name(unsigned t);
+const char *ms_level_name(unsigned level);          /* NULL for MS_LEVEL_NONE */
+const char *ms_topic_name(unsigned topic_bit);      /* one bit */
+const char *ms_contract_type_name(unsigned type_bit);
+const char *ms_data_name(unsigned data_bit);
+
+/* A vocabulary table, for the loader's enumerations. */
+typedef struct {
+	const char *name;
+	unsigned value;
+} ms_enum;
+
+extern const ms_enum ms_enum_facility_type[], ms_enum_cert_scheme[], ms_enum_layer[],
+	ms_enum_data[], ms_enum_location[], ms_enum_region[], ms_enum_contract_type[],
+	ms_enum_basis[], ms_enum_topic[], ms_enum_treatment[], ms_enum_level[], ms_enum_bool[];
+
+#endif

@@ -1,0 +1,36 @@
+/*
+ * Growable arrays: MS_VEC(T) is { T *v; size_t n, cap; }. The owner frees
+ * `v` with free(). Growth doubles, so appends are amortised O(1).
+ */
+#ifndef MS_VEC_H
+#define MS_VEC_H
+
+#include <stddef.h>
+
+#define MS_VEC(T)                                                                              \
+	struct {                                                                               \
+		T *v;                                                                          \
+		size_t n, cap;                                                                 \
+	}
+
+/* Make room for one more element of `elsize` bytes; 0 on success, -1 when
+ * out of memory (the vector is unchanged). */
+int ms_vec_grow_(void **v, size_t *cap, size_t n, size_t elsize);
+
+/* Append a zeroed element and return a pointer to it, or NULL. */
+#define MS_VEC_PUSH(vec)                                                                       \
+	((vec).n < (vec).cap || ms_vec_grow_((void **)&(vec).v, &(vec).cap, (vec).n,          \
+	                                     sizeof(*(vec).v)) == 0                            \
+	         ? ms_vec_zero_(&(vec).v[(vec).n++], sizeof(*(vec).v))                         \
+	         : NULL)
+
+void *ms_vec_zero_(void *p, size_t size);
+
+#define MS_VEC_FREE(vec)                                                                       \
+	do {                                                                                   \
+		free((vec).v);                                                                 \
+		(vec).v = NULL;                                                                \
+		(vec).n = (vec).cap = 0;                                                       \
+	} while (0)
+
+#endif
