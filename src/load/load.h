@@ -2,6 +2,8 @@
 #ifndef MS_LOAD_H
 #define MS_LOAD_H
 
+#include <stdbool.h>
+
 #include "model/model.h"
 
 /* Messages exist in English and Japanese; pick one. */
@@ -14,25 +16,47 @@
  * must be enforced before the parser runs.
  */
 typedef struct {
+	uint32_t line, col;
+} ms_tagpos;
+
+typedef struct {
 	int state;
 	unsigned bang;       /* chars seen after "<!" */
 	char bangbuf[8];
 	char quote;
 	unsigned attrs;      /* '=' seen in the current start tag */
-	uint32_t line, col;  /* position of the next byte */
+	uint32_t line;       /* line of the next byte */
+	uint64_t offset;     /* absolute offset of the next chunk's first byte */
+	uint64_t line_start; /* absolute offset where the current line starts */
+	uint64_t tag_start;  /* absolute offset of the current tag's '<' */
 	uint32_t tag_line, tag_col;
 	unsigned max_attrs;
+	size_t value_len, max_value; /* bytes in the current quoted value */
+	int error;                   /* MS_PRESCAN_* of the refusal */
+	/* Where each start tag begins, in document order: libxml2 reports a
+	 * start tag only once it has read all of it, so the parser pops one
+	 * entry per startElement event to know where the element starts. */
+	MS_VEC(ms_tagpos) tags;
+	size_t tags_head;
+	bool nomem;
 } ms_prescan;
 
-void ms_prescan_init(ms_prescan *p, unsigned max_attrs);
-/* Scan a chunk. Returns 0, or -1 when a start tag exceeds the cap; then
- * tag_line/tag_col say where it starts. */
+enum { MS_PRESCAN_ATTRIBUTES = 1, MS_PRESCAN_VALUE_LENGTH };
+
+void ms_prescan_init(ms_prescan *p, unsigned max_attrs, size_t max_value);
+void ms_prescan_free(ms_prescan *p);
+/* The position of the next start tag the parser reports ({0,0} if the
+ * scanner lost track, e.g. after an allocation failure). */
+ms_tagpos ms_prescan_next_tag(ms_prescan *p);
+/* Scan a chunk. Returns 0, or -1 when a start tag exceeds a cap (error
+ * says which); then tag_line/tag_col say where the tag starts. Catching
+ * an over-long value here gives a clear message where libxml2 would only
+ * say "Huge input lookup". */
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
 
 /* After a successful parse: resolve references to indices, check their
  * kinds and the runs-on graph, apply defaults. Returns the number of errors. */
-size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang,
-                  int schema_only);
+size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang);
 
 
 #endif

@@ -130,6 +130,7 @@ typedef struct {
 	medscope_diags *diags;
 	const medscope_load_options *opts;
 	xmlParserCtxtPtr ctxt;
+	ms_prescan *pre;      /* start-tag positions */
 	unsigned depth;
 	unsigned skip_depth;  /* > 0: ignoring the subtree opened at this depth */
 	el_kind stack[4];     /* open elements at depths 1..3 */
@@ -139,6 +140,12 @@ typedef struct {
 	bool stopped;
 	ms_buf text;          /* the open risk's description */
 	ms_loc loc;           /* of the element being handled */
+	size_t elem_mark;     /* diagnostics before that element's own */
+	/* Our names interned in the parser's dictionary: libxml2 hands us
+	 * names from that dictionary, so a pointer comparison matches them. */
+	const xmlChar *ns;
+	const xmlChar *el_name[EL__COUNT];
+	const xmlChar *at_name[EL__COUNT][MAX_SPECS];
 } loader;
 
 #define LANG(ld) ((ld)->opts->lang)
@@ -172,42 +179,6 @@ static void nomem(loader *ld)
 {
 	error_at(ld, ld->loc, "%s", MS_L(LANG(ld), "out of memory", "メモリが不足しました"));
 	stop(ld);
-}
-
-/*
- * Where the start tag being reported begins. libxml2 calls startElementNs
- * with input->cur just past the tag's attributes, and a raw '<' cannot
- * occur inside a tag, so the last '<' before cur opens it.
- */
-static ms_loc tag_loc(xmlParserCtxtPtr ctxt)
-{
-	xmlParserInputPtr in = ctxt->input;
-	ms_loc loc = {(uint32_t)(in->line > 0 ? in->line : 1), (uint32_t)(in->col > 0 ? in->col : 1)};
-	const xmlChar *p = in->cur, *base = in->base;
-	uint32_t newlines = 0;
-	while (p > base && p[-1] != '<') {
-		p--;
-		if (*p == '\n')
-			newlines++;
-	}
-	if (p == base)
-		return loc;
-	const xmlChar *lt = p - 1, *q = lt;
-	while (q > base && q[-1] != '\n')
-		q--;
-	uint32_t col = 1;
-	for (const xmlChar *r = q; r < lt; r++)
-		col += (*r & 0xC0) != 0x80;
-	loc.line -= newlines;
-	if (q == base && newlines == 0) {
-		/* The line's start has left the buffer: count back from cur. */
-		uint32_t back = 0;
-		for (const xmlChar *r = lt; r < in->cur; r++)
-			back += (*r & 0xC0) != 0x80;
-		col = loc.col > back ? loc.col - back : 1;
-	}
-	loc.col = col;
-	return loc;
 }
 
 static bool is_space(unsigned char c)
@@ -387,7 +358,7 @@ static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, a
 		int k = -1;
 		if (!uri)
 			for (int i = 0; specs[i].name; i++)
-				if (strcmp(specs[i].name, name) == 0)
+				if (attrs[a * 5] == ld->at_name[el][i])
 					k = i;
 		if (k < 0) {
 			ms_buf b = MS_BUF_INIT;
@@ -402,15 +373,6 @@ static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, a
 			         el_names[el], uri ? (const char *)attrs[a * 5 + 1] : "", uri ? ":" : "",
 			         name, ms_buf_cstr(&b));
 			ms_buf_free(&b);
-			ok = false;
-			continue;
-		}
-		if (len > ld->opts->max_value_length) {
-			error_at(ld, ld->loc,
-			         MS_L(LANG(ld),
-			              "<%s>: attribute '%s' is %zu bytes long, over the limit of %zu",
-			              "<%s>: 属性 '%s' の値が %zu バイトあり、上限 %zu を超えています"),
-			         el_names[el], name, len, ld->opts->max_value_length);
 			ok = false;
 			continue;
 		}
@@ -649,13 +611,14 @@ static void build(loader *ld, el_kind el, const at_val *v)
 }
 
 /* Which element `name` is at this depth under this parent, or EL_UNKNOWN. */
-static el_kind classify(const char *name, const char *uri, unsigned depth, el_kind parent)
+static el_kind classify(const loader *ld, const xmlChar *name, const xmlChar *uri,
+                        unsigned depth, el_kind parent)
 {
-	if (!uri || strcmp(uri, MS_NS) != 0)
+	if (!uri || (uri != ld->ns && strcmp((const char *)uri, MS_NS) != 0))
 		return EL_UNKNOWN;
 	el_kind k = EL_UNKNOWN;
 	for (int i = 0; i < EL__COUNT; i++)
-		if (strcmp(el_names[i], name) == 0)
+		if (name == ld->el_name[i])
 			k = (el_kind)i;
 	switch (k) {
 	case EL_DEPLOYMENT:
@@ -680,9 +643,12 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
 	ld->depth++;
 	ld->text_reported = false;
+	ms_tagpos pos = ms_prescan_next_tag(ld->pre); /* one per start tag, always */
 	if (ld->stopped || ld->skip_depth)
 		return;
-	ld->loc = tag_loc(ld->ctxt);
+	ld->elem_mark = medscope_diags_count(ld->diags);
+	ld->loc.line = pos.line ? pos.line : (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
+	ld->loc.col = pos.line ? pos.col : (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
 	const char *name = (const char *)localname;
 	if (ld->depth > ld->opts->max_depth) {
 		error_at(ld, ld->loc,
@@ -693,7 +659,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 		return;
 	}
 	el_kind parent = ld->depth >= 2 && ld->depth - 1 < 4 ? ld->stack[ld->depth - 1] : EL_UNKNOWN;
-	el_kind k = classify(name, (const char *)uri, ld->depth, parent);
+	el_kind k = classify(ld, localname, uri, ld->depth, parent);
 	if (ld->depth == 1) {
 		ld->root_seen = true;
 		if (k != EL_DEPLOYMENT) {
@@ -780,6 +746,37 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 		ld->depth--;
 }
 
+/*
+ * Where ch[first] is: libxml2 reports text when it reaches the next '<',
+ * with its position there, so count back over ch[first..len).
+ */
+static ms_loc text_loc(xmlParserCtxtPtr ctxt, const xmlChar *ch, int first, int len)
+{
+	uint32_t line = (uint32_t)xmlSAX2GetLineNumber(ctxt);
+	uint32_t back = 0;
+	int nl = -1;
+	for (int i = first; i < len; i++) {
+		if (ch[i] == '\n') {
+			line--;
+			back = 0;
+		} else if ((ch[i] & 0xC0) != 0x80) {
+			back++;
+		}
+	}
+	for (int i = first - 1; i >= 0 && nl < 0; i--)
+		if (ch[i] == '\n')
+			nl = i;
+	ms_loc loc = {line, 1};
+	if (nl >= 0) {
+		for (int i = nl + 1; i < first; i++)
+			loc.col += (ch[i] & 0xC0) != 0x80;
+	} else {
+		int col = xmlSAX2GetColumnNumber(ctxt) - (int)back;
+		loc.col = col > 0 ? (uint32_t)col : 1;
+	}
+	return loc;
+}
+
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
@@ -805,8 +802,7 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 	for (int i = 0; i < len; i++) {
 		if (!is_space(ch[i])) {
 			if (!ld->text_reported) {
-				ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ld->ctxt),
-				               (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt)};
+				ms_loc here = text_loc(ld->ctxt, ch, i, len);
 				error_at(ld, here,
 				         MS_L(LANG(ld), "text is not allowed inside <%s>",
 				              "<%s> の中に文字列は置けません"),
@@ -864,7 +860,15 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 	size_t n = strlen(msg);
 	while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
 		msg[--n] = '\0';
+	for (char *p = msg; *p; p++)
+		if (*p == '\n' || *p == '\r')
+			*p = ' ';
 	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
+	/* A start tag cut short (a truncated file) still reaches on_start
+	 * with the attributes read so far: its "missing attribute" reports
+	 * would only hide the real problem. */
+	if (e->level == XML_ERR_FATAL && here.line >= ld->loc.line && ld->loc.line)
+		ms_diags_truncate(ld->diags, ld->elem_mark);
 	error_at(ld, here, MS_L(LANG(ld), "not well-formed XML: %s", "XML が整形式ではありません: %s"),
 	         msg);
 }
@@ -924,7 +928,8 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		return MEDSCOPE_ERR_NOMEM;
 	}
 	ms_prescan pre;
-	ms_prescan_init(&pre, opts->max_attributes);
+	ms_prescan_init(&pre, opts->max_attributes, opts->max_value_length);
+	ld.pre = &pre;
 	size_t total = 0;
 	ssize_t n = read_chunk(src, buf, CHUNK);
 	if (n < 0) {
@@ -951,6 +956,13 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	}
 	ctxt->_private = &ld;
 	ld.ctxt = ctxt;
+	ld.ns = xmlDictLookup(ctxt->dict, (const xmlChar *)MS_NS, -1);
+	for (int e = 0; e < EL__COUNT; e++) {
+		ld.el_name[e] = xmlDictLookup(ctxt->dict, (const xmlChar *)el_names[e], -1);
+		for (int i = 0; el_attrs[e][i].name; i++)
+			ld.at_name[e][i] =
+				xmlDictLookup(ctxt->dict, (const xmlChar *)el_attrs[e][i].name, -1);
+	}
 	/* NONET: no network even if something slipped through; BIG_LINES:
 	 * line numbers past 65535; NOCDATA: CDATA arrives as text. Never
 	 * NOENT, DTDLOAD, XINCLUDE or HUGE (they disable the protections). */
@@ -960,7 +972,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	while (n > 0 && !ld.stopped) {
 		total += (size_t)n;
 		if (total > opts->max_input) {
-			ms_diag_add(diags, name, pre.line, 1, MEDSCOPE_SEVERITY_ERROR,
+			ms_diag_add(diags, name, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 			            MS_L(opts->lang,
 			                 "the file is larger than the limit of %zu bytes (raise it with --max-input)",
 			                 "ファイルが上限 %zu バイトを超えています (--max-input で変更できます)"),
@@ -969,12 +981,23 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			break;
 		}
 		if (ms_prescan_feed(&pre, buf, (size_t)n) < 0) {
-			ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
-			            MS_L(opts->lang,
-			                 "an element has more than %u attributes (limit --max-attributes)",
-			                 "要素の属性が %u 個を超えています (上限 --max-attributes)"),
-			            opts->max_attributes);
+			if (pre.error == MS_PRESCAN_ATTRIBUTES)
+				ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
+				            MS_L(opts->lang,
+				                 "an element has more than %u attributes (limit --max-attributes)",
+				                 "要素の属性が %u 個を超えています (上限 --max-attributes)"),
+				            opts->max_attributes);
+			else
+				ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
+				            MS_L(opts->lang,
+				                 "an attribute value is longer than %zu bytes (limit --max-value-length)",
+				                 "属性値が %zu バイトを超えています (上限 --max-value-length)"),
+				            opts->max_value_length);
 			hard_error = true;
+			break;
+		}
+		if (pre.nomem) {
+			st = MEDSCOPE_ERR_NOMEM;
 			break;
 		}
 		xmlParseChunk(ctxt, buf, (int)n, 0);
@@ -998,22 +1021,22 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "the file holds no <deployment> element",
 		                 "<deployment> 要素がありません"));
-	bool well_formed = ctxt->wellFormed && !hard_error && !ld.stopped;
+	bool well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !hard_error && !ld.stopped;
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
 	ms_buf_free(&ld.text);
+	ms_prescan_free(&pre);
 	free(buf);
 
 	/* References are checked even after schema errors, so that one run
 	 * shows every problem; a refused element's id is defined with no
 	 * index, and resolution only reports. */
 	if (st == MEDSCOPE_OK && well_formed && ld.root_seen)
-		ms_resolve(m, diags, opts->lang, opts->schema_only);
+		ms_resolve(m, diags, opts->lang);
 	if (st == MEDSCOPE_OK && (!well_formed || !ld.root_seen || ms_diag_errors(diags) != errors_before))
 		st = hard_error && total > opts->max_input ? MEDSCOPE_ERR_LIMIT : MEDSCOPE_ERR_INVALID;
 	ms_diags_sort(diags);
-	m->schema_only = opts->schema_only != 0;
 	if (st != MEDSCOPE_OK) {
 		medscope_model_free(m);
 		return st;

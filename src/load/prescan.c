@@ -1,15 +1,60 @@
 #include "load/load.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 enum { TEXT, LT, TAG, QUOTED, BANG, COMMENT, CDATA, PI, DECL, ENDTAG };
 
-void ms_prescan_init(ms_prescan *p, unsigned max_attrs)
+void ms_prescan_init(ms_prescan *p, unsigned max_attrs, size_t max_value)
 {
 	memset(p, 0, sizeof(*p));
 	p->state = TEXT;
-	p->line = p->col = 1;
+	p->line = 1;
 	p->max_attrs = max_attrs;
+	p->max_value = max_value;
+}
+
+void ms_prescan_free(ms_prescan *p)
+{
+	MS_VEC_FREE(p->tags);
+}
+
+ms_tagpos ms_prescan_next_tag(ms_prescan *p)
+{
+	ms_tagpos none = {0, 0};
+	if (p->tags_head >= p->tags.n)
+		return none;
+	return p->tags.v[p->tags_head++];
+}
+
+/* Column of the byte at chunk index i: characters since the line start
+ * when that is in this chunk, else bytes (a long line; rare). */
+static uint32_t column_at(const ms_prescan *p, const char *buf, size_t i)
+{
+	uint64_t at = p->offset + i;
+	if (p->line_start < p->offset)
+		return (uint32_t)(at - p->line_start) + 1;
+	uint32_t col = 1;
+	for (size_t k = (size_t)(p->line_start - p->offset); k < i; k++)
+		col += ((unsigned char)buf[k] & 0xC0) != 0x80;
+	return col;
+}
+
+/* Count the newlines in buf[from, to); remember where the last line starts. */
+static void count_lines(ms_prescan *p, const char *buf, size_t from, size_t to)
+{
+	const char *s = buf + from, *end = buf + to;
+	while (s < end && (s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
+		p->line++;
+		s++;
+		p->line_start = p->offset + (uint64_t)(s - buf);
+	}
+}
+
+static int refuse(ms_prescan *p, int error)
+{
+	p->error = error;
+	return -1;
 }
 
 /*
@@ -17,20 +62,50 @@ void ms_prescan_init(ms_prescan *p, unsigned max_attrs)
  * comments, CDATA sections and processing instructions every '<' followed
  * by a name character opens a start tag, and every '=' outside quotes in it
  * separates one attribute from its value. Anything the scanner does not
- * understand is left for libxml2 to reject.
+ * understand is left for libxml2 to reject. Text and quoted values, most
+ * of the bytes, are skipped with memchr.
  */
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 {
-	for (size_t i = 0; i < len; i++) {
+	size_t i = 0;
+	/* Drop the positions the parser has taken. */
+	if (p->tags_head == p->tags.n) {
+		p->tags.n = p->tags_head = 0;
+	} else if (p->tags_head > p->tags.n / 2) {
+		memmove(p->tags.v, p->tags.v + p->tags_head,
+		        (p->tags.n - p->tags_head) * sizeof(*p->tags.v));
+		p->tags.n -= p->tags_head;
+		p->tags_head = 0;
+	}
+	while (i < len) {
 		unsigned char c = (unsigned char)buf[i];
+		if (p->state == TEXT) {
+			const char *lt = memchr(buf + i, '<', len - i);
+			size_t stop = lt ? (size_t)(lt - buf) : len;
+			count_lines(p, buf, i, stop);
+			if (!lt)
+				break;
+			p->state = LT;
+			p->tag_line = p->line;
+			p->tag_col = column_at(p, buf, stop);
+			p->tag_start = p->offset + stop;
+			i = stop + 1;
+			continue;
+		}
+		if (p->state == QUOTED) {
+			const char *q = memchr(buf + i, p->quote, len - i);
+			size_t stop = q ? (size_t)(q - buf) : len;
+			count_lines(p, buf, i, stop);
+			p->value_len += stop - i;
+			if (p->value_len > p->max_value)
+				return refuse(p, MS_PRESCAN_VALUE_LENGTH);
+			if (!q)
+				break;
+			p->state = TAG;
+			i = stop + 1;
+			continue;
+		}
 		switch (p->state) {
-		case TEXT:
-			if (c == '<') {
-				p->state = LT;
-				p->tag_line = p->line;
-				p->tag_col = p->col;
-			}
-			break;
 		case LT:
 			if (c == '!') {
 				p->state = BANG;
@@ -43,22 +118,26 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 			} else {
 				p->state = TAG;
 				p->attrs = 0;
+				ms_tagpos *t = MS_VEC_PUSH(p->tags);
+				if (t) {
+					t->line = p->tag_line;
+					t->col = p->tag_col;
+				} else {
+					p->nomem = true;
+				}
 			}
 			break;
 		case TAG:
 			if (c == '"' || c == '\'') {
 				p->quote = (char)c;
 				p->state = QUOTED;
+				p->value_len = 0;
 			} else if (c == '=') {
 				if (++p->attrs > p->max_attrs)
-					return -1;
+					return refuse(p, MS_PRESCAN_ATTRIBUTES);
 			} else if (c == '>') {
 				p->state = TEXT;
 			}
-			break;
-		case QUOTED:
-			if (c == (unsigned char)p->quote)
-				p->state = TAG;
 			break;
 		case BANG:
 			p->bangbuf[p->bang++] = (char)c;
@@ -103,10 +182,10 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 		}
 		if (c == '\n') {
 			p->line++;
-			p->col = 1;
-		} else if ((c & 0xC0) != 0x80) {
-			p->col++; /* columns count characters, not bytes */
+			p->line_start = p->offset + i + 1;
 		}
+		i++;
 	}
+	p->offset += len;
 	return 0;
 }

@@ -17,7 +17,6 @@ typedef struct {
 	medscope_model *m;
 	medscope_diags *diags;
 	medscope_lang lang;
-	int schema_only;
 	size_t errors;
 } resolver;
 
@@ -63,7 +62,7 @@ static uint32_t resolve_ref(resolver *r, ms_loc loc, const char *el, uint32_t ow
                             const char *attr, uint32_t sym, ms_sym_kind want)
 {
 	const ms_sym *s = &r->m->syms.v[sym];
-	if (s->kind == MS_SYM_UNDEFINED || (!r->schema_only && s->kind != want)) {
+	if (s->kind == MS_SYM_UNDEFINED || s->kind != want) {
 		ref_error(r, loc, el, owner_sym, attr, sym,
 		          want == MS_SYM_PARTY ? "a party (facility, network-operator or vendor)" : "a system",
 		          want == MS_SYM_PARTY ? "当事者 (facility/network-operator/vendor)" : "システム (system)");
@@ -182,9 +181,9 @@ cleanup:
 	free(next);
 }
 
-size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang, int schema_only)
+size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 {
-	resolver r = {m, diags, lang, schema_only, 0};
+	resolver r = {m, diags, lang, 0};
 	if (split_edges(m) < 0) {
 		ms_diag_add(diags, m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(lang, "out of memory", "メモリが不足しました"));
@@ -197,8 +196,9 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang, 
 			                          MS_SYM_PARTY);
 		for (uint32_t j = 0; j < s->nruns + s->nconn; j++) {
 			ms_edge *e = &m->edges.v[s->runs_off + j];
-			e->target = resolve_ref(&r, e->loc, j < s->nruns ? "runs-on" : "connects-to",
-			                        s->sym, "ref", e->target, MS_SYM_SYSTEM);
+			e->target = resolve_ref(&r, e->loc, "system", s->sym,
+			                        j < s->nruns ? "runs-on ref" : "connects-to ref", e->target,
+			                        MS_SYM_SYSTEM);
 		}
 	}
 	for (size_t i = 0; i < m->contracts.n; i++) {
@@ -219,8 +219,7 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang, 
 		const char *names[2] = {"from", "to"};
 		for (int k = 0; k < 2; k++) {
 			const ms_sym *s = &m->syms.v[ends[k]];
-			bool ok = s->kind == MS_SYM_PARTY || s->kind == MS_SYM_SYSTEM ||
-			          (schema_only && s->kind != MS_SYM_UNDEFINED);
+			bool ok = s->kind == MS_SYM_PARTY || s->kind == MS_SYM_SYSTEM;
 			if (!ok) {
 				ref_error(&r, f->loc, "flow", f->sym, names[k], ends[k],
 				          "a party or a system", "当事者またはシステム");
@@ -247,7 +246,6 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang, 
 		k->owner = resolve_ref(&r, k->loc, "risk", k->sym, "owner", k->owner, MS_SYM_PARTY);
 		resolve_span(&r, k->loc, "risk", k->sym, "agreed-with", k->agreed_with, MS_SYM_PARTY);
 	}
-	if (!schema_only)
-		find_cycles(&r);
+	find_cycles(&r);
 	return r.errors;
 }

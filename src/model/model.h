@@ -175,10 +175,9 @@ struct medscope_model {
 	const char *name; /* deployment name or "" */
 	int32_t as_of;    /* or MS_NO_DATE */
 	ms_loc loc;       /* of <deployment> */
-	bool schema_only; /* loaded with schema_only: references unchecked */
 
 	MS_VEC(ms_sym) syms;
-	uint32_t *sym_hash; /* open addressing over syms, MS_NONE = empty */
+	uint64_t *sym_hash; /* open addressing: hash << 32 | symbol index; 0 = empty */
 	uint32_t sym_hash_cap;
 
 	MS_VEC(ms_party) parties;

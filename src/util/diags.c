@@ -1,6 +1,7 @@
 #include "util/diags.h"
 
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -47,6 +48,80 @@ static char *dupstr(const char *s)
 	return p ? memcpy(p, s, n) : NULL;
 }
 
+/* Length of the valid UTF-8 sequence at s[0..len), or 0 (overlongs,
+ * surrogates and code points past U+10FFFF are invalid). */
+static size_t utf8_seq(const unsigned char *s, size_t len)
+{
+	size_t n;
+	unsigned cp;
+	if (s[0] >= 0xC2 && s[0] <= 0xDF)
+		n = 2, cp = s[0] & 0x1Fu;
+	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+		n = 3, cp = s[0] & 0x0Fu;
+	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+		n = 4, cp = s[0] & 0x07u;
+	else
+		return 0;
+	if (len < n)
+		return 0;
+	for (size_t k = 1; k < n; k++) {
+		if ((s[k] & 0xC0) != 0x80)
+			return 0;
+		cp = cp << 6 | (s[k] & 0x3Fu);
+	}
+	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+	    (cp >= 0xD800 && cp <= 0xDFFF))
+		return 0;
+	return n;
+}
+
+/*
+ * Make `msg` (NUL-terminated, malloc'd, `len` bytes) safe to print as one
+ * line: messages quote the input (values, and libxml2's excerpts, which it
+ * cuts in the middle of a character), and a hostile model must not be able
+ * to break the FILE:LINE:COL: format or send control sequences to a
+ * terminal. Line breaks, tabs and other C0 controls become spaces; DEL, C1
+ * controls and bytes that are not UTF-8 become U+FFFD. Returns the new
+ * string (`msg` is consumed), or NULL when out of memory.
+ */
+static char *printable(char *msg, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)msg;
+	bool clean = true;
+	for (size_t i = 0; i < len && clean;) {
+		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+		clean = n != 0 && (n > 1 ? !(s[i] == 0xC2 && s[i + 1] <= 0x9F)
+		                         : s[i] >= 0x20 && s[i] != 0x7F);
+		i += n;
+	}
+	if (clean)
+		return msg;
+	char *out = malloc(len * 3 + 1); /* each byte grows to at most U+FFFD */
+	if (!out) {
+		free(msg);
+		return NULL;
+	}
+	size_t o = 0;
+	for (size_t i = 0; i < len;) {
+		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
+		if (n == 1 && s[i] < 0x20) {
+			out[o++] = ' ';
+		} else if (n == 0 || (n == 1 && s[i] == 0x7F) ||
+		           (n == 2 && s[i] == 0xC2 && s[i + 1] <= 0x9F)) {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			n = n ? n : 1;
+		} else {
+			memcpy(out + o, s + i, n);
+			o += n;
+		}
+		i += n;
+	}
+	out[o] = '\0';
+	free(msg);
+	return out;
+}
+
 int ms_diag_add(medscope_diags *d, const char *file, unsigned line, unsigned col,
                 medscope_severity sev, const char *fmt, ...)
 {
@@ -74,12 +149,32 @@ int ms_diag_add(medscope_diags *d, const char *file, unsigned line, unsigned col
 	va_start(ap, fmt);
 	vsnprintf(msg, (size_t)n + 1, fmt, ap);
 	va_end(ap);
+	msg = printable(msg, (size_t)n);
+	if (!msg) {
+		free(f);
+		d->list.n--;
+		d->dropped++;
+		return -1;
+	}
 	slot->file = f;
 	slot->message = msg;
 	slot->line = line;
 	slot->col = col;
 	slot->sev = sev;
 	return 0;
+}
+
+void ms_diags_truncate(medscope_diags *d, size_t count)
+{
+	if (!d)
+		return;
+	while (d->list.n > count) {
+		diag *x = &d->list.v[--d->list.n];
+		if (x->sev == MEDSCOPE_SEVERITY_ERROR)
+			d->errors--;
+		free(x->file);
+		free(x->message);
+	}
 }
 
 size_t ms_diag_errors(const medscope_diags *d)

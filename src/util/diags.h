@@ -13,6 +13,9 @@ __attribute__((format(printf, 6, 7)))
 int ms_diag_add(medscope_diags *diags, const char *file, unsigned line, unsigned col,
                 medscope_severity sev, const char *fmt, ...);
 
+/* Drop the diagnostics added after the list had `count` of them. */
+void ms_diags_truncate(medscope_diags *diags, size_t count);
+
 /* Sort by file, line, column, keeping the order of equal positions. */
 void ms_diags_sort(medscope_diags *diags);
 
