@@ -1,2 +1,0 @@
-# Empty dependencies file for medscope_gen_catalog.
-# This may be replaced when dependencies are built.
