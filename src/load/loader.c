@@ -46,7 +46,7 @@ typedef enum { AT_ID, AT_REF, AT_REFS, AT_ENUM, AT_ENUMS, AT_DATE, AT_BOOL, AT_S
 typedef struct {
 	const char *name;
 	uint8_t type;
-	uint8_t min_items; /* lists; 1 = required non-empty */
+	uint8_t min_items; /* lists: fewest values when present (xs:list minLength) */
 	bool required;
 	const ms_enum *values;
 } at_spec;
@@ -75,7 +75,7 @@ enum { SY_ID, SY_NAME, SY_PROVIDER, SY_LAYER, SY_DATA, SY_LOCATION, SY_REGION, S
 static const at_spec at_system[] = {
 	{"id", AT_ID, 0, true, NULL}, {"name", AT_STRING, 0, false, NULL},
 	{"provider", AT_REF, 0, false, NULL}, {"layer", AT_ENUM, 0, true, ms_enum_layer},
-	{"data", AT_ENUMS, 0, false, ms_enum_data}, {"location", AT_ENUM, 0, false, ms_enum_location},
+	{"data", AT_ENUMS, 1, false, ms_enum_data}, {"location", AT_ENUM, 0, false, ms_enum_location},
 	{"data-region", AT_ENUM, 0, false, ms_enum_region},
 	{"external-storage", AT_BOOL, 0, false, ms_enum_bool}, {NULL, 0, 0, 0, NULL}};
 enum { RO_REF, RO_FLAG };
@@ -92,12 +92,12 @@ static const at_spec at_contract[] = {
 enum { FL_ID, FL_FROM, FL_TO, FL_DATA, FL_BASIS };
 static const at_spec at_flow[] = {
 	{"id", AT_ID, 0, true, NULL}, {"from", AT_REF, 0, true, NULL}, {"to", AT_REF, 0, true, NULL},
-	{"data", AT_ENUMS, 0, false, ms_enum_data}, {"basis", AT_ENUM, 0, true, ms_enum_basis},
+	{"data", AT_ENUMS, 1, false, ms_enum_data}, {"basis", AT_ENUM, 0, true, ms_enum_basis},
 	{NULL, 0, 0, 0, NULL}};
 enum { AG_ID, AG_PARTIES, AG_TOPICS, AG_COVERS, AG_DATE, AG_REVIEW_BY, AG_DOCUMENT, AG_DOCUMENTED };
 static const at_spec at_agreement[] = {
 	{"id", AT_ID, 0, true, NULL}, {"parties", AT_REFS, 2, true, NULL},
-	{"topics", AT_ENUMS, 1, true, ms_enum_topic}, {"covers", AT_REFS, 0, false, NULL},
+	{"topics", AT_ENUMS, 1, true, ms_enum_topic}, {"covers", AT_REFS, 1, false, NULL},
 	{"date", AT_DATE, 0, false, NULL}, {"review-by", AT_DATE, 0, false, NULL},
 	{"document", AT_STRING, 0, false, NULL}, {"documented", AT_BOOL, 0, false, ms_enum_bool},
 	{NULL, 0, 0, 0, NULL}};
@@ -105,7 +105,7 @@ enum { RI_ID, RI_SYSTEM, RI_OWNER, RI_TREATMENT, RI_AGREED_WITH, RI_REVIEWED, RI
 static const at_spec at_risk[] = {
 	{"id", AT_ID, 0, true, NULL}, {"system", AT_REF, 0, true, NULL},
 	{"owner", AT_REF, 0, true, NULL}, {"treatment", AT_ENUM, 0, true, ms_enum_treatment},
-	{"agreed-with", AT_REFS, 0, false, NULL}, {"reviewed", AT_DATE, 0, false, NULL},
+	{"agreed-with", AT_REFS, 1, false, NULL}, {"reviewed", AT_DATE, 0, false, NULL},
 	{"level", AT_ENUM, 0, false, ms_enum_level}, {NULL, 0, 0, 0, NULL}};
 
 static const at_spec *const el_attrs[EL__COUNT] = {

@@ -25,6 +25,10 @@ static const char *kind_noun(const resolver *r, uint32_t sym)
 	const ms_sym *s = &r->m->syms.v[sym];
 	switch (s->kind) {
 	case MS_SYM_PARTY:
+		/* A party refused for a bad attribute keeps its id but has no
+		 * entry (index MS_NONE): do not look it up. */
+		if (s->index == MS_NONE)
+			return MS_L(r->lang, "a party", "当事者");
 		switch (r->m->parties.v[s->index].kind) {
 		case MS_PARTY_FACILITY: return MS_L(r->lang, "a facility", "医療機関等 (facility)");
 		case MS_PARTY_NETWORK_OPERATOR: return MS_L(r->lang, "a network-operator", "連携ネットワーク運営主体 (network-operator)");
@@ -115,6 +119,34 @@ static int split_edges(medscope_model *m)
 	}
 	free(tmp);
 	return 0;
+}
+
+/* model.md: a system names each resource it runs on once (the XSD's
+ * xs:unique says the same). O(edges) with one mark per system. */
+static void find_repeated_runs_on(resolver *r)
+{
+	medscope_model *m = r->m;
+	uint32_t *mark = calloc(m->systems.n ? m->systems.n : 1, sizeof(*mark));
+	if (!mark)
+		return;
+	for (size_t i = 0; i < m->systems.n; i++) {
+		const ms_system *s = &m->systems.v[i];
+		for (uint32_t j = 0; j < s->nruns; j++) {
+			const ms_edge *e = &m->edges.v[s->runs_off + j];
+			if (e->target == MS_NONE)
+				continue;
+			if (mark[e->target] == i + 1) {
+				r->errors++;
+				ms_diag_add(r->diags, m->file, e->loc.line, e->loc.col,
+				            MEDSCOPE_SEVERITY_ERROR,
+				            MS_L(r->lang, "<system id=\"%s\">: runs-on names '%s' twice",
+				                 "<system id=\"%s\">: runs-on に '%s' が 2 回あります"),
+				            s->id, m->systems.v[e->target].id);
+			}
+			mark[e->target] = (uint32_t)i + 1;
+		}
+	}
+	free(mark);
 }
 
 /* Report every runs-on cycle once, at the runs-on element that closes it. */
@@ -246,6 +278,7 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 		k->owner = resolve_ref(&r, k->loc, "risk", k->sym, "owner", k->owner, MS_SYM_PARTY);
 		resolve_span(&r, k->loc, "risk", k->sym, "agreed-with", k->agreed_with, MS_SYM_PARTY);
 	}
+	find_repeated_runs_on(&r);
 	find_cycles(&r);
 	return r.errors;
 }

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# medscope validate, --help, --version, usage errors, languages.
+source "$SRC/tests/cli/lib.sh"
+
+run "$MEDSCOPE" validate "$SRC"/examples/*.xml "$SRC"/examples/change/*.xml
+expect_rc 0 "every example validates"
+expect_err '^18 of 18 model\(s\) valid$' "summary counts every example"
+
+run "$MEDSCOPE" validate -q "$SRC/examples/01-single-vendor.xml"
+expect_rc 0 "-q"
+[ ! -s "$WORK/err" ] && ok || fail "-q printed something"
+
+# Every problem of a model in one run, in file order, compiler style.
+cat >"$WORK/bad.xml" <<'XML'
+<?xml version="1.0" encoding="UTF-8"?>
+<deployment xmlns="urn:medscope:deployment:1">
+  <vendor id="A" colour="red"/>
+  <system id="s" layer="cloud" provider="A"/>
+  <system id="t" layer="iaas" provider="nobody"/>
+  <vendor id="A"/>
+</deployment>
+XML
+run "$MEDSCOPE" validate --lang en "$WORK/bad.xml"
+expect_rc 2 "invalid model"
+expect_err "^$WORK/bad.xml:3:3: error: <vendor>: unknown attribute 'colour'" "unknown attribute located"
+expect_err "^$WORK/bad.xml:4:3: error: <system>: attribute 'layer': 'cloud' is not one of" "enum located"
+expect_err "^$WORK/bad.xml:5:3: error: <system id=\"t\">: 'provider' refers to 'nobody', which is not defined" "dangling located"
+expect_err "^$WORK/bad.xml:6:3: error: <vendor>: duplicate id 'A' \(first defined at line 3\)" "duplicate located"
+expect_err "^0 of 1 model\(s\) valid$" "summary"
+
+# Japanese: from --lang and from the locale.
+run "$MEDSCOPE" validate --lang ja "$WORK/bad.xml"
+expect_err "属性 'colour' は使えません" "--lang ja"
+LANG=ja_JP.UTF-8 LC_ALL= run "$MEDSCOPE" validate "$WORK/bad.xml"
+expect_err "必須|使えません" "LANG=ja_JP.UTF-8"
+expect_err "0 / 1 個のモデルが妥当です" "Japanese summary"
+
+# Missing and unreadable files.
+run "$MEDSCOPE" validate "$WORK/nonexistent.xml"
+expect_rc 2 "missing file"
+expect_err "nonexistent.xml: error: cannot open: No such file" "missing file message"
+run "$MEDSCOPE" validate "$WORK"
+expect_rc 2 "a directory"
+expect_err "is a directory" "directory message"
+
+# The program's own surface.
+run "$MEDSCOPE" --version
+expect_rc 0 "--version"
+expect_out '^medscope [0-9]+\.[0-9]+\.[0-9]+ ' "--version text"
+run "$MEDSCOPE" --help
+expect_rc 0 "--help"
+for c in check scope owners report graph validate diff impact rules explain; do
+	expect_out "^  $c " "--help lists $c"
+done
+run "$MEDSCOPE" validate --help
+expect_rc 0 "validate --help"
+expect_out 'Usage: medscope validate' "validate --help text"
+expect_out '--max-input' "validate --help lists the common options"
+run "$MEDSCOPE"
+expect_rc 2 "no command"
+run "$MEDSCOPE" frobnicate
+expect_rc 2 "unknown command"
+expect_err "unknown command 'frobnicate'" "unknown command message"
+run "$MEDSCOPE" validate --no-such-option x.xml
+expect_rc 2 "unknown option"
+expect_err "unknown option or missing value: '--no-such-option'" "unknown option message"
+run "$MEDSCOPE" validate --lang fr x.xml
+expect_rc 2 "bad --lang"
+run "$MEDSCOPE" validate
+expect_rc 2 "no model"
+
+# The rule catalog.
+run "$MEDSCOPE" rules
+expect_rc 0 "rules"
+[ "$(wc -l <"$WORK/out")" -eq 39 ] && ok || fail "rules lists 39 codes"
+expect_out '^missing-subcontract-approval +agreement +error ' "rules line"
+run "$MEDSCOPE" explain missing-demarcation --lang ja
+expect_rc 0 "explain"
+expect_out '書面等により可視化し' "explain quotes the guideline"
+run "$MEDSCOPE" explain no-such-rule
+expect_rc 2 "explain unknown code"
+finish

@@ -1,0 +1,243 @@
+/*
+ * The loader's element and attribute checks are the C form of
+ * models/deployment.xsd. This suite proves it: libxml2's XSD validator and
+ * the loader judge the same inputs — every example, the bad-input corpus,
+ * and systematic mutants of every example (each attribute removed, emptied,
+ * given a bad value, plus an unknown attribute on each element) — and must
+ * agree.
+ *
+ * The loader is allowed to be stricter only where XSD 1.0 cannot express
+ * the rule or where medscope adds a policy, each named in c_only_reason().
+ * It must never accept what the XSD refuses.
+ */
+#include <dirent.h>
+#include <libxml/parser.h>
+#include <libxml/xmlschemas.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static xmlSchemaPtr schema;
+
+static void quiet(void *ctx, const char *msg, ...)
+{
+	(void)ctx, (void)msg;
+}
+
+static void quiet_structured(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx, (void)e;
+}
+
+static int init(void)
+{
+	xmlSchemaParserCtxtPtr pc = xmlSchemaNewParserCtxt(ms_test_path("models/deployment.xsd"));
+	if (!pc)
+		return 1;
+	schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	return schema ? 0 : 1;
+}
+
+static int cleanup(void)
+{
+	xmlSchemaFree(schema);
+	return 0;
+}
+
+/* 1 when libxml2 finds the text well-formed and valid against the XSD.
+ * Parsed without entity substitution, DTD loading or network. */
+static int xsd_valid(const char *xml, size_t len)
+{
+	xmlGenericErrorFunc none = quiet;
+	initGenericErrorDefaultFunc(&none);
+	xmlSetStructuredErrorFunc(NULL, quiet_structured);
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, "mutant.xml", NULL,
+	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+	if (!doc)
+		return 0;
+	xmlSchemaValidCtxtPtr vc = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaSetValidStructuredErrors(vc, quiet_structured, NULL);
+	int rc = xmlSchemaValidateDoc(vc, doc);
+	xmlSchemaFreeValidCtxt(vc);
+	xmlFreeDoc(doc);
+	xmlSetStructuredErrorFunc(NULL, NULL);
+	initGenericErrorDefaultFunc(NULL);
+	return rc == 0;
+}
+
+/* Why the loader may refuse what the XSD accepts, or NULL. */
+static const char *c_only_reason(const medscope_diags *d)
+{
+	static const char *const reasons[] = {
+		"runs-on cycle",             /* cycles longer than one edge: not XSD 1.0 */
+		"but must name",             /* the kind of an id inside a list */
+		"which is not defined",      /* libxml2 does not resolve IDREFs in lists */
+		"DOCTYPE",                   /* policy: no DTDs at all */
+		"UTF-8 only",                /* policy: UTF-8 input */
+		"longer than",               /* resource limits */
+		"more than",
+		NULL};
+	for (size_t i = 0; i < medscope_diags_count(d); i++)
+		for (const char *const *r = reasons; *r; r++)
+			if (strstr(medscope_diag_message(d, i), *r))
+				return *r;
+	return NULL;
+}
+
+static unsigned compared, c_stricter;
+
+static void compare(const char *what, const char *xml, size_t len)
+{
+	medscope_diags *d = NULL;
+	medscope_model *m = NULL;
+	medscope_diags_new(&d, 100);
+	medscope_model_load_memory(&m, xml, len, "mutant.xml", NULL, d);
+	int loader_ok = m != NULL;
+	int xsd_ok = xsd_valid(xml, len);
+	compared++;
+	if (loader_ok != xsd_ok) {
+		const char *why = loader_ok ? NULL : c_only_reason(d);
+		if (why) {
+			c_stricter++;
+		} else {
+			fprintf(stderr, "\n  %s: loader %s, XSD %s\n", what,
+			        loader_ok ? "accepts" : "refuses", xsd_ok ? "accepts" : "refuses");
+			for (size_t i = 0; i < medscope_diags_count(d); i++)
+				fprintf(stderr, "    %u:%u: %s\n", medscope_diag_line(d, i),
+				        medscope_diag_column(d, i), medscope_diag_message(d, i));
+			CU_FAIL("loader and XSD disagree");
+		}
+	}
+	medscope_model_free(m);
+	medscope_diags_free(d);
+}
+
+static void compare_dir(const char *rel)
+{
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s", ms_test_path(rel));
+	DIR *dp = opendir(dir);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(dp);
+	struct dirent *e;
+	while ((e = readdir(dp))) {
+		size_t n = strlen(e->d_name);
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		char path[8192];
+		snprintf(path, sizeof(path), "%s/%s", dir, e->d_name);
+		size_t len;
+		char *xml = ms_test_read(path, &len);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+		compare(e->d_name, xml, len);
+		free(xml);
+	}
+	closedir(dp);
+}
+
+static void test_examples_and_corpus_agree(void)
+{
+	compare_dir("examples");
+	compare_dir("examples/change");
+	compare_dir("tests/bad");
+}
+
+/* Replace text[from, to) with `with`; caller frees. */
+static char *splice(const char *text, size_t len, size_t from, size_t to, const char *with,
+                    size_t *outlen)
+{
+	size_t w = strlen(with);
+	char *s = malloc(len - (to - from) + w + 1);
+	memcpy(s, text, from);
+	memcpy(s + from, with, w);
+	memcpy(s + from + w, text + to, len - to);
+	*outlen = len - (to - from) + w;
+	s[*outlen] = '\0';
+	return s;
+}
+
+static void mutate(const char *name, const char *xml, size_t len)
+{
+	static const char *const values[] = {"", "zz zz", "9bad", "true", "2026-13-01", "none"};
+	char what[512];
+	size_t mlen;
+	/* Every attribute value: `name="value"` within a start tag. */
+	for (const char *q = strstr(xml, "=\""); q; q = strstr(q + 1, "=\"")) {
+		const char *vstart = q + 2, *vend = strchr(vstart, '"');
+		const char *astart = q;
+		while (astart > xml && astart[-1] != ' ' && astart[-1] != '\n')
+			astart--;
+		if (!vend || astart == xml || strncmp(astart, "xmlns", 5) == 0 ||
+		    strncmp(astart, "version", 7) == 0 || strncmp(astart, "encoding", 8) == 0)
+			continue;
+		size_t from = (size_t)(vstart - xml), to = (size_t)(vend - xml);
+		for (size_t v = 0; v < sizeof(values) / sizeof(values[0]); v++) {
+			char *mut = splice(xml, len, from, to, values[v], &mlen);
+			snprintf(what, sizeof(what), "%s: %.*s=\"%s\"", name, (int)(q - astart), astart,
+			         values[v]);
+			compare(what, mut, mlen);
+			free(mut);
+		}
+		/* The attribute removed, with its leading space. */
+		char *mut = splice(xml, len, (size_t)(astart - xml) - 1, to + 1, "", &mlen);
+		snprintf(what, sizeof(what), "%s: without %.*s", name, (int)(q - astart), astart);
+		compare(what, mut, mlen);
+		free(mut);
+	}
+	/* An unknown attribute on every element. */
+	for (const char *t = strchr(xml, '<'); t; t = strchr(t + 1, '<')) {
+		if (t[1] == '?' || t[1] == '!' || t[1] == '/')
+			continue;
+		const char *sp = t + 1;
+		while (*sp && *sp != ' ' && *sp != '>' && *sp != '/')
+			sp++;
+		char *mut = splice(xml, len, (size_t)(sp - xml), (size_t)(sp - xml), " bogus=\"1\"", &mlen);
+		snprintf(what, sizeof(what), "%s: bogus attribute on <%.*s>", name, (int)(sp - t - 1), t + 1);
+		compare(what, mut, mlen);
+		free(mut);
+	}
+}
+
+static void test_repeated_runs_on_refused_by_both(void)
+{
+	const char *xml = MS_DOC("  <system id=\"a\" layer=\"saas\"><runs-on ref=\"b\"/><runs-on ref=\"b\"/></system>\n"
+	                         "  <system id=\"b\" layer=\"iaas\"/>\n");
+	compare("repeated runs-on", xml, strlen(xml));
+	CU_ASSERT_FALSE(xsd_valid(xml, strlen(xml)));
+}
+
+static void test_mutants_of_every_example_agree(void)
+{
+	const char *dirs[] = {"examples", "examples/change"};
+	for (size_t k = 0; k < 2; k++) {
+		DIR *dp = opendir(ms_test_path(dirs[k]));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(dp);
+		struct dirent *e;
+		while ((e = readdir(dp))) {
+			size_t n = strlen(e->d_name);
+			if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+				continue;
+			char rel[1024];
+			snprintf(rel, sizeof(rel), "%s/%s", dirs[k], e->d_name);
+			size_t len;
+			char *xml = ms_test_read(ms_test_path(rel), &len);
+			CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+			mutate(e->d_name, xml, len);
+			free(xml);
+		}
+		closedir(dp);
+	}
+	/* Enough mutants to mean something. */
+	CU_ASSERT_TRUE(compared > 2000);
+	fprintf(stderr, "\n  %u inputs compared; the loader was stricter on %u (documented reasons)\n",
+	        compared, c_stricter);
+}
+
+static CU_TestInfo tests[] = {
+	{"examples_and_corpus_agree", test_examples_and_corpus_agree},
+	{"repeated_runs_on_refused_by_both", test_repeated_runs_on_refused_by_both},
+	{"mutants_of_every_example_agree", test_mutants_of_every_example_agree},
+	CU_TEST_INFO_NULL};
+
+CU_SuiteInfo suite_schema = {"schema", init, cleanup, NULL, NULL, tests};
