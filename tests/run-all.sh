@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# The whole test suite, as the README's second quick-start command and as
+# CI (.ci/run) run it: installs what a fresh Debian 12 lacks, builds with
+# warnings as errors, runs every test once under ASan+UBSan, then once in
+# the normal build (unit, CLI, golden files, corpus replay, valgrind, the
+# browser and schema checks). Ends with ctest's summary of the normal run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+JOBS=$(nproc 2>/dev/null || echo 2)
+
+need=(build-essential cmake pkg-config libxml2-dev libxml2-utils libgraphviz-dev graphviz
+      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace nodejs npm chromium)
+missing=()
+for p in "${need[@]}"; do
+	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+	echo "== installing: ${missing[*]}"
+	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+	$SUDO apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+# Graphviz's plugin list: Debian's postinst writes it, images that skip
+# maintainer scripts do not.
+[ -s /usr/lib/x86_64-linux-gnu/graphviz/config6a ] || { [ "$(id -u)" -eq 0 ] && dot -c; } || true
+
+# The SARIF schema validator (ajv, pinned by tests/sarif/package-lock.json).
+if [ -f tests/sarif/package-lock.json ]; then
+	(cd tests/sarif && npm ci --silent --no-audit --no-fund >/dev/null)
+fi
+
+start=$(date +%s)
+echo "== sanitizer build (ASan + UBSan)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMEDSCOPE_SANITIZE=ON -DMEDSCOPE_WERROR=ON >/dev/null
+cmake --build build-asan -j"$JOBS" >/dev/null
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
+UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	ctest --test-dir build-asan -j"$JOBS" --output-on-failure -LE 'valgrind|bench' 2>&1 | tail -n 25
+echo "== sanitizer run took $(( $(date +%s) - start )) s"
+
+echo "== normal build"
+cmake -S . -B build -DMEDSCOPE_WERROR=ON >/dev/null
+cmake --build build -j"$JOBS" >/dev/null
+ctest --test-dir build -j"$JOBS" --output-on-failure -LE bench
