@@ -17,6 +17,17 @@ int ms_vec_grow_(void **v, size_t *cap, size_t n, size_t elsize)
 	return 0;
 }
 
+void ms_vec_shrink_(void **v, size_t *cap, size_t n, size_t elsize)
+{
+	if (n == 0 || n == *cap)
+		return;
+	void *nv = realloc(*v, n * elsize);
+	if (nv) { /* on failure the larger block is still valid */
+		*v = nv;
+		*cap = n;
+	}
+}
+
 void *ms_vec_zero_(void *p, size_t size)
 {
 	memset(p, 0, size);

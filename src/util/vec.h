@@ -26,6 +26,11 @@ int ms_vec_grow_(void **v, size_t *cap, size_t n, size_t elsize);
 
 void *ms_vec_zero_(void *p, size_t size);
 
+/* Give back the slack of doubling once a vector is complete (the analysis
+ * runs with the model in memory; this keeps peak memory near the data). */
+#define MS_VEC_SHRINK(vec) ms_vec_shrink_((void **)&(vec).v, &(vec).cap, (vec).n, sizeof(*(vec).v))
+void ms_vec_shrink_(void **v, size_t *cap, size_t n, size_t elsize);
+
 #define MS_VEC_FREE(vec)                                                                       \
 	do {                                                                                   \
 		free((vec).v);                                                                 \
