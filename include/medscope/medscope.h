@@ -93,9 +93,6 @@ typedef struct {
 	unsigned max_attributes; /**< attributes on one element; default 64 */
 	size_t max_value_length; /**< bytes in one attribute value or text; default 1 MiB */
 	medscope_lang lang;      /**< language of the diagnostics */
-	/** Skip the checks beyond the XSD (reference kinds, cycles). Such a
-	 *  model is for validation only: medscope_analyze() refuses it. */
-	int schema_only;
 	/** Called every few MiB while reading (may be NULL): bytes read so far
 	 *  and the input's size (0 when unknown). For progress displays. */
 	void (*progress)(void *payload, size_t done, size_t total);
@@ -157,5 +154,7 @@ const char *medscope_rule_help(size_t i, medscope_lang lang);
 #endif
 
 #include "medscope/analysis.h"
+#include "medscope/graph.h"
+#include "medscope/change.h"
 
 #endif

@@ -94,8 +94,25 @@ int cli_out_commit(cli_out *out, const cli_opts *o);
 void cli_out_abort(cli_out *out);
 
 /* Commands. Each returns an exit status. */
+int cmd_check(int argc, char **argv, cli_opts *o);
+int cmd_scope(int argc, char **argv, cli_opts *o);
+int cmd_owners(int argc, char **argv, cli_opts *o);
+int cmd_report(int argc, char **argv, cli_opts *o);
+/* Shared by check/scope/owners/report (cmd_report.c). The exit status an
+ * analysis gives under --fail-on: EXIT_FINDINGS or EXIT_CLEAN. */
+int cli_status_for(const cli_opts *o, const medscope_analysis *a);
+/* Analyse `path` and write it in `format` to `outpath` (stdout when NULL),
+ * atomically; `format_name` names the format in messages. Exit status. */
+int cli_emit_model(cli_opts *o, char *path, const char *outpath, medscope_format format,
+                   const medscope_emit_options *eo, const char *format_name);
+/* scope/owners: options --format table|csv|json|md and -o, then cli_emit_model(). */
+int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_format,
+                     medscope_table table, void (*help_fn)(const cli_opts *o));
 int cmd_validate(int argc, char **argv, cli_opts *o);
+int cmd_diff(int argc, char **argv, cli_opts *o);
+int cmd_impact(int argc, char **argv, cli_opts *o);
 int cmd_rules(int argc, char **argv, cli_opts *o);
 int cmd_explain(int argc, char **argv, cli_opts *o);
+int cmd_graph(int argc, char **argv, cli_opts *o);
 
 #endif

@@ -15,8 +15,22 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+	{"check", cmd_check, "analyse models and print findings, compiler-style",
+	 "モデルを分析し、指摘をコンパイラ形式で表示"},
+	{"scope", cmd_scope, "who is in the vendor guideline's scope, and why",
+	 "対象事業者か否かとその理由を表示"},
+	{"owners", cmd_owners, "risk-management owners per system and facility; required agreements",
+	 "システム・医療機関等ごとのリスクマネジメントの責任主体と必要な合意を表示"},
+	{"report", cmd_report, "the whole analysis as one document (json, sarif, csv, md, html)",
+	 "分析結果全体を 1 つの文書として出力 (json, sarif, csv, md, html)"},
+	{"graph", cmd_graph, "annotated diagram (svg, png, pdf, dot)",
+	 "注釈付きの構成図を出力 (svg, png, pdf, dot)"},
 	{"validate", cmd_validate, "check models against the schema and references only",
 	 "スキーマと参照のみを検証"},
+	{"diff", cmd_diff, "what a change does to scope, owners, agreements and findings",
+	 "変更による対象範囲・責任主体・合意・指摘の変化を表示"},
+	{"impact", cmd_impact, "everything that depends on a party or system; who must notify whom",
+	 "関係者・システムに依存するものと、誰が誰に通知すべきかを表示"},
 	{"rules", cmd_rules, "list the rule catalog", "ルール一覧を表示"},
 	{"explain", cmd_explain, "one rule with its guideline citation", "ルール 1 件とガイドラインの引用を表示"},
 };

@@ -55,8 +55,11 @@ ms_tagpos ms_prescan_next_tag(ms_prescan *p);
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
 
 /* After a successful parse: resolve references to indices, check their
- * kinds and the runs-on graph, apply defaults. Returns the number of errors. */
+ * kinds and the runs-on graph, apply defaults. Returns the number of
+ * errors, or MS_RESOLVE_NOMEM when an allocation failed (the checks are
+ * then incomplete: the model must be refused). */
 size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang);
+#define MS_RESOLVE_NOMEM ((size_t)-1)
 
 
 #endif

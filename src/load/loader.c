@@ -138,9 +138,13 @@ typedef struct {
 	bool root_seen;
 	bool text_reported;   /* per open element */
 	bool stopped;
+	bool oom;             /* an allocation failed: the status is NOMEM */
 	ms_buf text;          /* the open risk's description */
 	ms_loc loc;           /* of the element being handled */
-	size_t elem_mark;     /* diagnostics before that element's own */
+	/* Diagnostics before the last start tag's own; elem_mark_set while
+	 * that start tag is the parser's latest event (see on_xml_error). */
+	size_t elem_mark;
+	bool elem_mark_set;
 	/* Our names interned in the parser's dictionary: libxml2 hands us
 	 * names from that dictionary, so a pointer comparison matches them. */
 	const xmlChar *ns;
@@ -150,11 +154,22 @@ typedef struct {
 
 #define LANG(ld) ((ld)->opts->lang)
 
+/*
+ * Stop the parse from inside a callback. Not with xmlStopParser(): in
+ * libxml2 2.9 it frees the input buffer at once, and our error handler runs
+ * in the middle of the start-tag parser, which then reads the attribute
+ * values from freed memory (a heap-use-after-free found by fuzzing:
+ * tests/fuzz/corpus/load/stop-inside-start-tag.xml). Marking the parser
+ * halted, as xmlHaltParser() does from libxml2 2.11 on, stops it at its
+ * next check and leaves the buffer alive; the load loop reads no more.
+ */
 static void stop(loader *ld)
 {
 	if (!ld->stopped) {
 		ld->stopped = true;
-		xmlStopParser(ld->ctxt);
+		ld->ctxt->wellFormed = 0;
+		ld->ctxt->disableSAX = 1;
+		ld->ctxt->instate = XML_PARSER_EOF;
 	}
 }
 
@@ -177,6 +192,7 @@ static void error_at(loader *ld, ms_loc loc, const char *fmt, ...)
 
 static void nomem(loader *ld)
 {
+	ld->oom = true;
 	error_at(ld, ld->loc, "%s", MS_L(LANG(ld), "out of memory", "メモリが不足しました"));
 	stop(ld);
 }
@@ -247,8 +263,10 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 	out->present = true;
 	if (spec->type == AT_STRING) {
 		out->s = ms_arena_strndup(&m->arena, v, len);
-		if (!out->s)
+		if (!out->s) {
+			out->present = false;
 			nomem(ld);
+		}
 		return;
 	}
 	/* Every other type is an xs:token or a list of them: collapse spaces. */
@@ -266,8 +284,11 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 			return;
 		}
 		out->u = ms_sym_intern(m, v, len);
-		if (out->u == MS_NONE)
+		if (out->u == MS_NONE) {
+			/* Not present: the callers index the symbols with it. */
+			out->present = false;
 			nomem(ld);
+		}
 		return;
 	case AT_ENUM:
 	case AT_BOOL: {
@@ -321,6 +342,7 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 				uint32_t s = ms_sym_intern(m, v + start, i - start);
 				uint32_t *slot = s == MS_NONE ? NULL : MS_VEC_PUSH(m->pool);
 				if (!slot) {
+					out->present = false;
 					nomem(ld);
 					return;
 				}
@@ -643,17 +665,19 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
 	ld->depth++;
 	ld->text_reported = false;
+	ld->elem_mark_set = false;
 	ms_tagpos pos = ms_prescan_next_tag(ld->pre); /* one per start tag, always */
 	if (ld->stopped || ld->skip_depth)
 		return;
 	ld->elem_mark = medscope_diags_count(ld->diags);
+	ld->elem_mark_set = true;
 	ld->loc.line = pos.line ? pos.line : (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
 	ld->loc.col = pos.line ? pos.col : (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
 	const char *name = (const char *)localname;
 	if (ld->depth > ld->opts->max_depth) {
 		error_at(ld, ld->loc,
-		         MS_L(LANG(ld), "elements nested deeper than %u levels",
-		              "要素の入れ子が %u 段を超えています"),
+		         MS_L(LANG(ld), "elements nested deeper than %u levels (limit --max-depth)",
+		              "要素の入れ子が %u 段を超えています (上限 --max-depth)"),
 		         ld->opts->max_depth);
 		stop(ld);
 		return;
@@ -722,6 +746,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 {
 	(void)localname, (void)prefix, (void)uri;
 	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	ld->elem_mark_set = false;
 	if (ld->skip_depth == ld->depth)
 		ld->skip_depth = 0;
 	else if (!ld->skip_depth && !ld->stopped && ld->depth == 2 && ld->stack[2] == EL_RISK &&
@@ -780,6 +805,7 @@ static ms_loc text_loc(xmlParserCtxtPtr ctxt, const xmlChar *ch, int first, int 
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	ld->elem_mark_set = false;
 	if (ld->stopped || ld->skip_depth || ld->depth == 0)
 		return;
 	el_kind k = ld->depth < 4 ? ld->stack[ld->depth] : EL_UNKNOWN;
@@ -788,8 +814,8 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
 			ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ld->ctxt),
 			               (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt)};
 			error_at(ld, here,
-			         MS_L(LANG(ld), "<risk>: the description is longer than %zu bytes",
-			              "<risk>: 説明文が %zu バイトを超えています"),
+			         MS_L(LANG(ld), "<risk>: the description is longer than %zu bytes (limit --max-value-length)",
+			              "<risk>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
 			         ld->opts->max_value_length);
 			stop(ld);
 			return;
@@ -853,6 +879,8 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = data;
 	loader *ld = ctxt->_private;
+	if (e->code == XML_ERR_NO_MEMORY)
+		ld->oom = true;
 	if (e->level < XML_ERR_ERROR || ld->stopped)
 		return;
 	char msg[512];
@@ -866,11 +894,25 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
 	/* A start tag cut short (a truncated file) still reaches on_start
 	 * with the attributes read so far: its "missing attribute" reports
-	 * would only hide the real problem. */
-	if (e->level == XML_ERR_FATAL && here.line >= ld->loc.line && ld->loc.line)
+	 * would only hide the real problem. Only while that start tag is the
+	 * latest event: otherwise the error is about something later, and the
+	 * element's reports (or libxml2's own, e.g. "Name too long") stand. */
+	if (e->level == XML_ERR_FATAL && ld->elem_mark_set && here.line >= ld->loc.line &&
+	    ld->loc.line)
 		ms_diags_truncate(ld->diags, ld->elem_mark);
 	error_at(ld, here, MS_L(LANG(ld), "not well-formed XML: %s", "XML が整形式ではありません: %s"),
 	         msg);
+}
+
+/* Errors libxml2 raises without a parser context (encoding conversion,
+ * I/O) reach the thread-local structured handler instead of ours. */
+static void on_global_error(void *data, xmlErrorPtr e)
+{
+	loader *ld = data;
+	if (ld->ctxt)
+		on_xml_error(ld->ctxt, e);
+	else if (e->code == XML_ERR_NO_MEMORY)
+		ld->oom = true; /* while creating the parser */
 }
 
 void medscope_load_options_init(medscope_load_options *o)
@@ -948,8 +990,15 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_INVALID;
 	}
+	/* Without this, such errors are printed on stderr by libxml2, and the
+	 * library never prints: route them to this load's diagnostics for its
+	 * duration, then give the caller back its own handler. */
+	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
+	void *saved_handler_ctx = xmlStructuredErrorContext;
+	xmlSetStructuredErrorFunc(&ld, on_global_error);
 	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, name);
 	if (!ctxt) {
+		xmlSetStructuredErrorFunc(saved_handler_ctx, saved_handler);
 		free(buf);
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_NOMEM;
@@ -963,6 +1012,15 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			ld.at_name[e][i] =
 				xmlDictLookup(ctxt->dict, (const xmlChar *)el_attrs[e][i].name, -1);
 	}
+	/* A failed lookup (NULL) would make valid names look unknown. */
+	ld.oom = !ld.ns;
+	for (int e = 0; e < EL__COUNT; e++) {
+		ld.oom |= !ld.el_name[e];
+		for (int i = 0; el_attrs[e][i].name; i++)
+			ld.oom |= !ld.at_name[e][i];
+	}
+	if (ld.oom)
+		n = 0;
 	/* NONET: no network even if something slipped through; BIG_LINES:
 	 * line numbers past 65535; NOCDATA: CDATA arrives as text. Never
 	 * NOENT, DTDLOAD, XINCLUDE or HUGE (they disable the protections). */
@@ -1011,7 +1069,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			break;
 		}
 	}
-	if (total == 0 && st == MEDSCOPE_OK) {
+	if (total == 0 && st == MEDSCOPE_OK && !ld.oom) {
 		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "the file is empty", "ファイルが空です"));
 		hard_error = true;
@@ -1025,6 +1083,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
+	xmlSetStructuredErrorFunc(saved_handler_ctx, saved_handler);
 	ms_buf_free(&ld.text);
 	ms_prescan_free(&pre);
 	free(buf);
@@ -1032,15 +1091,29 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	/* References are checked even after schema errors, so that one run
 	 * shows every problem; a refused element's id is defined with no
 	 * index, and resolution only reports. */
-	if (st == MEDSCOPE_OK && well_formed && ld.root_seen)
-		ms_resolve(m, diags, opts->lang);
+	if (st == MEDSCOPE_OK && well_formed && ld.root_seen && !ld.oom &&
+	    ms_resolve(m, diags, opts->lang) == MS_RESOLVE_NOMEM)
+		ld.oom = true;
 	if (st == MEDSCOPE_OK && (!well_formed || !ld.root_seen || ms_diag_errors(diags) != errors_before))
 		st = hard_error && total > opts->max_input ? MEDSCOPE_ERR_LIMIT : MEDSCOPE_ERR_INVALID;
+	/* Out of memory wins over the errors it caused. */
+	if (ld.oom && (st == MEDSCOPE_OK || st == MEDSCOPE_ERR_INVALID))
+		st = MEDSCOPE_ERR_NOMEM;
 	ms_diags_sort(diags);
 	if (st != MEDSCOPE_OK) {
 		medscope_model_free(m);
 		return st;
 	}
+	MS_VEC_SHRINK(m->parties);
+	MS_VEC_SHRINK(m->certs);
+	MS_VEC_SHRINK(m->systems);
+	MS_VEC_SHRINK(m->edges);
+	MS_VEC_SHRINK(m->contracts);
+	MS_VEC_SHRINK(m->flows);
+	MS_VEC_SHRINK(m->agreements);
+	MS_VEC_SHRINK(m->risks);
+	MS_VEC_SHRINK(m->pool);
+	MS_VEC_SHRINK(m->syms);
 	*out = m;
 	return MEDSCOPE_OK;
 }

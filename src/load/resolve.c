@@ -18,6 +18,7 @@ typedef struct {
 	medscope_diags *diags;
 	medscope_lang lang;
 	size_t errors;
+	bool nomem;
 } resolver;
 
 static const char *kind_noun(const resolver *r, uint32_t sym)
@@ -127,8 +128,10 @@ static void find_repeated_runs_on(resolver *r)
 {
 	medscope_model *m = r->m;
 	uint32_t *mark = calloc(m->systems.n ? m->systems.n : 1, sizeof(*mark));
-	if (!mark)
+	if (!mark) {
+		r->nomem = true;
 		return;
+	}
 	for (size_t i = 0; i < m->systems.n; i++) {
 		const ms_system *s = &m->systems.v[i];
 		for (uint32_t j = 0; j < s->nruns; j++) {
@@ -159,8 +162,11 @@ static void find_cycles(resolver *r)
 	uint8_t *color = calloc(n, 1); /* 0 new, 1 on the stack, 2 done */
 	uint32_t *stack = malloc(sizeof(*stack) * n);
 	uint32_t *next = malloc(sizeof(*next) * n); /* next edge to try */
-	if (!color || !stack || !next)
+	if (!color || !stack || !next) {
+		/* Without the search a cycle would go unreported. */
+		r->nomem = true;
 		goto cleanup;
+	}
 	for (size_t root = 0; root < n; root++) {
 		if (color[root])
 			continue;
@@ -215,11 +221,11 @@ cleanup:
 
 size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 {
-	resolver r = {m, diags, lang, 0};
+	resolver r = {m, diags, lang, 0, false};
 	if (split_edges(m) < 0) {
 		ms_diag_add(diags, m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(lang, "out of memory", "メモリが不足しました"));
-		return 1;
+		return MS_RESOLVE_NOMEM;
 	}
 	for (size_t i = 0; i < m->systems.n; i++) {
 		ms_system *s = &m->systems.v[i];
@@ -280,5 +286,5 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 	}
 	find_repeated_runs_on(&r);
 	find_cycles(&r);
-	return r.errors;
+	return r.nomem ? MS_RESOLVE_NOMEM : r.errors;
 }

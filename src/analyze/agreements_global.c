@@ -1,0 +1,338 @@
+/*
+ * rules.md §3, the requirements that do not belong to one facility: supplier
+ * agreements along selection chains, change notification between vendors,
+ * third-party provision, and the lifecycle splits between operation and
+ * development (also used per facility by ownership.c).
+ *
+ * Cost: supplier agreements O(contracts); change notification O(edges x
+ * min(facilities of the two systems) x log of the other); third-party
+ * provision O(flows + facilities served); lifecycle O(contracts covering
+ * the supply of each served system), once per system.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/engine.h"
+
+static int push(ms_engine *e, uint32_t v)
+{
+	uint32_t *p = MS_VEC_PUSH(e->tmp);
+	if (!p) {
+		e->oom = 1;
+		return -1;
+	}
+	*p = v;
+	return 0;
+}
+
+static void spec_init(ms_req_spec *r, uint16_t rule)
+{
+	memset(r, 0, sizeof(*r));
+	r->rule = rule;
+	r->contract = MS_NONE;
+	r->element_sym = MS_NONE;
+	r->facilities_of = MS_NONE;
+	ms_args_init(&r->args);
+}
+
+static uint32_t psym(const ms_engine *e, uint32_t p)
+{
+	return p == MS_NONE ? MS_NONE : e->m->parties.v[p].sym;
+}
+
+/* ---- lifecycle (FAQ 3.1) ---------------------------------------------- */
+
+/* Keep up to two distinct suppliers: enough to tell whether some operation
+ * supplier differs from some development supplier. */
+static void add2(uint32_t *p1, uint32_t *p2, uint32_t s)
+{
+	if (*p1 == MS_NONE)
+		*p1 = s;
+	else if (*p1 != s && *p2 == MS_NONE)
+		*p2 = s;
+}
+
+int ms_lifecycle_prepare(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	size_t n = (size_t)e->ns + 1;
+	uint32_t *sum = malloc(4 * n * sizeof(*sum)); /* op1 op2 dev1 dev2 per system */
+	if (!sum)
+		return -1;
+	for (size_t i = 0; i < 4 * n; i++)
+		sum[i] = MS_NONE;
+	for (uint32_t x = 0; x < e->ns; x++)
+		for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
+			const ms_contract *ct = &m->contracts.v[e->by_cover.idx[k]];
+			if (!(ct->types & MS_CT_QUALIFYING))
+				continue;
+			if (ct->types & MS_CT_OPERATION)
+				add2(&sum[4 * x], &sum[4 * x + 1], ct->supplier);
+			if (ct->types & MS_CT_DEVELOPMENT)
+				add2(&sum[4 * x + 2], &sum[4 * x + 3], ct->supplier);
+		}
+	for (uint32_t t = 0; t < e->ns && !e->oom; t++) {
+		if (!e->a->sysinfo[t].served)
+			continue;
+		/* Among the qualifying contracts covering supply(T), one operation and
+		 * one development contract with different suppliers. */
+		ms_span sp = ms_supply(e, t);
+		uint32_t o1 = MS_NONE, o2 = MS_NONE, d1 = MS_NONE, d2 = MS_NONE;
+		for (uint32_t i = 0; i < sp.n; i++) {
+			uint32_t x = e->supply_pool.v[sp.off + i];
+			for (int j = 0; j < 2; j++) {
+				if (sum[4 * x + j] != MS_NONE)
+					add2(&o1, &o2, sum[4 * x + j]);
+				if (sum[4 * x + 2 + j] != MS_NONE)
+					add2(&d1, &d2, sum[4 * x + 2 + j]);
+			}
+		}
+		if (o1 == MS_NONE || d1 == MS_NONE || (o2 == MS_NONE && d2 == MS_NONE && o1 == d1))
+			continue;
+		uint32_t dev = MS_NONE;
+		for (uint32_t i = 0; i < sp.n; i++) {
+			uint32_t x = e->supply_pool.v[sp.off + i];
+			for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
+				uint32_t c = e->by_cover.idx[k];
+				const ms_contract *ct = &m->contracts.v[c];
+				if (!(ct->types & MS_CT_QUALIFYING) || !(ct->types & MS_CT_DEVELOPMENT))
+					continue;
+				if (o1 == ct->supplier && (o2 == MS_NONE || o2 == ct->supplier))
+					continue;
+				if (dev == MS_NONE || strcmp(ct->id, m->contracts.v[dev].id) < 0)
+					dev = c;
+			}
+		}
+		if (dev == MS_NONE) /* cannot happen: a split has such a contract */
+			continue;
+		e->split_dev[t] = dev;
+		uint32_t ds = m->contracts.v[dev].supplier;
+		e->split_other[t] = o1 != ds ? o1 : o2;
+	}
+	free(sum);
+	return e->oom ? -1 : 0;
+}
+
+/* X <-> Y along each contract between vendors in the split (FAQ 3.1
+ * 「事業者 A は事業者 B との間で開発に関する義務と責任について内部的に明確化」). */
+static void lifecycle_suppliers(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	for (uint32_t t = 0; t < e->ns && !e->oom; t++) {
+		uint32_t dev = e->split_dev[t];
+		if (dev == MS_NONE || !e->a->sysinfo[t].served)
+			continue;
+		uint32_t ep = ms_engine_epoch(e);
+		ms_span sp = ms_supply(e, t);
+		for (uint32_t i = 0; i < sp.n; i++) {
+			uint32_t x = e->supply_pool.v[sp.off + i];
+			for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
+				uint32_t c = e->by_cover.idx[k];
+				const ms_contract *ct = &m->contracts.v[c];
+				if (!(e->cflags[c] & MS_CF_QUALIFYING) || e->csub_mark[c] == ep ||
+				    ms_is_facility(e, ct->client) || ct->client == ct->supplier)
+					continue;
+				e->csub_mark[c] = ep;
+				ms_req_spec r;
+				spec_init(&r, MS_RULE_MISSING_LIFECYCLE_AGREEMENT);
+				r.nparties = 2;
+				r.parties[0] = ct->client;
+				r.parties[1] = ct->supplier;
+				r.systems = &t;
+				r.nsystems = 1;
+				r.contract = ct->sym;
+				r.loc = m->contracts.v[dev].loc;
+				r.element = MS_SYM_CONTRACT;
+				r.element_sym = m->contracts.v[dev].sym;
+				r.args.party = psym(e, ct->client);
+				r.args.other = psym(e, ct->supplier);
+				r.facilities_of = t;
+				ms_require(e, &r);
+			}
+		}
+	}
+}
+
+/* ---- supplier agreements (FAQ 3) -------------------------------------- */
+
+static void supplier_agreements(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	for (uint32_t c = 0; c < e->nc && !e->oom; c++) {
+		if (!(e->cflags[c] & MS_CF_SUPPLIER_REQ))
+			continue;
+		const ms_contract *ct = &m->contracts.v[c];
+		if (ct->client == ct->supplier)
+			continue;
+		e->tmp.n = 0;
+		for (uint32_t i = 0; i < ct->covers.n; i++) {
+			uint32_t x = MS_SPAN_AT(m, ct->covers, i);
+			if (e->a->sysinfo[x].served && push(e, x) < 0)
+				return;
+		}
+		ms_req_spec r;
+		spec_init(&r, MS_RULE_MISSING_SUPPLIER_AGREEMENT);
+		r.nparties = 2;
+		r.parties[0] = ct->client;
+		r.parties[1] = ct->supplier;
+		r.systems = e->tmp.v;
+		r.nsystems = (uint32_t)e->tmp.n;
+		r.contract = ct->sym;
+		r.loc = ct->loc;
+		r.element = MS_SYM_CONTRACT;
+		r.element_sym = ct->sym;
+		r.args.party = psym(e, ct->client);
+		r.args.other = psym(e, ct->supplier);
+		r.args.contract = ct->sym;
+		ms_require(e, &r);
+	}
+}
+
+/* ---- change notification (FAQ 2.1) ------------------------------------ */
+
+/* The facilities both x and y are served to, as symbols into e->tmp (by id).
+ * Returns the smaller of the two systems when that is all of its facilities
+ * (its shared list can then stand for e->tmp), else MS_NONE. Entries are
+ * sorted by facility id: a merge, or a binary search per facility of the
+ * smaller system when the other is much larger. */
+static uint32_t common_facilities(ms_engine *e, uint32_t x, uint32_t y)
+{
+	const medscope_analysis *a = e->a;
+	uint32_t sx = x, sy = y;
+	if (a->sysinfo[sx].nown > a->sysinfo[sy].nown) {
+		sx = y;
+		sy = x;
+	}
+	uint32_t ns = a->sysinfo[sx].nown, nl = a->sysinfo[sy].nown;
+	const ms_ownership *small = a->ownership.v + a->sysinfo[sx].own_off;
+	const ms_ownership *large = a->ownership.v + a->sysinfo[sy].own_off;
+	bool gallop = (uint64_t)ns * 16 < nl;
+	e->tmp.n = 0;
+	for (uint32_t i = 0, lo = 0; i < ns && lo < nl; i++) {
+		uint32_t f = small[i].facility, r = e->party_rank[f];
+		if (gallop) {
+			uint32_t hi = nl;
+			while (lo < hi) {
+				uint32_t mid = lo + (hi - lo) / 2;
+				if (e->party_rank[large[mid].facility] < r)
+					lo = mid + 1;
+				else
+					hi = mid;
+			}
+		} else {
+			while (lo < nl && e->party_rank[large[lo].facility] < r)
+				lo++;
+		}
+		if (lo < nl && large[lo].facility == f && push(e, psym(e, f)) < 0)
+			return MS_NONE;
+	}
+	return e->tmp.n == ns ? sx : MS_NONE;
+}
+
+static void change_notification(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	const medscope_analysis *a = e->a;
+	for (uint32_t x = 0; x < e->ns && !e->oom; x++) {
+		const ms_system *sx = &m->systems.v[x];
+		uint32_t px = sx->provider;
+		if (px == MS_NONE || ms_is_facility(e, px) || !a->sysinfo[x].served)
+			continue;
+		for (uint32_t j = 0; j < sx->nruns + sx->nconn && !e->oom; j++) {
+			const ms_edge *ed = &m->edges.v[sx->runs_off + j];
+			uint32_t y = ed->target, py = m->systems.v[y].provider;
+			if (py == MS_NONE || py == px || ms_is_facility(e, py) || !a->sysinfo[y].served)
+				continue;
+			uint32_t all = common_facilities(e, x, y);
+			if (e->tmp.n == 0)
+				continue;
+			uint32_t sys[2] = {x, y};
+			ms_req_spec r;
+			spec_init(&r, MS_RULE_MISSING_CHANGE_NOTIFICATION);
+			r.nparties = 2;
+			r.parties[0] = px;
+			r.parties[1] = py;
+			r.systems = sys;
+			r.nsystems = 2;
+			r.loc = ed->loc;
+			r.element = MS_SYM_SYSTEM;
+			r.element_sym = sx->sym;
+			r.args.party = psym(e, px);
+			r.args.other = psym(e, py);
+			if (all != MS_NONE) {
+				r.facilities_of = all;
+			} else {
+				r.facilities = e->tmp.v;
+				r.nfacilities = (uint32_t)e->tmp.n;
+			}
+			ms_require(e, &r);
+		}
+	}
+}
+
+/* ---- third-party provision (MHLW 経営管理編 1.4) ------------------------ */
+
+static void third_party_provision(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	const medscope_analysis *a = e->a;
+	for (size_t i = 0; i < m->flows.n && !e->oom; i++) {
+		const ms_flow *fl = &m->flows.v[i];
+		if (fl->basis != MS_BASIS_THIRD_PARTY_PROVISION || fl->from == MS_NONE ||
+		    fl->to == MS_NONE)
+			continue;
+		/* The facilities providing: F itself, the facility running the system,
+		 * or every facility the system is served to. */
+		uint32_t ep = ms_engine_epoch(e);
+		e->tmp.n = 0;
+		uint32_t owner = fl->from_is_system ? m->systems.v[fl->from].provider : fl->from;
+		if (ms_is_facility(e, owner)) {
+			e->fac_mark[owner] = ep;
+			if (push(e, owner) < 0)
+				return;
+		}
+		if (fl->from_is_system) {
+			const ms_system_info *si = &a->sysinfo[fl->from];
+			for (uint32_t k = 0; k < si->nown; k++) {
+				uint32_t f = a->ownership.v[si->own_off + k].facility;
+				if (e->fac_mark[f] == ep)
+					continue;
+				e->fac_mark[f] = ep;
+				if (push(e, f) < 0)
+					return;
+			}
+		}
+		uint32_t recipient = fl->to_is_system ? m->systems.v[fl->to].provider : fl->to;
+		uint32_t via = fl->sym;
+		for (size_t k = 0; k < e->tmp.n; k++) {
+			uint32_t f = e->tmp.v[k];
+			if (recipient == f)
+				continue;
+			ms_req_spec r;
+			spec_init(&r, MS_RULE_THIRD_PARTY_PROVISION_UNDOCUMENTED);
+			r.nparties = recipient == MS_NONE ? 1 : 2;
+			r.parties[0] = f;
+			r.parties[1] = recipient;
+			r.systems = fl->to_is_system ? &fl->to : NULL;
+			r.nsystems = fl->to_is_system ? 1 : 0;
+			r.contract = fl->sym;
+			r.loc = fl->loc;
+			r.element = MS_SYM_FLOW;
+			r.element_sym = fl->sym;
+			r.args.facility = psym(e, f);
+			r.args.party = psym(e, recipient);
+			r.via = &via;
+			r.nvia = 1;
+			ms_require(e, &r);
+		}
+	}
+}
+
+int ms_agreements_global(ms_engine *e)
+{
+	supplier_agreements(e);
+	change_notification(e);
+	third_party_provision(e);
+	lifecycle_suppliers(e);
+	return e->oom ? -1 : 0;
+}

@@ -1,0 +1,527 @@
+/*
+ * medscope diff, first half: the model's own elements. Each element of NEW
+ * is matched by id to the element of the same kind in OLD (through the
+ * symbol map diff.c builds with one look-up per id, so the pass is
+ * linear); certifications, which have no id, are matched by party and
+ * scheme. Matched elements are compared attribute by
+ * attribute, with values as model.md spells them.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "analyze/diff.h"
+#include "util/date.h"
+
+typedef struct {
+	medscope_diff *d;
+	const medscope_model *om, *nm;
+	const uint32_t *symmap;       /* NEW symbol -> OLD symbol of the same kind */
+	ms_buf ob, nb;                /* scratch for formatted values */
+	MS_VEC(const char *) ids;     /* scratch for sorting id lists */
+	int oom;
+} ctx;
+
+static const char *keep(ctx *c, const char *s)
+{
+	if (!s)
+		return NULL;
+	char *p = ms_arena_strndup(&c->d->arena, s, strlen(s));
+	if (!p)
+		c->oom = 1;
+	return p;
+}
+
+static void record(ctx *c, const char *name, const char *ov, const char *nv)
+{
+	ms_attr_change *a = MS_VEC_PUSH(c->d->attrs);
+	if (!a) {
+		c->oom = 1;
+		return;
+	}
+	a->name = name;
+	a->old_value = keep(c, ov);
+	a->new_value = keep(c, nv);
+}
+
+/* "" and NULL both mean "absent" (the model keeps "" for a missing name). */
+static const char *nz(const char *s)
+{
+	return s && *s ? s : NULL;
+}
+
+static int same(const char *a, const char *b)
+{
+	return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+static const char *party_id(const medscope_model *m, uint32_t i)
+{
+	return i == MS_NONE ? NULL : m->parties.v[i].id;
+}
+
+static const char *system_id(const medscope_model *m, uint32_t i)
+{
+	return i == MS_NONE ? NULL : m->systems.v[i].id;
+}
+
+/* ---- one attribute ------------------------------------------------------ */
+
+static void attr_str(ctx *c, const char *name, const char *o, const char *n)
+{
+	o = nz(o);
+	n = nz(n);
+	if (!same(o, n))
+		record(c, name, o, n);
+}
+
+static void attr_party(ctx *c, const char *name, uint32_t o, uint32_t n)
+{
+	attr_str(c, name, party_id(c->om, o), party_id(c->nm, n));
+}
+
+static void attr_enum(ctx *c, const char *name, unsigned o, unsigned n,
+                      const char *(*fn)(unsigned))
+{
+	if (o != n)
+		record(c, name, fn(o), fn(n));
+}
+
+static void attr_bool(ctx *c, const char *name, bool o, bool n)
+{
+	if (o != n)
+		record(c, name, o ? "true" : "false", n ? "true" : "false");
+}
+
+static void attr_date(ctx *c, const char *name, int32_t o, int32_t n)
+{
+	if (o == n)
+		return;
+	char ot[11], nt[11];
+	if (o != MS_NO_DATE)
+		ms_date_format(o, ot);
+	if (n != MS_NO_DATE)
+		ms_date_format(n, nt);
+	record(c, name, o == MS_NO_DATE ? NULL : ot, n == MS_NO_DATE ? NULL : nt);
+}
+
+/* A bit set as its names, lowest bit first ("service maintenance"). */
+static const char *bits_text(ms_buf *b, unsigned v, const char *(*fn)(unsigned))
+{
+	ms_buf_clear(b);
+	for (unsigned bit = 1; bit && bit <= v; bit <<= 1) {
+		if (!(v & bit))
+			continue;
+		if (b->len)
+			ms_buf_putc(b, ' ');
+		ms_buf_puts(b, fn(bit));
+	}
+	return b->len ? ms_buf_cstr(b) : NULL;
+}
+
+static void attr_bits(ctx *c, const char *name, unsigned o, unsigned n,
+                      const char *(*fn)(unsigned))
+{
+	if (o == n)
+		return;
+	bits_text(&c->ob, o, fn);
+	bits_text(&c->nb, n, fn);
+	record(c, name, c->ob.len ? ms_buf_cstr(&c->ob) : NULL, c->nb.len ? ms_buf_cstr(&c->nb) : NULL);
+}
+
+static int cmp_cstr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The ids of a span of party or system indices, sorted, space-separated. */
+static void idset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span, int parties)
+{
+	c->ids.n = 0;
+	for (uint32_t i = 0; i < span.n; i++) {
+		const char **p = MS_VEC_PUSH(c->ids);
+		if (!p) {
+			c->oom = 1;
+			return;
+		}
+		uint32_t k = MS_SPAN_AT(m, span, i);
+		*p = parties ? m->parties.v[k].id : m->systems.v[k].id;
+	}
+	qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	ms_buf_clear(b);
+	for (size_t i = 0; i < c->ids.n; i++) {
+		/* A list names each id once in effect; repeats say nothing more. */
+		if (i && strcmp(c->ids.v[i], c->ids.v[i - 1]) == 0)
+			continue;
+		if (b->len)
+			ms_buf_putc(b, ' ');
+		ms_buf_puts(b, c->ids.v[i]);
+	}
+}
+
+/* An id list compared as a set. `*_present` false = the attribute is absent
+ * (an agreement without `covers`). */
+static void attr_idset(ctx *c, const char *name, ms_span o, bool o_present, ms_span n,
+                       bool n_present, int parties)
+{
+	if (o_present == n_present && o.n == n.n) {
+		/* The common case: the same ids in the same order. */
+		uint32_t i = 0;
+		for (; i < o.n; i++) {
+			uint32_t a = MS_SPAN_AT(c->om, o, i), b = MS_SPAN_AT(c->nm, n, i);
+			if (strcmp(parties ? party_id(c->om, a) : system_id(c->om, a),
+			           parties ? party_id(c->nm, b) : system_id(c->nm, b)) != 0)
+				break;
+		}
+		if (i == o.n)
+			return;
+	}
+	idset_text(c, &c->ob, c->om, o, parties);
+	idset_text(c, &c->nb, c->nm, n, parties);
+	if (o_present == n_present && strcmp(ms_buf_cstr(&c->ob), ms_buf_cstr(&c->nb)) == 0)
+		return;
+	/* An empty list reads as absent ("agreed-with" with nobody). */
+	record(c, name, o_present && c->ob.len ? ms_buf_cstr(&c->ob) : NULL,
+	       n_present && c->nb.len ? ms_buf_cstr(&c->nb) : NULL);
+}
+
+/* runs-on / connects-to children as "id" or "id(known=false)" / "id(api=true)",
+ * sorted; the flag is shown only where it differs from the default. */
+static void edges_text(ctx *c, ms_buf *b, const medscope_model *m, uint32_t off, uint32_t n,
+                       const char *flag, bool deflt)
+{
+	ms_buf tmp = MS_BUF_INIT;
+	c->ids.n = 0;
+	for (uint32_t i = 0; i < n; i++) {
+		const ms_edge *e = &m->edges.v[off + i];
+		const char **p = MS_VEC_PUSH(c->ids);
+		if (!p) {
+			c->oom = 1;
+			break;
+		}
+		*p = m->systems.v[e->target].id;
+		if (e->flag != deflt) {
+			ms_buf_clear(&tmp);
+			ms_buf_printf(&tmp, "%s(%s=%s)", *p, flag, e->flag ? "true" : "false");
+			*p = keep(c, ms_buf_cstr(&tmp));
+			if (!*p)
+				*p = "";
+		}
+	}
+	ms_buf_free(&tmp);
+	qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	ms_buf_clear(b);
+	for (size_t i = 0; i < c->ids.n; i++) {
+		if (b->len)
+			ms_buf_putc(b, ' ');
+		ms_buf_puts(b, c->ids.v[i]);
+	}
+}
+
+static void attr_edges(ctx *c, const char *name, uint32_t ooff, uint32_t on, uint32_t noff,
+                       uint32_t nn, const char *flag, bool deflt)
+{
+	if (on == nn) {
+		uint32_t i = 0;
+		for (; i < on; i++) {
+			const ms_edge *a = &c->om->edges.v[ooff + i], *b = &c->nm->edges.v[noff + i];
+			if (a->flag != b->flag ||
+			    strcmp(c->om->systems.v[a->target].id, c->nm->systems.v[b->target].id) != 0)
+				break;
+		}
+		if (i == on)
+			return;
+	}
+	edges_text(c, &c->ob, c->om, ooff, on, flag, deflt);
+	edges_text(c, &c->nb, c->nm, noff, nn, flag, deflt);
+	if (strcmp(ms_buf_cstr(&c->ob), ms_buf_cstr(&c->nb)) != 0)
+		record(c, name, c->ob.len ? ms_buf_cstr(&c->ob) : NULL,
+		       c->nb.len ? ms_buf_cstr(&c->nb) : NULL);
+}
+
+/* ---- one element, attribute by attribute (model.md names) --------------- */
+
+static void cmp_party(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_party *o = &c->om->parties.v[oi], *n = &c->nm->parties.v[ni];
+	attr_enum(c, "kind", o->kind, n->kind, ms_party_kind_name);
+	attr_str(c, "name", o->name, n->name);
+	if (o->kind == MS_PARTY_FACILITY && n->kind == MS_PARTY_FACILITY)
+		attr_enum(c, "type", o->facility_type, n->facility_type, ms_facility_type_name);
+	attr_str(c, "role", o->role, n->role);
+	if (o->kind == MS_PARTY_NETWORK_OPERATOR && n->kind == MS_PARTY_NETWORK_OPERATOR)
+		attr_bool(c, "manages-medical-info", o->manages_medical_info, n->manages_medical_info);
+}
+
+static void cmp_system(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_system *o = &c->om->systems.v[oi], *n = &c->nm->systems.v[ni];
+	attr_str(c, "name", o->name, n->name);
+	attr_party(c, "provider", o->provider, n->provider);
+	attr_enum(c, "layer", o->layer, n->layer, ms_layer_name);
+	attr_bits(c, "data", o->data, n->data, ms_data_name);
+	attr_enum(c, "location", o->location, n->location, ms_location_name);
+	attr_enum(c, "data-region", o->region, n->region, ms_region_name);
+	attr_bool(c, "external-storage", o->external_storage, n->external_storage);
+	attr_edges(c, "runs-on", o->runs_off, o->nruns, n->runs_off, n->nruns, "known", true);
+	attr_edges(c, "connects-to", o->conn_off, o->nconn, n->conn_off, n->nconn, "api", false);
+}
+
+static void cmp_contract(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_contract *o = &c->om->contracts.v[oi], *n = &c->nm->contracts.v[ni];
+	attr_str(c, "name", o->name, n->name);
+	attr_party(c, "client", o->client, n->client);
+	attr_party(c, "supplier", o->supplier, n->supplier);
+	attr_party(c, "selected-by", o->selected_by, n->selected_by);
+	attr_bits(c, "type", o->types, n->types, ms_contract_type_name);
+	attr_idset(c, "covers", o->covers, true, n->covers, true, 0);
+	attr_date(c, "date", o->date, n->date);
+}
+
+static void cmp_agreement(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_agreement *o = &c->om->agreements.v[oi], *n = &c->nm->agreements.v[ni];
+	attr_idset(c, "parties", o->parties, true, n->parties, true, 1);
+	attr_bits(c, "topics", o->topics, n->topics, ms_topic_name);
+	attr_idset(c, "covers", o->covers, o->has_covers, n->covers, n->has_covers, 0);
+	attr_date(c, "date", o->date, n->date);
+	attr_date(c, "review-by", o->review_by, n->review_by);
+	attr_str(c, "document", o->document, n->document);
+	attr_bool(c, "documented", o->documented, n->documented);
+}
+
+static const char *flow_end(const medscope_model *m, uint32_t i, bool is_system)
+{
+	return is_system ? system_id(m, i) : party_id(m, i);
+}
+
+static void cmp_flow(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_flow *o = &c->om->flows.v[oi], *n = &c->nm->flows.v[ni];
+	attr_str(c, "from", flow_end(c->om, o->from, o->from_is_system),
+	         flow_end(c->nm, n->from, n->from_is_system));
+	attr_str(c, "to", flow_end(c->om, o->to, o->to_is_system), flow_end(c->nm, n->to, n->to_is_system));
+	attr_bits(c, "data", o->data, n->data, ms_data_name);
+	attr_enum(c, "basis", o->basis, n->basis, ms_basis_name);
+}
+
+static void cmp_risk(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_risk *o = &c->om->risks.v[oi], *n = &c->nm->risks.v[ni];
+	attr_str(c, "system", system_id(c->om, o->system), system_id(c->nm, n->system));
+	attr_party(c, "owner", o->owner, n->owner);
+	attr_enum(c, "treatment", o->treatment, n->treatment, ms_treatment_name);
+	attr_enum(c, "level", o->level, n->level, ms_level_name);
+	attr_idset(c, "agreed-with", o->agreed_with, true, n->agreed_with, true, 1);
+	attr_date(c, "reviewed", o->reviewed, n->reviewed);
+	attr_str(c, "description", o->text, n->text);
+}
+
+static void cmp_cert(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_cert *o = &c->om->certs.v[oi], *n = &c->nm->certs.v[ni];
+	attr_date(c, "valid-until", o->valid_until, n->valid_until);
+	attr_str(c, "note", o->note, n->note);
+}
+
+/* ---- matching ----------------------------------------------------------- */
+
+static void (*const compare[MS_ELEM__COUNT])(ctx *c, uint32_t oi, uint32_t ni) = {
+	[MS_ELEM_PARTY] = cmp_party,
+	[MS_ELEM_SYSTEM] = cmp_system,
+	[MS_ELEM_CONTRACT] = cmp_contract,
+	[MS_ELEM_AGREEMENT] = cmp_agreement,
+	[MS_ELEM_FLOW] = cmp_flow,
+	[MS_ELEM_RISK] = cmp_risk,
+	[MS_ELEM_CERT] = cmp_cert,
+};
+
+static size_t count_of(const medscope_model *m, unsigned kind)
+{
+	switch (kind) {
+	case MS_ELEM_PARTY: return m->parties.n;
+	case MS_ELEM_SYSTEM: return m->systems.n;
+	case MS_ELEM_CONTRACT: return m->contracts.n;
+	case MS_ELEM_AGREEMENT: return m->agreements.n;
+	case MS_ELEM_FLOW: return m->flows.n;
+	case MS_ELEM_RISK: return m->risks.n;
+	default: return m->certs.n;
+	}
+}
+
+static const char *id_of(const medscope_model *m, unsigned kind, uint32_t i)
+{
+	switch (kind) {
+	case MS_ELEM_PARTY: return m->parties.v[i].id;
+	case MS_ELEM_SYSTEM: return m->systems.v[i].id;
+	case MS_ELEM_CONTRACT: return m->contracts.v[i].id;
+	case MS_ELEM_AGREEMENT: return m->agreements.v[i].id;
+	case MS_ELEM_FLOW: return m->flows.v[i].id;
+	default: return m->risks.v[i].id;
+	}
+}
+
+static uint32_t sym_of(const medscope_model *m, unsigned kind, uint32_t i)
+{
+	switch (kind) {
+	case MS_ELEM_PARTY: return m->parties.v[i].sym;
+	case MS_ELEM_SYSTEM: return m->systems.v[i].sym;
+	case MS_ELEM_CONTRACT: return m->contracts.v[i].sym;
+	case MS_ELEM_AGREEMENT: return m->agreements.v[i].sym;
+	case MS_ELEM_FLOW: return m->flows.v[i].sym;
+	default: return m->risks.v[i].sym;
+	}
+}
+
+static ms_elem_change *push_elem(ctx *c, unsigned kind, unsigned change, uint32_t oi,
+                                 uint32_t ni, const char *key)
+{
+	ms_elem_change *e = MS_VEC_PUSH(c->d->elems);
+	if (!e) {
+		c->oom = 1;
+		return NULL;
+	}
+	e->kind = (uint8_t)kind;
+	e->change = (uint8_t)change;
+	e->old_index = oi;
+	e->new_index = ni;
+	e->old_party = e->new_party = MS_NONE;
+	e->key = key;
+	e->attr_off = (uint32_t)c->d->attrs.n;
+	return e;
+}
+
+/* Compare (oi, ni) and record a change when an attribute differs. */
+static ms_elem_change *compare_pair(ctx *c, unsigned kind, uint32_t oi, uint32_t ni,
+                                    const char *key)
+{
+	size_t before = c->d->attrs.n;
+	compare[kind](c, oi, ni);
+	if (c->d->attrs.n == before)
+		return NULL;
+	ms_elem_change *e = push_elem(c, kind, MS_CHANGE_CHANGED, oi, ni, key);
+	if (e) {
+		e->attr_off = (uint32_t)before;
+		e->nattr = (uint32_t)(c->d->attrs.n - before);
+	}
+	return e;
+}
+
+/* Match every element of one kind by id; `map` (may be NULL) receives, for
+ * each element of NEW, its match in OLD. */
+static void match_kind(ctx *c, unsigned kind, uint32_t *map)
+{
+	size_t nn = count_of(c->nm, kind), on = count_of(c->om, kind);
+	uint8_t *seen = calloc(on ? on : 1, 1);
+	if (!seen) {
+		c->oom = 1;
+		return;
+	}
+	for (uint32_t i = 0; i < nn && !c->oom; i++) {
+		const char *id = id_of(c->nm, kind, i);
+		uint32_t s = c->symmap[sym_of(c->nm, kind, i)];
+		uint32_t oi = s == MS_NONE ? MS_NONE : c->om->syms.v[s].index;
+		if (map)
+			map[i] = oi;
+		if (oi == MS_NONE) {
+			push_elem(c, kind, MS_CHANGE_ADDED, MS_NONE, i, id);
+			continue;
+		}
+		seen[oi] = 1;
+		compare_pair(c, kind, oi, i, id);
+	}
+	for (uint32_t i = 0; i < on && !c->oom; i++)
+		if (!seen[i])
+			push_elem(c, kind, MS_CHANGE_REMOVED, i, MS_NONE, id_of(c->om, kind, i));
+	free(seen);
+}
+
+/* Certificate j of party p counts as the k-th of its scheme (0-based). */
+static uint32_t cert_occurrence(const medscope_model *m, const ms_party *p, uint32_t j)
+{
+	uint32_t k = 0;
+	for (uint32_t i = p->cert_off; i < j; i++)
+		k += m->certs.v[i].scheme == m->certs.v[j].scheme;
+	return k;
+}
+
+static uint32_t nth_cert(const medscope_model *m, const ms_party *p, unsigned scheme, uint32_t k)
+{
+	for (uint32_t i = p->cert_off; i < p->cert_off + p->ncert; i++)
+		if (m->certs.v[i].scheme == scheme && k-- == 0)
+			return i;
+	return MS_NONE;
+}
+
+static const char *cert_key(ctx *c, const char *party, unsigned scheme, uint32_t k)
+{
+	ms_buf_clear(&c->ob);
+	ms_buf_printf(&c->ob, "%s/%s", party, ms_cert_scheme_name(scheme));
+	if (k)
+		ms_buf_printf(&c->ob, "#%u", (unsigned)k + 1);
+	return keep(c, ms_buf_cstr(&c->ob));
+}
+
+/* Certifications of the parties present in both versions, matched by
+ * scheme (a party's second ISMS matches the other version's second). The
+ * certificates of an added or removed party go with the party. */
+static void match_certs(ctx *c, const uint32_t *party_map)
+{
+	for (uint32_t ni = 0; ni < c->nm->parties.n && !c->oom; ni++) {
+		uint32_t oi = party_map[ni];
+		if (oi == MS_NONE)
+			continue;
+		const ms_party *np = &c->nm->parties.v[ni], *op = &c->om->parties.v[oi];
+		for (uint32_t j = np->cert_off; j < np->cert_off + np->ncert && !c->oom; j++) {
+			unsigned scheme = c->nm->certs.v[j].scheme;
+			uint32_t k = cert_occurrence(c->nm, np, j);
+			uint32_t oj = nth_cert(c->om, op, scheme, k);
+			const char *key = cert_key(c, np->id, scheme, k);
+			ms_elem_change *e = oj == MS_NONE
+			                            ? push_elem(c, MS_ELEM_CERT, MS_CHANGE_ADDED, MS_NONE, j, key)
+			                            : compare_pair(c, MS_ELEM_CERT, oj, j, key);
+			if (e)
+				e->old_party = oj == MS_NONE ? MS_NONE : oi, e->new_party = ni;
+		}
+		for (uint32_t j = op->cert_off; j < op->cert_off + op->ncert && !c->oom; j++) {
+			unsigned scheme = c->om->certs.v[j].scheme;
+			uint32_t k = cert_occurrence(c->om, op, j);
+			if (nth_cert(c->nm, np, scheme, k) != MS_NONE)
+				continue;
+			ms_elem_change *e = push_elem(c, MS_ELEM_CERT, MS_CHANGE_REMOVED, j, MS_NONE,
+			                              cert_key(c, op->id, scheme, k));
+			if (e)
+				e->old_party = oi;
+		}
+	}
+}
+
+static int cmp_elem(const void *pa, const void *pb)
+{
+	const ms_elem_change *a = pa, *b = pb;
+	if (a->kind != b->kind)
+		return a->kind < b->kind ? -1 : 1;
+	if (a->change != b->change)
+		return a->change < b->change ? -1 : 1;
+	return strcmp(a->key, b->key);
+}
+
+medscope_status ms_diff_model(medscope_diff *d, const uint32_t *symmap,
+                              uint32_t *maps[MS_ELEM__COUNT])
+{
+	ctx c = {d, d->old_a->model, d->new_a->model, symmap, MS_BUF_INIT, MS_BUF_INIT, {NULL, 0, 0}, 0};
+	for (unsigned kind = 0; kind < MS_ELEM_CERT && !c.oom; kind++)
+		match_kind(&c, kind, maps[kind]);
+	if (!c.oom)
+		match_certs(&c, maps[MS_ELEM_PARTY]);
+	if (c.ob.oom || c.nb.oom)
+		c.oom = 1;
+	ms_buf_free(&c.ob);
+	ms_buf_free(&c.nb);
+	MS_VEC_FREE(c.ids);
+	if (c.oom)
+		return MEDSCOPE_ERR_NOMEM;
+	/* A key is never NULL here: a failed keep() set oom above. */
+	qsort(d->elems.v, d->elems.n, sizeof(*d->elems.v), cmp_elem);
+	return MEDSCOPE_OK;
+}

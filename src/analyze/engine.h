@@ -1,0 +1,252 @@
+/*
+ * The analysis engine's working state, shared by its passes (internal to
+ * src/analyze). medscope_analyze() (analyze.c) builds it, runs the passes in
+ * this order and frees it; only the medscope_analysis survives:
+ *
+ *   index.c      CSR indexes, the Terms of rules.md (medical, relevant,
+ *                qualifying and prime contracts), supply(S)
+ *   order.c      parties and systems by id (ranks), sorting helpers
+ *   ownership.c  served (system, facility) pairs, selection chains, §2
+ *   scope.c      §1 (needs the served systems)
+ *   agreements.c §3 requirements, per facility and global
+ *   findings.c   §4 and the finding constructor
+ *   message.c    message text of a finding
+ *
+ * Indexes are compressed rows (CSR) built once, so every pass walks only the
+ * neighbours it needs. "Marks" are epoch-stamped arrays: a new epoch clears
+ * them in O(1).
+ */
+#ifndef MS_ENGINE_H
+#define MS_ENGINE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "analyze/analysis.h"
+
+/* Compressed rows: row i is idx[off[i] .. off[i + 1]). */
+typedef struct {
+	uint32_t *off, *idx;
+} ms_csr;
+
+/* Contract flags (rules.md Terms). */
+enum {
+	MS_CF_QUALIFYING = 1, /* type holds service/operation/maintenance/development/entrustment */
+	MS_CF_RELEVANT = 2,   /* covers a relevant system */
+	MS_CF_PRIME = 4,      /* qualifying, client a Facility, covers a relevant system */
+	MS_CF_SUPPLIER_REQ = 8 /* in a selection chain: needs a supplier agreement (§3) */
+};
+
+/* One contract of a selection chain (rules.md §2). Slot 0 of a chain is its
+ * start A; item i is slot i + 1. */
+typedef struct {
+	uint32_t contract; /* contract index */
+	uint32_t party;    /* its supplier */
+	uint32_t from;     /* slot of the party the chain followed it from */
+	uint32_t first;    /* 1 when this item brought `party` into the chain */
+} ms_chain_item;
+
+typedef struct {
+	uint32_t off, n; /* into chain_items */
+} ms_chain;
+
+/* (served system, prime contract, covered system T with system in supply(T)). */
+typedef struct {
+	uint32_t system, contract, target;
+} ms_triple;
+
+/* The triples of one served system supplied by one prime: [lo, hi). */
+typedef struct {
+	uint32_t party, lo, hi;
+} ms_prime_range;
+
+/* A reason why two primes of one facility must agree their integration. */
+typedef struct {
+	uint32_t a, b;          /* b: the provider whose prime contract locates it */
+	uint32_t sys1, sys2;    /* sys2 = MS_NONE for a facility-contracted entry */
+} ms_integ;
+
+/* A runs-on known="false" edge found for one facility (§3). */
+typedef struct {
+	uint32_t party, infra;  /* A, S */
+	uint32_t system;        /* A's system */
+	ms_loc loc;             /* of the runs-on element */
+} ms_unknown_infra;
+
+typedef struct ms_engine {
+	const medscope_model *m;
+	medscope_analysis *a;
+	uint32_t np, ns, nc;
+	int oom;
+
+	uint32_t *party_rank, *system_rank; /* position by id */
+
+	ms_csr by_client, by_supplier;
+	ms_csr by_selector;  /* selected-by != client and the client is no Facility */
+	ms_csr by_cover;     /* system -> contracts covering it */
+	ms_csr runs_into;    /* system -> systems that run on it */
+	ms_csr neighbours;   /* connects-to, both directions */
+	ms_csr by_provider;  /* party -> systems it provides */
+	ms_csr agreements_of;/* party -> agreements naming it */
+	uint8_t *cflags;     /* per contract, MS_CF_* */
+
+	/* supply(S), computed on first use: off == MS_NONE until then. */
+	uint32_t *supply_off, *supply_n, *supply_mark;
+	MS_VEC(uint32_t) supply_pool, supply_stack;
+
+	/* Facilities each system is served to, as a symbol span of the analysis
+	 * pool, made on first use (off == MS_NONE until then). */
+	uint32_t *served_fac_off;
+
+	/* Selection chains cached per (A, T). */
+	uint64_t *chain_keys;
+	uint32_t *chain_ids;
+	uint32_t chain_cap, chain_count;
+	MS_VEC(ms_chain) chains;
+	MS_VEC(ms_chain_item) chain_items;
+
+	/* Lifecycle split per served system (§3): MS_NONE when none. */
+	uint32_t *split_dev;   /* the development contract that locates it */
+	uint32_t *split_other; /* an operation supplier that differs from its supplier */
+
+	/* Ownership slots being filled, per system. */
+	uint32_t *own_fill;
+
+	/* One-element spans shared by every list that holds just that value
+	 * (most requirement systems and ownership vias): pool offsets, MS_NONE
+	 * until first made. */
+	uint32_t *one_system;   /* [system]: {system index} */
+	uint32_t *one_sysym;    /* [system]: {system symbol} */
+	uint32_t *one_contract; /* [contract]: {contract symbol} */
+
+	/* Epoch marks. */
+	uint32_t epoch;
+	uint32_t *sys_mark;      /* generic, short-lived */
+	uint32_t *served_mark;   /* systems served to the facility in hand */
+	uint32_t *cover_mark;    /* an agreement's covers, while matching */
+	uint32_t *chain_sys;     /* supply(T) while a chain is built */
+	uint32_t *party_mark, *party_slot; /* chain building */
+	uint32_t *prime_mark, *prime_first; /* primes of the facility in hand, and their
+	                                       smallest-id prime contract with it */
+	uint32_t *fac_mark;      /* facilities, while collecting */
+	uint32_t *contract_mark; /* chain building */
+	uint32_t *csub_mark;     /* contracts already required, per facility and prime */
+
+	uint16_t topic_of[MS_RULE__COUNT]; /* agreement rules: their MS_TOPIC_* bit */
+
+	/* Scratch vectors, reused. */
+	MS_VEC(uint32_t) tmp, tmp2, queue, primes, subj, req_sys, req_syms;
+	MS_VEC(ms_triple) triples, triples_buf;
+	MS_VEC(ms_prime_range) pranges;
+	MS_VEC(ms_integ) integ;
+	MS_VEC(ms_unknown_infra) uinfra;
+} ms_engine;
+
+/* ---- helpers ---------------------------------------------------------- */
+
+static inline const ms_party *ms_party_at(const ms_engine *e, uint32_t p)
+{
+	return &e->m->parties.v[p];
+}
+
+/* rules.md Terms: Facility = facility or network-operator (医療機関等). */
+static inline bool ms_is_facility(const ms_engine *e, uint32_t p)
+{
+	return p != MS_NONE && e->m->parties.v[p].kind != MS_PARTY_VENDOR;
+}
+
+/* A fresh epoch for the mark arrays (they are cleared on wrap-around). */
+uint32_t ms_engine_epoch(ms_engine *e);
+
+/* The shared one-element spans above. */
+ms_span ms_pool_one(ms_engine *e, uint32_t *cache, uint32_t key, uint32_t value);
+
+/* Append n values to the analysis pool; the span (n = 0 gives {0, 0}).
+ * v must not point into the pool; v == NULL reserves n values to fill. */
+ms_span ms_pool_put(ms_engine *e, const uint32_t *v, uint32_t n);
+
+/* ---- index.c ---------------------------------------------------------- */
+
+/* Build every index and the Terms (sysinfo medical/relevant, cflags). */
+int ms_index_build(ms_engine *e);
+void ms_index_free(ms_engine *e);
+/* supply(S) as a span of e->supply_pool (S first). Recomputing never moves
+ * an existing span, but the pool's storage may move: index it afresh. */
+ms_span ms_supply(ms_engine *e, uint32_t s);
+
+/* ---- order.c ---------------------------------------------------------- */
+
+typedef int (*ms_cmp_fn)(const void *ctx, uint32_t x, uint32_t y);
+/* Stable natural merge sort of v[0..n) by cmp: near-linear on input that is
+ * already mostly sorted. 0, or -1 when out of memory. */
+int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
+/* party_order, system_order and the ranks. */
+int ms_order_ids(ms_engine *e);
+/* Sort symbols by their id, dropping duplicates; returns the new length. */
+uint32_t ms_sort_syms(const ms_engine *e, uint32_t *v, uint32_t n);
+/* Sort system indices by id (rank), dropping duplicates. */
+uint32_t ms_sort_systems(const ms_engine *e, uint32_t *v, uint32_t n);
+/* Final order of findings and requirements (cli.md). */
+int ms_order_results(ms_engine *e);
+
+/* ---- ownership.c ------------------------------------------------------ */
+
+/* Count the served (system, facility) pairs and lay out analysis->ownership. */
+int ms_served_layout(ms_engine *e);
+/* The selection chain from A for the covered system T (cached). */
+const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t);
+/* Slot of party b in the chain (0 = its start), or MS_NONE. */
+uint32_t ms_chain_find(const ms_engine *e, const ms_chain *c, uint32_t a, uint32_t b);
+/* §2 for every facility, and §3 per facility (agreements.c). */
+int ms_ownership_pass(ms_engine *e);
+
+/* ---- scope.c ---------------------------------------------------------- */
+
+int ms_scope_pass(ms_engine *e);
+
+/* ---- agreements.c ----------------------------------------------------- */
+
+/* What one requirement needs, and where its finding points when missing. */
+typedef struct {
+	uint16_t rule;
+	uint8_t nparties;
+	uint32_t parties[3];
+	const uint32_t *systems; /* system indices, any order, duplicates allowed */
+	uint32_t nsystems;
+	uint32_t contract;       /* symbol (JSON "via"), or MS_NONE */
+	bool two_agreements;     /* integration: F-A plus F-B also satisfies */
+	ms_loc loc;
+	uint8_t element;
+	uint32_t element_sym;
+	ms_args args;            /* systems and facilities are filled from below */
+	const uint32_t *facilities; /* symbols for args.facilities, or NULL */
+	uint32_t nfacilities;
+	uint32_t facilities_of;     /* else a system whose facilities they are, or MS_NONE */
+	const uint32_t *via;        /* symbols for args.via, or NULL */
+	uint32_t nvia;
+} ms_req_spec;
+
+void ms_args_init(ms_args *args);
+/* Record a requirement; a finding as well when no agreement satisfies it. */
+void ms_require(ms_engine *e, ms_req_spec *r);
+/* Lifecycle splits of served systems (before the ownership pass). */
+int ms_lifecycle_prepare(ms_engine *e);
+/* The per-facility requirements, after its ownership entries: e->primes,
+ * e->triples (sorted by system), e->integ and e->uinfra describe facility f;
+ * served_mark and prime_mark hold `epoch` for what f is served and its primes. */
+void ms_agreements_facility(ms_engine *e, uint32_t f, uint32_t epoch);
+/* F <-> A lifecycle for served system x with a split (FAQ 3.1). */
+void ms_require_lifecycle_prime(ms_engine *e, uint32_t f, uint32_t a, uint32_t x);
+/* Requirements that do not belong to one facility. */
+int ms_agreements_global(ms_engine *e);
+
+/* ---- findings.c ------------------------------------------------------- */
+
+/* Add a finding (subjects computed from args); its index, or MS_NONE. */
+uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc loc,
+                        uint8_t element, uint32_t element_sym, const ms_args *args);
+/* The symbols of the facilities system s is served to (sorted by id). */
+ms_span ms_served_facilities(ms_engine *e, uint32_t s);
+int ms_findings_pass(ms_engine *e);
+
+#endif

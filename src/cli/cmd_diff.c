@@ -1,0 +1,132 @@
+/*
+ * medscope diff OLD NEW [--format text|json|sarif] [-o FILE]: what a change
+ * of the deployment does — to the model, to scope, to risk-management
+ * ownership, to the agreements required, to the findings. GL 3.2 asks the
+ * parties to agree again as things change (変化に応じて再合意形成); this is
+ * the list of what changed. Exit 1 when the change introduces findings (new
+ * or updated) at or above --fail-on, 0 otherwise, 2 on trouble.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+enum { OPT_FORMAT = OPT__COMMON_END + 1 };
+
+static void help(const cli_opts *o)
+{
+	printf(T(o, "Usage: medscope diff OLD NEW [--format text|json|sarif] [-o FILE]\n\n"
+	            "Compare two versions of a model, matched by id: parties, systems, contracts,\n"
+	            "agreements, flows, risks and certifications added, removed or changed; parties\n"
+	            "entering or leaving scope, and why; risk-management owners that changed;\n"
+	            "agreements that became required, were dropped, or went missing or present;\n"
+	            "findings new, updated, resolved or unchanged (matched by rule and ids, never\n"
+	            "by line).\n\n"
+	            "  --format F     text (default; grouped and readable), json (medscope-diff/1)\n"
+	            "                 or sarif (NEW's findings with baselineState new/unchanged/\n"
+	            "                 updated, OLD's resolved ones as absent: CI shows only new problems)\n"
+	            "  -o, --output FILE  write to FILE instead of standard output\n\n"
+	            "Each model is analysed as of its own as-of date; --as-of sets one date for both,\n"
+	            "which leaves out changes that only the passing of time makes.\n\n"
+	            "Exit status: 0 the change introduces no finding at or above --fail-on, 1 it\n"
+	            "does (new or updated findings), 2 could not load, analyse or write.\n\n",
+	         "使い方: medscope diff 変更前 変更後 [--format text|json|sarif] [-o ファイル]\n\n"
+	         "モデルの 2 つの版を id で突き合わせて比べます: 関係者・システム・契約・合意・\n"
+	         "データの流れ・リスク・認証の追加・削除・変更、対象事業者になった・外れた関係者と\n"
+	         "その理由、リスクマネジメントの責任主体の変化、新たに必要になった・不要になった・\n"
+	         "欠落した・満たされた合意、新規・内容の変化・解消・変化なしの指摘 (ルールと id で\n"
+	         "突き合わせ、行番号は使いません)。\n\n"
+	         "  --format F     text (既定; 項目ごとに読みやすく)、json (medscope-diff/1)、\n"
+	         "                 sarif (変更後の指摘に baselineState new/unchanged/updated、\n"
+	         "                 解消した変更前の指摘を absent として出力: CI には新しい問題だけが出ます)\n"
+	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n\n"
+	         "各モデルはそれぞれの as-of の日付で分析します。--as-of を指定すると両方を同じ日付で\n"
+	         "分析し、時間の経過だけによる変化を除けます。\n\n"
+	         "終了コード: 0 変更で --fail-on 以上の指摘が増えない、1 増える (新規または内容の変化)、\n"
+	         "2 読み込み・分析・書き込みができない。\n\n"));
+	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
+}
+
+int cmd_diff(int argc, char **argv, cli_opts *o)
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
+	                                         {"format", required_argument, NULL, OPT_FORMAT},
+	                                         {"output", required_argument, NULL, 'o'},
+	                                         {NULL, 0, NULL, 0}};
+	static const struct {
+		const char *name;
+		medscope_format format;
+	} formats[] = {{"text", MEDSCOPE_FORMAT_CHECK},
+	               {"json", MEDSCOPE_FORMAT_JSON},
+	               {"sarif", MEDSCOPE_FORMAT_SARIF}};
+	medscope_format format = MEDSCOPE_FORMAT_CHECK;
+	const char *outpath = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+		if (c == OPT_FORMAT) {
+			size_t k = 0, n = sizeof(formats) / sizeof(formats[0]);
+			while (k < n && strcmp(optarg, formats[k].name) != 0)
+				k++;
+			if (k == n)
+				return cli_usage_error(o, T(o, "--format takes text, json or sarif, not '%s'",
+				                            "--format には text/json/sarif を指定してください ('%s')"),
+				                       optarg);
+			format = formats[k].format;
+			continue;
+		}
+		if (c == 'o') {
+			outpath = optarg;
+			continue;
+		}
+		int r = cli_common_option(o, c, optarg);
+		if (r == 2)
+			return help(o), EXIT_CLEAN;
+		if (r < 0)
+			return EXIT_TROUBLE;
+		if (r == 0)
+			return cli_bad_option(o, argv);
+	}
+	if (argc - optind != 2)
+		return cli_usage_error(o, "%s", T(o, "diff takes two model files, OLD and NEW",
+		                                  "diff には変更前と変更後の 2 つのモデルファイルを指定してください"));
+
+	medscope_model *om = NULL, *nm = NULL;
+	medscope_analysis *oa = NULL, *na = NULL;
+	medscope_diff *d = NULL;
+	int rc = EXIT_TROUBLE;
+	if (!(oa = cli_analyze(o, argv[optind], &om)) || !(na = cli_analyze(o, argv[optind + 1], &nm)))
+		goto cleanup;
+	medscope_status s = medscope_diff_compute(&d, oa, na);
+	if (s != MEDSCOPE_OK) {
+		fprintf(stderr, "%s: error: %s\n", o->prog, medscope_status_message(s));
+		goto cleanup;
+	}
+	cli_out out;
+	if (cli_out_open(&out, o, outpath, argv + optind, 2) < 0)
+		goto cleanup;
+	medscope_emit_options eo;
+	medscope_emit_options_init(&eo);
+	eo.lang = o->lang;
+	if ((s = medscope_diff_emit(out.f, d, format, &eo)) != MEDSCOPE_OK) {
+		cli_out_abort(&out);
+		fprintf(stderr, "%s: error: %s\n", outpath ? outpath : o->prog, medscope_status_message(s));
+		goto cleanup;
+	}
+	if (cli_out_commit(&out, o) < 0)
+		goto cleanup;
+	size_t introduced = o->fail_on == MEDSCOPE_SEVERITY_NONE ? 0 : medscope_diff_introduced(d, o->fail_on);
+	if (!o->quiet && outpath)
+		fprintf(stderr, T(o, "%s: %zu change(s); %zu new or updated finding(s) at or above --fail-on, "
+		                     "%zu resolved\n",
+		                  "%s: 変化 %zu 件; --fail-on 以上の新規・内容の変化した指摘 %zu 件、解消 %zu 件\n"),
+		        o->prog, medscope_diff_change_count(d), introduced, medscope_diff_resolved(d));
+	rc = introduced ? EXIT_FINDINGS : EXIT_CLEAN;
+cleanup:
+	medscope_diff_free(d);
+	medscope_analysis_free(oa);
+	medscope_analysis_free(na);
+	medscope_model_free(om);
+	medscope_model_free(nm);
+	return rc;
+}

@@ -1,0 +1,217 @@
+/*
+ * medscope report MODEL --format json|sarif|csv|md|html [-o FILE]: the whole
+ * analysis in one document. Also the shared path of `scope` and `owners`:
+ * load, analyse, write atomically, exit 0/1/2 (cli.md).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli/cli.h"
+
+enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_TABLE, OPT_NO_BOM };
+
+int cli_status_for(const cli_opts *o, const medscope_analysis *a)
+{
+	/* --fail-on never (NONE) never fails; otherwise any finding at or above it. */
+	if (o->fail_on == MEDSCOPE_SEVERITY_NONE)
+		return EXIT_CLEAN;
+	return medscope_analysis_max_severity(a) >= o->fail_on ? EXIT_FINDINGS : EXIT_CLEAN;
+}
+
+int cli_emit_model(cli_opts *o, char *path, const char *outpath, medscope_format format,
+                   const medscope_emit_options *eo, const char *format_name)
+{
+	medscope_model *m = NULL;
+	medscope_analysis *a = cli_analyze(o, path, &m);
+	if (!a)
+		return EXIT_TROUBLE;
+	int rc = EXIT_TROUBLE;
+	cli_out out;
+	if (cli_out_open(&out, o, outpath, &path, 1) < 0)
+		goto cleanup;
+	medscope_status s = medscope_emit(out.f, a, format, eo);
+	if (s != MEDSCOPE_OK) {
+		cli_out_abort(&out);
+		if (s == MEDSCOPE_ERR_USAGE)
+			fprintf(stderr, T(o, "%s: error: this build of medscope cannot write the format '%s'\n",
+			                  "%s: error: この medscope は形式 '%s' を出力できません\n"),
+			        o->prog, format_name);
+		else
+			fprintf(stderr, "%s: error: %s\n", outpath ? outpath : o->prog,
+			        medscope_status_message(s));
+		goto cleanup;
+	}
+	if (cli_out_commit(&out, o) < 0)
+		goto cleanup;
+	rc = cli_status_for(o, a);
+cleanup:
+	medscope_analysis_free(a);
+	medscope_model_free(m);
+	return rc;
+}
+
+static const struct {
+	const char *name;
+	medscope_format format;
+} formats[] = {
+	{"json", MEDSCOPE_FORMAT_JSON}, {"sarif", MEDSCOPE_FORMAT_SARIF},
+	{"csv", MEDSCOPE_FORMAT_CSV},   {"md", MEDSCOPE_FORMAT_MARKDOWN},
+	{"markdown", MEDSCOPE_FORMAT_MARKDOWN}, {"html", MEDSCOPE_FORMAT_HTML},
+};
+
+static const struct {
+	const char *name;
+	medscope_table table;
+} tables[] = {
+	{"all", MEDSCOPE_TABLE_ALL},       {"scope", MEDSCOPE_TABLE_SCOPE},
+	{"owners", MEDSCOPE_TABLE_OWNERS}, {"agreements", MEDSCOPE_TABLE_AGREEMENTS},
+	{"findings", MEDSCOPE_TABLE_FINDINGS},
+};
+
+static void help(const cli_opts *o)
+{
+	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html] [-o FILE]\n"
+	            "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n\n"
+	            "Write the whole analysis of MODEL (scope, risk-management owners, required\n"
+	            "agreements, findings) as one document: to FILE with -o (written atomically;\n"
+	            "missing folders are created), else to standard output.\n\n"
+	            "  --format F     json (default; the medscope-report/1 document), sarif, csv,\n"
+	            "                 md (Markdown) or html\n"
+	            "  -o, --output FILE  write to FILE instead of standard output\n"
+	            "  --table T      only one table (csv, md, json): scope, owners, agreements or\n"
+	            "                 findings; default all (csv holds one table: findings)\n"
+	            "  --no-bom       csv: no UTF-8 byte-order mark (Excel needs it; other tools may not)\n\n"
+	            "Exit status: 0 no finding at or above --fail-on, 1 there are, 2 could not\n"
+	            "analyse or write.\n\n",
+	         "使い方: medscope report モデル [--format json|sarif|csv|md|html] [-o ファイル]\n"
+	         "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n\n"
+	         "モデルの分析結果 (対象範囲、リスクマネジメントの責任主体、必要な合意、指摘) を\n"
+	         "1 つの文書として出力します。-o を指定するとそのファイルに (一時ファイル経由で\n"
+	         "置き換え、フォルダがなければ作成)、なければ標準出力に書きます。\n\n"
+	         "  --format F     json (既定; medscope-report/1 形式)、sarif、csv、md (Markdown)、html\n"
+	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
+	         "  --table T      表を 1 つだけ (csv・md・json): scope、owners、agreements、\n"
+	         "                 findings。既定は all (csv は表 1 つ: findings)\n"
+	         "  --no-bom       csv: UTF-8 の BOM を付けない (Excel には必要)\n\n"
+	         "終了コード: 0 --fail-on 以上の指摘なし、1 あり、2 分析または書き込みができない。\n\n"));
+	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
+}
+
+int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_format,
+                     medscope_table table, void (*help_fn)(const cli_opts *o))
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{NULL, 0, NULL, 0}};
+	static const struct {
+		const char *name;
+		medscope_format format;
+	} views[] = {
+		{"table", MEDSCOPE_FORMAT_SCOPE}, /* the command's own table: table_format */
+		{"csv", MEDSCOPE_FORMAT_CSV},
+		{"json", MEDSCOPE_FORMAT_JSON},
+		{"md", MEDSCOPE_FORMAT_MARKDOWN},
+		{"markdown", MEDSCOPE_FORMAT_MARKDOWN},
+	};
+	medscope_emit_options eo;
+	medscope_emit_options_init(&eo);
+	eo.table = table;
+	medscope_format format = table_format;
+	const char *format_name = "table", *outpath = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+		if (c == OPT_FORMAT) {
+			size_t k;
+			for (k = 0; k < sizeof(views) / sizeof(views[0]); k++)
+				if (strcmp(optarg, views[k].name) == 0)
+					break;
+			if (k == sizeof(views) / sizeof(views[0]))
+				return cli_usage_error(o, T(o, "--format takes table, csv, json or md, not '%s'",
+				                            "--format には table/csv/json/md を指定してください ('%s')"),
+				                       optarg);
+			format = k == 0 ? table_format : views[k].format;
+			format_name = views[k].name;
+			continue;
+		}
+		if (c == 'o') {
+			outpath = optarg;
+			continue;
+		}
+		int r = cli_common_option(o, c, optarg);
+		if (r == 2)
+			return help_fn(o), EXIT_CLEAN;
+		if (r < 0)
+			return EXIT_TROUBLE;
+		if (r == 0)
+			return cli_bad_option(o, argv);
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(o, "%s", T(o, "one model file is needed", "モデルファイルを 1 つ指定してください"));
+	eo.lang = o->lang;
+	return cli_emit_model(o, argv[optind], outpath, format, &eo, format_name);
+}
+
+int cmd_report(int argc, char **argv, cli_opts *o)
+{
+	static const struct option longopts[] = {
+		CLI_COMMON_LONGOPTS,
+		{"format", required_argument, NULL, OPT_FORMAT},
+		{"output", required_argument, NULL, 'o'},
+		{"table", required_argument, NULL, OPT_TABLE},
+		{"no-bom", no_argument, NULL, OPT_NO_BOM},
+		{NULL, 0, NULL, 0}};
+	medscope_emit_options eo;
+	medscope_emit_options_init(&eo);
+	medscope_format format = MEDSCOPE_FORMAT_JSON;
+	const char *format_name = "json", *outpath = NULL;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+		size_t k;
+		switch (c) {
+		case OPT_FORMAT:
+			for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++)
+				if (strcmp(optarg, formats[k].name) == 0)
+					break;
+			if (k == sizeof(formats) / sizeof(formats[0]))
+				return cli_usage_error(o, T(o, "--format takes json, sarif, csv, md or html, not '%s'",
+				                            "--format には json/sarif/csv/md/html を指定してください ('%s')"),
+				                       optarg);
+			format = formats[k].format;
+			format_name = formats[k].name;
+			continue;
+		case OPT_TABLE:
+			for (k = 0; k < sizeof(tables) / sizeof(tables[0]); k++)
+				if (strcmp(optarg, tables[k].name) == 0)
+					break;
+			if (k == sizeof(tables) / sizeof(tables[0]))
+				return cli_usage_error(o, T(o, "--table takes all, scope, owners, agreements or findings, not '%s'",
+				                            "--table には all/scope/owners/agreements/findings を指定してください ('%s')"),
+				                       optarg);
+			eo.table = tables[k].table;
+			continue;
+		case OPT_NO_BOM:
+			eo.csv_bom = 0;
+			continue;
+		case 'o':
+			outpath = optarg;
+			continue;
+		default:
+			break;
+		}
+		int r = cli_common_option(o, c, optarg);
+		if (r == 2)
+			return help(o), EXIT_CLEAN;
+		if (r < 0)
+			return EXIT_TROUBLE;
+		if (r == 0)
+			return cli_bad_option(o, argv);
+	}
+	if (optind + 1 != argc)
+		return cli_usage_error(o, "%s", T(o, "report takes one model file", "report にはモデルファイルを 1 つ指定してください"));
+	eo.lang = o->lang;
+	return cli_emit_model(o, argv[optind], outpath, format, &eo, format_name);
+}

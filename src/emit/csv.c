@@ -1,0 +1,69 @@
+/*
+ * One report table as CSV, for Excel users in Japan (RFC 4180):
+ *
+ *  - UTF-8 with a byte-order mark unless opts->csv_bom is 0: Excel reads a
+ *    CSV without one in the ANSI code page (Shift_JIS on Japanese Windows)
+ *    and garbles every Japanese name;
+ *  - CRLF after every record, the header included;
+ *  - a field holding a comma, a double quote, CR or LF is quoted, and its
+ *    quotes doubled; other fields are written as they are;
+ *  - a field that starts with = + - @ TAB or CR gets a leading apostrophe,
+ *    so that Excel shows a name like "=HYPERLINK(...)" as text instead of
+ *    running it as a formula (CSV injection). Nothing medscope writes
+ *    itself starts that way, only text from the model can.
+ *
+ * CSV holds one table: opts->table picks it, and MEDSCOPE_TABLE_ALL (the
+ * default) gives the findings, the table CI jobs and issue trackers take.
+ * The header row is in opts->lang.
+ */
+#include <string.h>
+
+#include "emit/report.h"
+
+static int put_field(FILE *out, const char *s)
+{
+	int quote = strpbrk(s, ",\"\r\n") != NULL;
+	int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
+	            s[0] == '\r';
+	if (quote)
+		fputc('"', out);
+	if (guard)
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	if (quote)
+		fputc('"', out);
+	return ferror(out) ? -1 : 0;
+}
+
+static int put_record(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
+{
+	FILE *out = ctx;
+	(void)sev;
+	for (size_t i = 0; i < ncols; i++) {
+		if (i)
+			fputc(',', out);
+		if (put_field(out, cells[i]) < 0)
+			return -1;
+	}
+	fputs("\r\n", out);
+	return ferror(out) ? -1 : 0;
+}
+
+medscope_status ms_emit_csv(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
+{
+	medscope_table table = opts->table == MEDSCOPE_TABLE_ALL ? MEDSCOPE_TABLE_FINDINGS : opts->table;
+	if (opts->csv_bom)
+		fputs("\xEF\xBB\xBF", out);
+	size_t ncols;
+	const char *const *head = ms_report_header(table, opts->lang, &ncols);
+	if (put_record(out, head, ncols, MS_SEV_NONE) < 0)
+		return MEDSCOPE_ERR_IO;
+	medscope_status s = ms_report_rows(a, table, opts->lang, put_record, out);
+	if (s == MEDSCOPE_OK && ferror(out))
+		s = MEDSCOPE_ERR_IO;
+	return s;
+}

@@ -1,0 +1,55 @@
+/*
+ * The emitters (analysis -> text, JSON, SARIF, CSV, Markdown, HTML) and the
+ * helpers they share. Internal to the library; medscope_emit() in emit.c
+ * dispatches to them.
+ *
+ * Every emitter writes one document to `out` and returns MEDSCOPE_OK, or
+ * MEDSCOPE_ERR_NOMEM / MEDSCOPE_ERR_IO; it never writes anywhere else.
+ * `opts` is never NULL here (medscope_emit() supplies the defaults).
+ */
+#ifndef MS_EMIT_H
+#define MS_EMIT_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "analyze/analysis.h"
+
+/* Compiler-style lines, FILE:LINE:COL: SEVERITY: MESSAGE [CODE], for the
+ * findings at or above opts->min_severity. */
+medscope_status ms_emit_check(FILE *out, const medscope_analysis *a,
+                              const medscope_emit_options *opts);
+/* The parties' scope as an aligned terminal table. */
+medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
+                                    const medscope_emit_options *opts);
+/* The responsibility matrix, then the required agreements, as terminal tables. */
+medscope_status ms_emit_owners_table(FILE *out, const medscope_analysis *a,
+                                     const medscope_emit_options *opts);
+/* The medscope-report/1 document of cli.md (a subset when opts->table is
+ * not MEDSCOPE_TABLE_ALL). */
+medscope_status ms_emit_json(FILE *out, const medscope_analysis *a,
+                             const medscope_emit_options *opts);
+
+/* The report formats. */
+medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
+                              const medscope_emit_options *opts);
+medscope_status ms_emit_csv(FILE *out, const medscope_analysis *a,
+                            const medscope_emit_options *opts);
+medscope_status ms_emit_markdown(FILE *out, const medscope_analysis *a,
+                                 const medscope_emit_options *opts);
+medscope_status ms_emit_html(FILE *out, const medscope_analysis *a,
+                             const medscope_emit_options *opts);
+
+/*
+ * Columns `utf8` takes on a terminal: East Asian Wide and Fullwidth
+ * characters count 2, combining marks and zero-width characters 0, others
+ * 1. A byte that does not start a valid sequence counts 1.
+ */
+size_t ms_display_width(const char *utf8);
+/* Columns of one code point (as above). */
+size_t ms_codepoint_width(unsigned long cp);
+/* Write `s`, then spaces up to `width` columns (nothing more when `s` is
+ * already that wide). */
+void ms_pad(FILE *out, const char *s, size_t width);
+
+#endif

@@ -1,0 +1,239 @@
+/*
+ * The one way text reaches Graphviz: ms_gv_text() turns any string (user
+ * text from the model, or our own fixed words) into the text of an
+ * HTML-like label. Every label we set is HTML-like, so no string ever
+ * meets Graphviz's escString rules (\N, \G, \L, \n ...) or its entity
+ * decoding of plain labels (c-apis.md §2; scale-and-bad-inputs.md §4 rows
+ * 10–11):
+ *
+ *   & < > " '  -> &amp; &lt; &gt; &quot; &#39;
+ *   \          -> &#92;  (literal in HTML labels anyway; this keeps it
+ *                         literal even if the DOT is edited into a plain label)
+ *   ]          -> &#93;  (Graphviz 2.43's HTML lexer rejects a text that is
+ *                         just "]": "syntax error ... ]</B>")
+ *   newline, tab, CR and other C0/C1 controls -> a space
+ *   bidirectional controls (LRM, RLM, LRE..RLO, LRI..PDI, ALM)
+ *              -> the visible text [U+202E]: shown, never obeyed, so a
+ *                 name cannot reverse the text drawn after it
+ *   invalid UTF-8 -> U+FFFD (Graphviz would otherwise guess Latin-1)
+ *
+ * It also shortens (… past max_cols display columns) and wraps (<BR/>
+ * every wrap_cols columns, at a space when there is one nearby), counting
+ * East Asian wide characters as two columns.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "emit/graph.h"
+
+/* Decode one UTF-8 sequence at s (n bytes left). Returns its length and
+ * the code point in *cp, or 1 with *cp = U+FFFD for an invalid byte. */
+static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xe0) == 0xc0) {
+		len = 2, v = c & 0x1f, min = 0x80;
+	} else if ((c & 0xf0) == 0xe0) {
+		len = 3, v = c & 0x0f, min = 0x800;
+	} else if ((c & 0xf8) == 0xf0) {
+		len = 4, v = c & 0x07, min = 0x10000;
+	} else {
+		*cp = 0xfffd;
+		return 1;
+	}
+	if (len > n) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xc0) != 0x80) {
+			*cp = 0xfffd;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3f);
+	}
+	/* Overlong forms, surrogates and values past Unicode are invalid. */
+	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
+		*cp = 0xfffd;
+		return 1;
+	}
+	*cp = v;
+	return len;
+}
+
+static void utf8_put(ms_buf *out, uint32_t cp)
+{
+	char b[4];
+	size_t n;
+	if (cp < 0x80) {
+		b[0] = (char)cp, n = 1;
+	} else if (cp < 0x800) {
+		b[0] = (char)(0xc0 | (cp >> 6)), b[1] = (char)(0x80 | (cp & 0x3f)), n = 2;
+	} else if (cp < 0x10000) {
+		b[0] = (char)(0xe0 | (cp >> 12)), b[1] = (char)(0x80 | ((cp >> 6) & 0x3f));
+		b[2] = (char)(0x80 | (cp & 0x3f)), n = 3;
+	} else {
+		b[0] = (char)(0xf0 | (cp >> 18)), b[1] = (char)(0x80 | ((cp >> 12) & 0x3f));
+		b[2] = (char)(0x80 | ((cp >> 6) & 0x3f)), b[3] = (char)(0x80 | (cp & 0x3f)), n = 4;
+	}
+	ms_buf_put(out, b, n);
+}
+
+static bool is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
+}
+
+/* Display columns: 2 for East Asian wide and fullwidth characters. */
+static unsigned columns(uint32_t cp)
+{
+	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
+	    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
+	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
+	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
+	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
+	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
+	    (cp >= 0x20000 && cp <= 0x3fffd))
+		return 2;
+	return 1;
+}
+
+/* One code point as label text. */
+static void put_escaped(ms_buf *out, uint32_t cp)
+{
+	switch (cp) {
+	case '&': ms_buf_puts(out, "&amp;"); return;
+	case '<': ms_buf_puts(out, "&lt;"); return;
+	case '>': ms_buf_puts(out, "&gt;"); return;
+	case '"': ms_buf_puts(out, "&quot;"); return;
+	case '\'': ms_buf_puts(out, "&#39;"); return;
+	case '\\': ms_buf_puts(out, "&#92;"); return;
+	case ']': ms_buf_puts(out, "&#93;"); return;
+	default: break;
+	}
+	if (is_bidi_control(cp))
+		ms_buf_printf(out, "[U+%04X]", (unsigned)cp);
+	else if (is_control(cp))
+		ms_buf_putc(out, ' ');
+	else
+		utf8_put(out, cp);
+}
+
+void ms_gv_text(ms_buf *out, const char *s, unsigned max_cols, unsigned wrap_cols)
+{
+	const unsigned char *p = (const unsigned char *)(s ? s : "");
+	size_t n = strlen((const char *)p);
+	unsigned total = 0, line = 0;
+	/* Where the current line's last space was written, to break there. */
+	size_t space_at = (size_t)-1;
+	unsigned cols_after_space = 0;
+	bool broke = false; /* just after a break of ours: drop blanks */
+	while (n > 0) {
+		uint32_t cp;
+		size_t k = utf8_decode(p, n, &cp);
+		unsigned w = is_bidi_control(cp) ? 8 : columns(cp);
+		if (max_cols && total + w > max_cols) {
+			ms_buf_puts(out, "…");
+			return;
+		}
+		bool blank = cp == ' ' || is_control(cp);
+		if (blank) {
+			/* No blanks after a break; a blank that would overflow the
+			 * line becomes the break. */
+			if (broke) {
+				p += k, n -= k;
+				continue;
+			}
+			if (wrap_cols && line + 1 > wrap_cols) {
+				ms_buf_puts(out, "<BR/>");
+				line = 0, space_at = (size_t)-1, cols_after_space = 0;
+				broke = true;
+				p += k, n -= k;
+				continue;
+			}
+			space_at = out->len;
+			cols_after_space = 0;
+		} else if (wrap_cols && line + w > wrap_cols && line > 0) {
+			if (space_at != (size_t)-1 && cols_after_space + w <= wrap_cols / 2 + 1 &&
+			    !out->oom) {
+				/* Replace the last space with a break: the word moves down. */
+				size_t tail = out->len - space_at - 1;
+				ms_buf_put(out, "    ", 4); /* room for "<BR/>" over " " */
+				if (!out->oom) {
+					memmove(out->s + space_at + 5, out->s + space_at + 1, tail);
+					memcpy(out->s + space_at, "<BR/>", 5);
+				}
+				line = cols_after_space;
+			} else {
+				ms_buf_puts(out, "<BR/>");
+				line = 0;
+			}
+			space_at = (size_t)-1;
+			cols_after_space = 0;
+		}
+		if (!blank && space_at != (size_t)-1)
+			cols_after_space += w;
+		if (!blank)
+			broke = false;
+		put_escaped(out, cp);
+		total += w, line += w;
+		p += k, n -= k;
+	}
+}
+
+/* ---- label layout ---- */
+
+/*
+ * Every multi-line label is a borderless table, one row a line: with
+ * <BR/> alone Graphviz spaces lines by the font size, and the tall glyphs
+ * of CJK fonts overlap (checked with Noto Sans CJK on 2.43); table rows
+ * get their real height.
+ */
+void ms_gv_table_open(ms_buf *out)
+{
+	ms_buf_puts(out, "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"1\">");
+}
+
+void ms_gv_table_close(ms_buf *out)
+{
+	ms_buf_puts(out, "</TABLE>");
+}
+
+void ms_gv_row_html(ms_buf *out, bool left, const char *open, const char *close, const char *html)
+{
+	const char *s = html ? html : "";
+	for (;;) {
+		const char *br = strstr(s, "<BR/>");
+		size_t n = br ? (size_t)(br - s) : strlen(s);
+		ms_buf_puts(out, left ? "<TR><TD ALIGN=\"LEFT\">" : "<TR><TD>");
+		ms_buf_puts(out, open);
+		ms_buf_put(out, s, n);
+		ms_buf_puts(out, close);
+		ms_buf_puts(out, "</TD></TR>");
+		if (!br)
+			break;
+		s = br + 5;
+	}
+}
+
+void ms_gv_rows(ms_buf *out, bool left, const char *open, const char *close, const char *text,
+                unsigned max_cols, unsigned wrap_cols)
+{
+	ms_buf tmp = MS_BUF_INIT;
+	ms_gv_text(&tmp, text, max_cols, wrap_cols);
+	if (tmp.oom)
+		out->oom = 1;
+	ms_gv_row_html(out, left, open, close, tmp.s);
+	ms_buf_free(&tmp);
+}

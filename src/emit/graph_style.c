@@ -1,0 +1,371 @@
+/*
+ * How things look: one style per kind of node, cluster and edge, the
+ * fixed words of the labels in English and Japanese, and the legend, which
+ * shows only the styles the drawing actually used.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "emit/graph.h"
+
+typedef struct {
+	const char *key, *value;
+} attr;
+
+typedef struct {
+	attr common[6];   /* for nodes, clusters or edges alike */
+	attr node_only[4]; /* shape and size: nodes (and legend samples) only */
+	const char *word[2]; /* legend text: en, ja */
+	char kind;          /* 'n' node, 'c' cluster (a node in the contracts view), 'e' edge */
+} style;
+
+/* Colours: party fills are pale so that black text stays legible; edges
+ * differ in colour and in dash pattern, so a grey-scale print still tells
+ * them apart. (No constraint=false: with it, Graphviz 2.43's dot_cleanup
+ * frees memory twice on larger drawings; undirected edges are oriented
+ * along the supply chain instead, see graph_edges.c.) */
+static const style styles[MS_ST__COUNT] = {
+	[MS_ST_SAAS] = {{{"style", "rounded,filled"}, {"fillcolor", "#ffffff"}},
+	                {{"shape", "box"}}, {"SaaS", "SaaS"}, 'n'},
+	[MS_ST_PAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
+	                {{"shape", "component"}}, {"PaaS", "PaaS"}, 'n'},
+	[MS_ST_IAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
+	                {{"shape", "box3d"}}, {"IaaS", "IaaS"}, 'n'},
+	[MS_ST_ON_PREMISE] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
+	                      {{"shape", "tab"}}, {"on-premise", "オンプレミス"}, 'n'},
+	[MS_ST_DEVICE] = {{{"style", "filled,diagonals"}, {"fillcolor", "#ffffff"}},
+	                  {{"shape", "box"}}, {"device", "医療機器等"}, 'n'},
+	[MS_ST_TERMINAL] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
+	                    {{"shape", "trapezium"}}, {"terminal", "端末"}, 'n'},
+	[MS_ST_NETWORK] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
+	                   {{"shape", "cds"}}, {"network", "ネットワーク機器"}, 'n'},
+	[MS_ST_FACILITY] = {{{"style", "rounded,filled"}, {"fillcolor", "#ede7f6"},
+	                     {"color", "#5e35b1"}, {"penwidth", "1.5"}},
+	                    {{"shape", "box"}},
+	                    {"facility (MHLW guideline)", "医療機関等 (厚労省GL)"}, 'c'},
+	[MS_ST_DIRECT] = {{{"style", "filled"}, {"fillcolor", "#fff4d6"}, {"color", "#b7791f"},
+	                   {"penwidth", "1.5"}},
+	                  {{"shape", "box"}},
+	                  {"in scope: direct contract", "対象事業者: 直接の契約等"}, 'c'},
+	[MS_ST_SUPPLY_CHAIN] = {{{"style", "filled"}, {"fillcolor", "#e6f4e4"}, {"color", "#2e7d32"},
+	                         {"penwidth", "1.5"}},
+	                        {{"shape", "box"}},
+	                        {"in scope: supply chain", "対象事業者: サプライチェーン"}, 'c'},
+	[MS_ST_PATIENT_DIRECTED] = {{{"style", "filled"}, {"fillcolor", "#fde4ea"},
+	                             {"color", "#ad1457"}, {"penwidth", "1.5"}},
+	                            {{"shape", "box"}},
+	                            {"in scope: on the patient's instruction",
+	                             "対象事業者: 患者等の指示"}, 'c'},
+	[MS_ST_CONNECTED_SERVICE] = {{{"style", "filled"}, {"fillcolor", "#e1f0fb"},
+	                              {"color", "#0369a1"}, {"penwidth", "1.5"}},
+	                             {{"shape", "box"}},
+	                             {"in scope: connected service", "対象事業者: 接続するサービス"},
+	                             'c'},
+	[MS_ST_OUT_OF_SCOPE] = {{{"style", "filled,dashed"}, {"fillcolor", "#f0f0f0"},
+	                         {"color", "#9e9e9e"}, {"fontcolor", "#616161"}},
+	                        {{"shape", "box"}},
+	                        {"out of scope (reason shown)", "対象外 (理由を表示)"}, 'c'},
+	[MS_ST_UNKNOWN_PROVIDER] = {{{"style", "dashed"}, {"color", "#c62828"},
+	                             {"fontcolor", "#c62828"}},
+	                            {{"shape", "box"}},
+	                            {"provider unknown", "提供者不明"}, 'c'},
+	[MS_ST_GROUP] = {{{"style", "rounded,filled"}, {"fillcolor", "#ede7f6"},
+	                  {"color", "#5e35b1"}},
+	                 {{"shape", "box"}, {"peripheries", "2"}},
+	                 {"facilities folded together (same kind, same links)",
+	                  "まとめた医療機関等 (同種・同じつながり)"}, 'n'},
+	[MS_ST_OWNER] = {{{"style", "rounded,filled"}, {"fillcolor", "#ffffff"},
+	                  {"color", "#1565c0"}, {"penwidth", "1.5"}},
+	                 {{"shape", "box"}},
+	                 {"risk-management owner", "リスクマネジメントの主体"}, 'c'},
+	[MS_ST_AGREEMENT_HUB] = {{{"style", "filled"}, {"fillcolor", "#b2dfdb"},
+	                          {"color", "#00897b"}},
+	                         {{"shape", "diamond"}},
+	                         {"agreement of 3 or more parties", "3 者以上の合意"}, 'n'},
+	[MS_ST_RUNS_ON] = {{{"color", "#37474f"}, {"penwidth", "1.2"}},
+	                   {{NULL, NULL}},
+	                   {"runs on", "稼働基盤 (runs-on)"}, 'e'},
+	[MS_ST_RUNS_ON_UNKNOWN] = {{{"color", "#37474f"}, {"style", "dotted"}, {"penwidth", "1.5"},
+	                            {"fontcolor", "#37474f"}},
+	                           {{NULL, NULL}},
+	                           {"runs on infrastructure its provider does not know",
+	                            "不明なインフラ上で稼働"}, 'e'},
+	[MS_ST_CONNECTS] = {{{"color", "#1565c0"}, {"dir", "none"}, {"penwidth", "1.2"}},
+	                    {{NULL, NULL}},
+	                    {"connected", "接続"}, 'e'},
+	[MS_ST_CONNECTS_API] = {{{"color", "#1565c0"}, {"dir", "none"}, {"penwidth", "2.5"},
+	                         {"fontcolor", "#1565c0"}},
+	                        {{NULL, NULL}},
+	                        {"connected by API", "API 連携"}, 'e'},
+	[MS_ST_CONTRACT] = {{{"color", "#2e7d32"}, {"penwidth", "1.5"}, {"fontcolor", "#1b5e20"}},
+	                    {{NULL, NULL}},
+	                    {"contract (client → supplier)", "契約等 (委託元 → 受託者)"}, 'e'},
+	[MS_ST_CONTRACT_OTHER] = {{{"color", "#9e9e9e"}, {"style", "dotted"},
+	                           {"arrowhead", "empty"}, {"fontcolor", "#757575"}},
+	                          {{NULL, NULL}},
+	                          {"sale, dispatch or patches only (not a 契約等)",
+	                           "売買・派遣・パッチのみ (契約等に当たらない)"}, 'e'},
+	[MS_ST_FLOW] = {{{"color", "#6a1b9a"}, {"style", "bold"}, {"arrowhead", "vee"},
+	                 {"fontcolor", "#6a1b9a"}},
+	                {{NULL, NULL}},
+	                {"data flow", "データの流れ"}, 'e'},
+	[MS_ST_AGREEMENT] = {{{"color", "#00897b"}, {"dir", "none"}, {"penwidth", "2"},
+	                      {"fontcolor", "#00695c"}},
+	                     {{NULL, NULL}},
+	                     {"agreement (topics)", "合意 (論点)"}, 'e'},
+	[MS_ST_MISSING] = {{{"color", "#d32f2f"}, {"style", "dashed"}, {"penwidth", "2"},
+	                    {"dir", "none"}, {"fontcolor", "#c62828"}},
+	                   {{NULL, NULL}},
+	                   {"required agreement missing (topic)", "必要な合意が無い (論点)"}, 'e'},
+};
+
+int ms_gv_style_apply(ms_gv *c, void *obj, ms_gv_style st)
+{
+	const style *s = &styles[st];
+	int rc = 0;
+	for (size_t i = 0; i < 6 && s->common[i].key; i++)
+		rc |= ms_gv_set(obj, s->common[i].key, s->common[i].value);
+	if (AGTYPE(obj) == AGNODE)
+		for (size_t i = 0; i < 4 && s->node_only[i].key; i++)
+			rc |= ms_gv_set(obj, s->node_only[i].key, s->node_only[i].value);
+	c->used |= 1u << st;
+	return rc;
+}
+
+ms_gv_style ms_gv_party_style(const ms_gv *c, uint32_t party)
+{
+	const ms_party_scope *sc = &c->a->scope[party];
+	if (sc->in_scope) {
+		switch (sc->category) {
+		case MS_CAT_DIRECT: return MS_ST_DIRECT;
+		case MS_CAT_SUPPLY_CHAIN: return MS_ST_SUPPLY_CHAIN;
+		case MS_CAT_PATIENT_DIRECTED: return MS_ST_PATIENT_DIRECTED;
+		case MS_CAT_CONNECTED_SERVICE: return MS_ST_CONNECTED_SERVICE;
+		default: break;
+		}
+	}
+	/* Facilities are out of the vendor guideline's scope (FAQ 1.1) but are
+	 * the centre of the picture: they get their own colour, not grey. A
+	 * network operator that only coordinates (FAQ 2.2) is greyed. */
+	if (c->m->parties.v[party].kind == MS_PARTY_FACILITY)
+		return MS_ST_FACILITY;
+	return MS_ST_OUT_OF_SCOPE;
+}
+
+/* ---- words ---- */
+
+const char *ms_gv_layer_word(const ms_gv *c, unsigned layer)
+{
+	return layer < MS_ST_FACILITY ? styles[layer].word[c->lang] : "?";
+}
+
+const char *ms_gv_facility_word(const ms_gv *c, unsigned type)
+{
+	static const char *const w[][2] = {
+		{"hospital", "病院"}, {"clinic", "診療所"}, {"dental clinic", "歯科診療所"},
+		{"pharmacy", "薬局"}, {"midwifery", "助産所"},
+		{"visiting-nursing station", "訪問看護ステーション"},
+		{"care provider", "介護事業者"}};
+	return type < sizeof(w) / sizeof(w[0]) ? w[type][c->lang] : "?";
+}
+
+const char *ms_gv_category_word(const ms_gv *c, unsigned category)
+{
+	static const char *const w[][2] = {
+		{"", ""}, {"direct", "直接の契約等"}, {"supply chain", "サプライチェーン"},
+		{"patient-directed", "患者等の指示"}, {"connected service", "接続するサービス"}};
+	return category < sizeof(w) / sizeof(w[0]) ? w[category][c->lang] : "?";
+}
+
+const char *ms_gv_topic_word(const ms_gv *c, unsigned topic_bit)
+{
+	static const char *const w[][2] = {
+		{"demarcation", "責任分界"}, {"risk management", "リスクマネジメント"},
+		{"subcontracting approval", "再委託の承認"},
+		{"change notification", "変更通知"}, {"integration", "連携部分"},
+		{"unknown infrastructure", "不明なインフラ"},
+		{"operation and development", "運用と開発の責任"},
+		{"third-party provision", "第三者提供"}, {"incident response", "緊急時対応"}};
+	for (unsigned i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (topic_bit == 1u << i)
+			return w[i][c->lang];
+	return "?";
+}
+
+const char *ms_gv_contract_type_word(const ms_gv *c, unsigned type_bit)
+{
+	static const char *const w[][2] = {
+		{"service", "サービス"}, {"operation", "運用"}, {"maintenance", "保守"},
+		{"development", "開発"}, {"entrustment", "委託"}, {"sale", "売買"},
+		{"dispatch", "派遣"}, {"patch only", "パッチのみ"}};
+	for (unsigned i = 0; i < sizeof(w) / sizeof(w[0]); i++)
+		if (type_bit == 1u << i)
+			return w[i][c->lang];
+	return "?";
+}
+
+const char *ms_gv_flow_basis_word(const ms_gv *c, unsigned basis)
+{
+	static const char *const w[][2] = {
+		{"on the patient's instruction", "患者等の指示"}, {"via the patient", "患者経由"},
+		{"third-party provision", "第三者提供"}, {"entrustment", "委託"}};
+	return basis < sizeof(w) / sizeof(w[0]) ? w[basis][c->lang] : "?";
+}
+
+/* ---- graph-wide attributes ---- */
+
+int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
+{
+	Agraph_t *g = c->g;
+	const char *font = c->o->font;
+	int rc = 0;
+	rc |= ms_gv_set(g, "rankdir", "LR");
+	rc |= ms_gv_set(g, "compound", "true");
+	rc |= ms_gv_set(g, "fontname", font);
+	rc |= ms_gv_set(g, "fontsize", "12");
+	rc |= ms_gv_set(g, "labelloc", "t");
+	rc |= ms_gv_set(g, "labeljust", "l");
+	rc |= ms_gv_set(g, "nodesep", "0.3");
+	rc |= ms_gv_set(g, "ranksep", "0.6");
+	rc |= ms_gv_set(g, "pad", "0.3");
+	rc |= ms_gv_set(g, "bgcolor", "white");
+	/* Edges under nodes, so that a line never hides a label. */
+	rc |= ms_gv_set(g, "outputorder", "edgesfirst");
+	rc |= ms_gv_default(g, AGNODE, "fontname", font);
+	rc |= ms_gv_default(g, AGNODE, "fontsize", "10");
+	rc |= ms_gv_default(g, AGNODE, "margin", "0.12,0.06");
+	rc |= ms_gv_default(g, AGEDGE, "fontname", font);
+	rc |= ms_gv_default(g, AGEDGE, "fontsize", "9");
+
+	/* The title: the model's name, the view, the date. No file path: the
+	 * DOT must not depend on where the model was read from. */
+	ms_buf *b = &c->label, *l = &c->line;
+	ms_buf_clear(b);
+	ms_buf_clear(l);
+	ms_gv_table_open(b);
+	ms_gv_rows(b, true, "<FONT POINT-SIZE=\"16\"><B>", "</B></FONT>",
+	           c->m->name[0] ? c->m->name : MS_GV_T(c, "(unnamed model)", "(名称なし)"), 120, 0);
+	ms_gv_text(l, view_title, 0, 0);
+	ms_gv_text(l, MS_GV_T(c, " · as of ", " · 基準日 "), 0, 0);
+	ms_gv_text(l, c->a->as_of_text, 0, 0);
+	if (c->o->focus) {
+		char hops[48];
+		ms_gv_text(l, MS_GV_T(c, " · around ", " · 中心 "), 0, 0);
+		ms_gv_text(l, c->o->focus, 60, 0);
+		snprintf(hops, sizeof(hops), MS_GV_T(c, ", %u hop(s)", "、%u ホップ"), c->o->depth);
+		ms_gv_text(l, hops, 0, 0);
+	}
+	if (c->sel.groups.n)
+		ms_gv_text(l, MS_GV_T(c, " · similar facilities folded", " · 同種の医療機関等をまとめて表示"), 0, 0);
+	ms_gv_row_html(b, true, "", "", l->s);
+	ms_gv_table_close(b);
+	rc |= ms_gv_set_html(g, "label", b->s);
+	return rc || b->oom || l->oom ? -1 : 0;
+}
+
+/* ---- the legend ---- */
+
+static const char *attr_of(const style *s, const char *key)
+{
+	for (size_t i = 0; i < 6 && s->common[i].key; i++)
+		if (strcmp(s->common[i].key, key) == 0)
+			return s->common[i].value;
+	return NULL;
+}
+
+/* A party's box or an edge's line, drawn as the border of a table cell;
+ * then the word. */
+static void legend_row(ms_gv *c, ms_buf *b, const style *s)
+{
+	const char *color = attr_of(s, "color"), *st = attr_of(s, "style");
+	const char *dash = st && strstr(st, "dashed") ? " STYLE=\"dashed\""
+	                   : st && strstr(st, "dotted") ? " STYLE=\"dotted\""
+	                   : st && strstr(st, "rounded") && s->kind != 'e' ? " STYLE=\"rounded\""
+	                                                                   : "";
+	if (s->kind == 'e') {
+		const char *pw = attr_of(s, "penwidth");
+		const char *dir = attr_of(s, "dir"), *head = attr_of(s, "arrowhead");
+		int width = st && strstr(st, "bold") ? 2 : pw ? (int)(strtod(pw, NULL) + 0.5) : 1;
+		/* The line is the bottom border of the upper of two half-height
+		 * cells, so that it sits at the middle of the row. */
+		ms_buf_printf(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
+		                 "<TR><TD SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s WIDTH=\"44\" HEIGHT=\"6\"></TD></TR>"
+		                 "<TR><TD HEIGHT=\"6\"></TD></TR></TABLE></TD>",
+		              width < 1 ? 1 : width, color ? color : "#000000", dash);
+		ms_buf_printf(b, "<TD><FONT COLOR=\"%s\">", color ? color : "#000000");
+		ms_gv_text(b, dir && strcmp(dir, "none") == 0 ? " " : head && strcmp(head, "empty") == 0 ? "▷" : "▶", 0, 0);
+		ms_buf_puts(b, "</FONT></TD>");
+	} else {
+		const char *fill = attr_of(s, "fillcolor");
+		ms_buf_printf(b, "<TR><TD COLSPAN=\"2\" BORDER=\"1\" COLOR=\"%s\" BGCOLOR=\"%s\"%s WIDTH=\"44\" HEIGHT=\"14\"></TD>",
+		              color ? color : "#000000", fill ? fill : "#ffffff", dash);
+	}
+	ms_buf_puts(b, "<TD ALIGN=\"LEFT\">");
+	ms_gv_text(b, s->word[c->lang], 0, 0);
+	ms_buf_puts(b, "</TD></TR>");
+}
+
+int ms_gv_legend(ms_gv *c)
+{
+	uint32_t used = c->used;
+	if (!used)
+		return 0;
+	Agraph_t *lg = ms_gv_subgraph(c->g, "cluster_~legend");
+	if (!lg)
+		return -1;
+	int rc = 0;
+	ms_buf *b = &c->label;
+	ms_buf_clear(b);
+	ms_buf_puts(b, "<B>");
+	ms_gv_text(b, MS_GV_T(c, "Legend", "凡例"), 0, 0);
+	ms_buf_puts(b, "</B>");
+	rc |= ms_gv_set_html(lg, "label", b->s);
+	rc |= ms_gv_set(lg, "style", "rounded");
+	rc |= ms_gv_set(lg, "color", "#9e9e9e");
+	rc |= ms_gv_set(lg, "fillcolor", "#ffffff");
+	rc |= ms_gv_set(lg, "fontcolor", "#000000");
+	rc |= ms_gv_set(lg, "penwidth", "1");
+	/* Shapes need real nodes: the layers, folded groups, agreement hubs. */
+	char name[48];
+	for (unsigned st = 0; st < MS_ST__COUNT; st++) {
+		const style *s = &styles[st];
+		if (!(used & (1u << st)) || s->kind != 'n')
+			continue;
+		snprintf(name, sizeof(name), "~legend-%u", st);
+		Agnode_t *n = ms_gv_node(lg, name);
+		if (!n)
+			return -1;
+		rc |= ms_gv_style_apply(c, n, (ms_gv_style)st);
+		rc |= ms_gv_set(n, "height", "0.3");
+		rc |= ms_gv_set(n, "width", "0.6");
+		rc |= ms_gv_set(n, "margin", "0.05,0.02");
+		ms_buf_clear(b);
+		ms_gv_table_open(b);
+		ms_gv_rows(b, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", s->word[c->lang], 0, 24);
+		ms_gv_table_close(b);
+		rc |= ms_gv_set_html(n, "label", b->s);
+	}
+	/* Party boxes and edges: one table, a row each, drawn with cell
+	 * borders in the same colours and dash patterns. */
+	ms_buf_clear(b);
+	ms_buf_puts(b, "<TABLE BORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">");
+	bool rows = false;
+	for (unsigned pass = 0; pass < 2; pass++)
+		for (unsigned st = 0; st < MS_ST__COUNT; st++) {
+			const style *s = &styles[st];
+			if (!(used & (1u << st)) || s->kind != (pass ? 'e' : 'c'))
+				continue;
+			legend_row(c, b, s);
+			rows = true;
+		}
+	ms_buf_puts(b, "</TABLE>");
+	if (rows) {
+		Agnode_t *t = ms_gv_node(lg, "~legend-table");
+		if (!t || b->oom)
+			return -1;
+		rc |= ms_gv_set(t, "shape", "plain");
+		rc |= ms_gv_set(t, "fontsize", "9");
+		rc |= ms_gv_set_html(t, "label", b->s);
+	}
+	return rc ? -1 : 0;
+}

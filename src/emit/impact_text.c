@@ -1,0 +1,190 @@
+/*
+ * `medscope impact` as readable text: what depends on the target, whom it
+ * is served to, who owns risk management of it, and who must notify whom
+ * (FAQ 2.1). Long lists stop after a screenful with a count of the rest;
+ * --format json or csv gives every row.
+ */
+#include "analyze/impact.h"
+#include "emit/diff_common.h"
+
+#define SHOW 20 /* rows of a long list shown in text */
+
+typedef struct {
+	FILE *f;
+	const medscope_impact *im;
+	const medscope_analysis *a;
+	const medscope_model *m;
+	medscope_lang lang;
+} ictx;
+
+#define L(c, en, ja) MS_L((c)->lang, en, ja)
+
+static const char *pid(const ictx *c, uint32_t p)
+{
+	return c->m->parties.v[p].id;
+}
+
+static const char *sid(const ictx *c, uint32_t s)
+{
+	return c->m->systems.v[s].id;
+}
+
+static void heading(const ictx *c, const char *en, const char *ja, size_t n)
+{
+	fprintf(c->f, "\n%s (%zu)\n", L(c, en, ja), n);
+	if (!n)
+		fprintf(c->f, "  %s\n", L(c, "none", "なし"));
+}
+
+/* "… and N more" after SHOW rows; 1 when the caller should stop. */
+static int more(const ictx *c, size_t i, size_t n)
+{
+	if (i < SHOW)
+		return 0;
+	fprintf(c->f, L(c, "  … and %zu more (--format json or csv lists all)\n",
+	                "  … ほか %zu 件 (--format json / csv ですべて表示)\n"),
+	        n - i);
+	return 1;
+}
+
+static void target(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	fprintf(c->f, "%s %s", L(c, "medscope impact:", "medscope impact (影響範囲):"),
+	        ms_sym_name(c->m, im->target_sym));
+	if (im->target_kind == MS_SYM_PARTY) {
+		const ms_party *p = &c->m->parties.v[im->target];
+		fprintf(c->f, " (%s%s%s)", ms_party_kind_name(p->kind), *p->name ? ", " : "", p->name);
+	} else {
+		const ms_system *s = &c->m->systems.v[im->target];
+		fprintf(c->f, " (%s %s%s%s)", L(c, "system", "システム"), ms_layer_name(s->layer),
+		        *s->name ? ", " : "", s->name);
+	}
+	fprintf(c->f, L(c, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
+}
+
+static void systems(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	heading(c, "Systems that depend on it (reverse runs-on)", "依存するシステム (runs-on の逆向き)",
+	        im->systems.n);
+	for (size_t i = 0; i < im->systems.n && !more(c, i, im->systems.n); i++) {
+		const ms_impact_system *is = &im->systems.v[i];
+		const ms_system *s = &c->m->systems.v[is->system];
+		fprintf(c->f, "  %s  %s, %s %s, %s %u", sid(c, is->system), ms_layer_name(s->layer),
+		        L(c, "provider", "提供"),
+		        s->provider == MS_NONE ? L(c, "unknown", "不明") : pid(c, s->provider),
+		        L(c, "depth", "深さ"), (unsigned)is->depth);
+		if (is->parent != MS_NONE)
+			fprintf(c->f, L(c, ", runs on %s", "、%s 上で稼働"), sid(c, is->parent));
+		fprintf(c->f, L(c, ", served to %u facility(ies)\n", "、提供先 %u 医療機関等\n"),
+		        (unsigned)is->nfacilities);
+	}
+}
+
+static void facilities(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	heading(c, "Facilities they are served to", "提供先の医療機関等", im->facilities.n);
+	for (size_t i = 0; i < im->facilities.n && !more(c, i, im->facilities.n); i++) {
+		const ms_party *p = &c->m->parties.v[im->facilities.v[i]];
+		fprintf(c->f, "  %s%s%s\n", p->id, *p->name ? "  " : "", p->name);
+	}
+}
+
+static void entries(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	heading(c, "Risk-management owners concerned (system × facility)",
+	        "関係するリスクマネジメントの責任主体 (システム × 医療機関等)", im->entries.n);
+	for (size_t i = 0; i < im->entries.n && !more(c, i, im->entries.n); i++) {
+		const ms_ownership *e = &c->a->ownership.v[im->entries.v[i]];
+		fprintf(c->f, "  %s × %s: %s (%s)", sid(c, e->system), pid(c, e->facility), pid(c, e->owner),
+		        ms_rules[e->basis].code);
+		if (e->considered_by.n) {
+			fprintf(c->f, "; %s", L(c, "considered by", "検討に含める事業者"));
+			for (uint32_t k = 0; k < e->considered_by.n; k++)
+				fprintf(c->f, " %s", pid(c, MS_APOOL(c->a, e->considered_by, k)));
+		}
+		fputc('\n', c->f);
+	}
+}
+
+static void duties(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	heading(c, "Who must notify whom (change-notification agreements present, FAQ 2.1)",
+	        "誰が誰に通知するか (変更通知の合意あり、FAQ 2.1)", im->duties.n);
+	for (size_t i = 0; i < im->duties.n && !more(c, i, im->duties.n); i++) {
+		const ms_impact_duty *d = &im->duties.v[i];
+		const ms_agreement *g = &c->m->agreements.v[d->agreement];
+		fprintf(c->f, "  %s →", pid(c, d->from));
+		for (uint32_t k = 0; k < g->parties.n; k++) {
+			uint32_t p = MS_SPAN_AT(c->m, g->parties, k);
+			if (p != d->from)
+				fprintf(c->f, " %s", pid(c, p));
+		}
+		fprintf(c->f, "  [%s", g->id);
+		if (g->has_covers) {
+			fprintf(c->f, "; %s", L(c, "covers", "対象"));
+			for (uint32_t k = 0; k < g->covers.n; k++)
+				fprintf(c->f, " %s", sid(c, MS_SPAN_AT(c->m, g->covers, k)));
+		}
+		fputs("]\n", c->f);
+	}
+}
+
+static const char *pair_kind(const ictx *c, unsigned kind)
+{
+	switch (kind) {
+	case MS_PAIR_RUNS_ON:
+		return L(c, "supplier → dependent provider", "基盤の提供者 → 依存する提供者");
+	case MS_PAIR_PROVIDER_OWNER:
+		return L(c, "provider → risk-management owner", "提供者 → リスクマネジメントの主体");
+	default:
+		return L(c, "owner → facility", "主体 → 医療機関等");
+	}
+}
+
+static void gaps(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	heading(c, "Notification pairs without a change-notification agreement",
+	        "変更通知の合意がない通知経路", im->ngaps);
+	size_t shown = 0;
+	for (size_t i = 0; i < im->pairs.n; i++) {
+		const ms_impact_pair *p = &im->pairs.v[i];
+		if (!p->nuncovered)
+			continue;
+		if (more(c, shown, im->ngaps))
+			break;
+		shown++;
+		fprintf(c->f, "  %s → %s  (%s; %s", pid(c, p->from), pid(c, p->to), pair_kind(c, p->kind),
+		        L(c, "systems", "システム"));
+		for (uint32_t k = 0; k < p->nlinks; k++) {
+			const ms_impact_link *l = &im->links.v[p->link_off + k];
+			if (l->agreement == MS_NONE)
+				fprintf(c->f, " %s", sid(c, l->system));
+		}
+		fputs(")\n", c->f);
+	}
+}
+
+medscope_status ms_emit_impact_text(FILE *out, const medscope_impact *im,
+                                    const medscope_emit_options *opts)
+{
+	ictx c = {out, im, im->a, im->a->model, opts->lang};
+	target(&c);
+	systems(&c);
+	facilities(&c);
+	entries(&c);
+	duties(&c);
+	gaps(&c);
+	fprintf(out,
+	        L(&c, "\nSummary: %zu system(s), %zu facility(ies), %zu ownership entry(ies), "
+	              "%zu notification duty(ies) agreed, %zu pair(s) without agreement\n",
+	          "\nまとめ: システム %zu 件、医療機関等 %zu 件、責任主体の組 %zu 件、"
+	          "合意済みの通知 %zu 件、合意のない通知経路 %zu 件\n"),
+	        im->systems.n, im->facilities.n, im->entries.n, im->duties.n, im->ngaps);
+	return ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
+}

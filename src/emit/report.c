@@ -1,0 +1,348 @@
+/*
+ * The report tables as rows of plain-text cells (see report.h). Codes stay
+ * in every cell next to their translation, so that a reader of the
+ * Japanese annex can still look a rule up with `medscope explain CODE`.
+ */
+#include <string.h>
+
+#include "emit/report.h"
+
+#define L(lang, en, ja) ((lang) == MEDSCOPE_LANG_JA ? (ja) : (en))
+
+static const char *const scope_en[] = {"ID", "Name", "Kind", "Scope", "Category", "Reasons",
+                                       "MHLW guideline"};
+static const char *const scope_ja[] = {"ID", "名称", "種別", "対象範囲", "区分", "理由",
+                                       "厚労省ガイドライン"};
+static const char *const owners_en[] = {"System", "System name", "Facility", "Owner", "Basis",
+                                        "Considered by", "Contracts"};
+static const char *const owners_ja[] = {"システム", "システム名", "医療機関等", "責任主体", "根拠",
+                                        "考慮する事業者", "契約"};
+static const char *const agree_en[] = {"Topic", "Parties", "Systems", "Status", "Severity",
+                                       "Code", "Contract", "Citation"};
+static const char *const agree_ja[] = {"主題", "当事者", "システム", "状況", "重大度",
+                                       "コード", "契約", "根拠"};
+static const char *const find_en[] = {"Severity", "Code", "Message", "Subjects", "Line",
+                                      "Column", "Citation"};
+static const char *const find_ja[] = {"重大度", "コード", "内容", "関係する ID", "行", "列",
+                                      "根拠 (ガイドライン)"};
+
+#define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+
+const char *const *ms_report_header(medscope_table table, medscope_lang lang, size_t *ncols)
+{
+	int ja = lang == MEDSCOPE_LANG_JA;
+	switch (table) {
+	case MEDSCOPE_TABLE_SCOPE:
+		*ncols = COUNT(scope_en);
+		return ja ? scope_ja : scope_en;
+	case MEDSCOPE_TABLE_OWNERS:
+		*ncols = COUNT(owners_en);
+		return ja ? owners_ja : owners_en;
+	case MEDSCOPE_TABLE_AGREEMENTS:
+		*ncols = COUNT(agree_en);
+		return ja ? agree_ja : agree_en;
+	default:
+		*ncols = COUNT(find_en);
+		return ja ? find_ja : find_en;
+	}
+}
+
+const char *ms_report_severity(unsigned sev, medscope_lang lang)
+{
+	switch (sev) {
+	case MS_SEV_ERROR:
+		return L(lang, "error", "エラー");
+	case MS_SEV_WARNING:
+		return L(lang, "warning", "警告");
+	case MS_SEV_NOTE:
+		return L(lang, "note", "注意");
+	default:
+		return "";
+	}
+}
+
+const char *ms_report_title(medscope_table table, medscope_lang lang)
+{
+	switch (table) {
+	case MEDSCOPE_TABLE_SCOPE:
+		return L(lang, "Scope of the vendor guideline", "対象範囲 (対象事業者)");
+	case MEDSCOPE_TABLE_OWNERS:
+		return L(lang, "Responsibility for risk management",
+		         "リスクマネジメントの責任分界 (責任主体)");
+	case MEDSCOPE_TABLE_AGREEMENTS:
+		return L(lang, "Required agreements", "必要な合意");
+	case MEDSCOPE_TABLE_FINDINGS:
+		return L(lang, "Findings", "指摘事項");
+	default:
+		return "";
+	}
+}
+
+void ms_report_citation(ms_buf *out, unsigned rule)
+{
+	const ms_rule *r = &ms_rules[rule];
+	ms_buf_puts(out, r->cite_key);
+	if (r->cite_quote && r->cite_quote[0])
+		ms_buf_printf(out, "「%s」", r->cite_quote);
+}
+
+static const char *kind_label(unsigned kind, medscope_lang lang)
+{
+	switch (kind) {
+	case MS_PARTY_FACILITY:
+		return L(lang, "facility", "医療機関等");
+	case MS_PARTY_NETWORK_OPERATOR:
+		return L(lang, "network operator", "医療情報連携ネットワーク運営主体");
+	default:
+		return L(lang, "vendor", "事業者");
+	}
+}
+
+/* FAQ 1 numbers the three kinds of 対象事業者 (1)-(3); a connected service
+ * is the FAQ 1 case of a system connected to a medical system. */
+static const char *category_label(unsigned cat, medscope_lang lang)
+{
+	switch (cat) {
+	case MS_CAT_DIRECT:
+		return L(lang, "direct (FAQ 1 (1))", "直接契約 (FAQ 1 (1))");
+	case MS_CAT_SUPPLY_CHAIN:
+		return L(lang, "supply chain (FAQ 1 (2))", "サプライチェーン (FAQ 1 (2))");
+	case MS_CAT_PATIENT_DIRECTED:
+		return L(lang, "patient-directed (FAQ 1 (3))", "患者等の指示 (FAQ 1 (3))");
+	case MS_CAT_CONNECTED_SERVICE:
+		return L(lang, "connected service (FAQ 1)", "接続するシステム等 (FAQ 1)");
+	default:
+		return "";
+	}
+}
+
+static const char *topic_label_ja(unsigned topic)
+{
+	switch (topic) {
+	case MS_TOPIC_DEMARCATION: return "責任分界";
+	case MS_TOPIC_RISK_MANAGEMENT: return "リスクマネジメント";
+	case MS_TOPIC_SUBCONTRACTING: return "再委託の承認";
+	case MS_TOPIC_CHANGE_NOTIFICATION: return "変更の通知";
+	case MS_TOPIC_INTEGRATION: return "連携部分の取決め";
+	case MS_TOPIC_UNKNOWN_INFRASTRUCTURE: return "不明なインフラのリスク";
+	case MS_TOPIC_LIFECYCLE: return "運用と開発の責任";
+	case MS_TOPIC_THIRD_PARTY_PROVISION: return "第三者提供";
+	case MS_TOPIC_INCIDENT_RESPONSE: return "インシデント対応";
+	default: return NULL;
+	}
+}
+
+/* "責任分界 (demarcation)" in Japanese, "demarcation" in English. */
+static void put_topic(ms_buf *b, unsigned topic, medscope_lang lang)
+{
+	const char *name = ms_topic_name(topic);
+	const char *ja = topic_label_ja(topic);
+	if (lang == MEDSCOPE_LANG_JA && ja)
+		ms_buf_printf(b, "%s (%s)", ja, name ? name : "");
+	else
+		ms_buf_puts(b, name ? name : "");
+}
+
+/* ids of a span of symbols in a->pool, joined by `sep` */
+static void put_syms(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep)
+{
+	for (uint32_t i = 0; i < span.n; i++) {
+		if (i)
+			ms_buf_puts(b, sep);
+		ms_buf_puts(b, ms_sym_name(a->model, MS_APOOL(a, span, i)));
+	}
+}
+
+/* ids of a span of party or system indices in a->pool, joined by ", " */
+static void put_indices(ms_buf *b, const medscope_analysis *a, ms_span span, int parties)
+{
+	for (uint32_t i = 0; i < span.n; i++) {
+		uint32_t k = MS_APOOL(a, span, i);
+		if (i)
+			ms_buf_puts(b, ", ");
+		ms_buf_puts(b, parties ? a->model->parties.v[k].id : a->model->systems.v[k].id);
+	}
+}
+
+/* "title [code]" of a rule */
+static void put_rule(ms_buf *b, unsigned rule, medscope_lang lang)
+{
+	ms_buf_printf(b, "%s [%s]", ms_rules[rule].title[lang == MEDSCOPE_LANG_JA], ms_rules[rule].code);
+}
+
+/* One row being built: a buffer per column. */
+typedef struct {
+	ms_buf col[MS_REPORT_MAX_COLS];
+	const char *cells[MS_REPORT_MAX_COLS];
+	size_t ncols;
+	ms_report_row_fn fn;
+	void *ctx;
+} row;
+
+static medscope_status emit_row(row *r, unsigned sev)
+{
+	for (size_t i = 0; i < r->ncols; i++) {
+		if (r->col[i].oom)
+			return MEDSCOPE_ERR_NOMEM;
+		r->cells[i] = ms_buf_cstr(&r->col[i]);
+	}
+	medscope_status s = r->fn(r->ctx, r->cells, r->ncols, sev) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
+	for (size_t i = 0; i < r->ncols; i++)
+		ms_buf_clear(&r->col[i]);
+	return s;
+}
+
+/* rules.md §1: a party, whether it is in scope, and every reason that holds. */
+static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang, row *r)
+{
+	const medscope_model *m = a->model;
+	medscope_status s = MEDSCOPE_OK;
+	for (size_t i = 0; i < m->parties.n && s == MEDSCOPE_OK; i++) {
+		uint32_t p = a->party_order[i];
+		const ms_party *party = &m->parties.v[p];
+		const ms_party_scope *sc = &a->scope[p];
+		ms_buf_puts(&r->col[0], party->id);
+		ms_buf_puts(&r->col[1], party->name);
+		ms_buf_puts(&r->col[2], kind_label(party->kind, lang));
+		ms_buf_puts(&r->col[3], sc->in_scope ? L(lang, "in scope", "対象事業者")
+		                                     : L(lang, "out of scope", "対象外"));
+		if (sc->in_scope)
+			ms_buf_puts(&r->col[4], category_label(sc->category, lang));
+		for (uint32_t k = 0; k < sc->nreasons; k++) {
+			const ms_reason *rs = &a->reasons.v[sc->reason_off + k];
+			if (k)
+				ms_buf_putc(&r->col[5], '\n');
+			put_rule(&r->col[5], rs->rule, lang);
+			ms_buf_printf(&r->col[5], " — %s", ms_rules[rs->rule].cite_key);
+			if (rs->via.n) {
+				ms_buf_puts(&r->col[5], L(lang, " — via ", " — 該当: "));
+				put_syms(&r->col[5], a, rs->via, ", ");
+			}
+		}
+		/* Facilities answer to the MHLW guideline instead (FAQ 1.1). */
+		if (sc->mhlw)
+			ms_buf_puts(&r->col[6], L(lang, "applies", "適用"));
+		s = emit_row(r, MS_SEV_NONE);
+	}
+	return s;
+}
+
+/* rules.md §2: one row per (served system, facility). The facility stays
+ * accountable in every row (FAQ 5); the owner runs risk management. */
+static medscope_status owners_rows(const medscope_analysis *a, medscope_lang lang, row *r)
+{
+	const medscope_model *m = a->model;
+	medscope_status s = MEDSCOPE_OK;
+	for (size_t i = 0; i < m->systems.n && s == MEDSCOPE_OK; i++) {
+		uint32_t sys = a->system_order[i];
+		const ms_system_info *info = &a->sysinfo[sys];
+		for (uint32_t k = 0; k < info->nown && s == MEDSCOPE_OK; k++) {
+			const ms_ownership *ow = &a->ownership.v[info->own_off + k];
+			ms_buf_puts(&r->col[0], m->systems.v[sys].id);
+			ms_buf_puts(&r->col[1], m->systems.v[sys].name ? m->systems.v[sys].name : "");
+			ms_buf_puts(&r->col[2], m->parties.v[ow->facility].id);
+			ms_buf_puts(&r->col[3], m->parties.v[ow->owner].id);
+			put_rule(&r->col[4], ow->basis, lang);
+			put_indices(&r->col[5], a, ow->considered_by, 1);
+			put_syms(&r->col[6], a, ow->via, " → "); /* the chain, in order */
+			s = emit_row(r, MS_SEV_NONE);
+		}
+	}
+	return s;
+}
+
+/* rules.md §3: each required agreement, present or missing. */
+static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang lang, row *r)
+{
+	const medscope_model *m = a->model;
+	medscope_status s = MEDSCOPE_OK;
+	for (size_t i = 0; i < a->requirements.n && s == MEDSCOPE_OK; i++) {
+		const ms_requirement *rq = &a->requirements.v[i];
+		int present = rq->satisfied_by[0] != MS_NONE;
+		put_topic(&r->col[0], rq->topic, lang);
+		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
+			if (k)
+				ms_buf_puts(&r->col[1], ", ");
+			ms_buf_puts(&r->col[1], m->parties.v[rq->parties[k]].id);
+		}
+		put_indices(&r->col[2], a, rq->systems, 0);
+		if (present) {
+			ms_buf_printf(&r->col[3], "%s (%s", L(lang, "present", "合意あり"),
+			              m->agreements.v[rq->satisfied_by[0]].id);
+			if (rq->satisfied_by[1] != MS_NONE)
+				ms_buf_printf(&r->col[3], " + %s", m->agreements.v[rq->satisfied_by[1]].id);
+			ms_buf_putc(&r->col[3], ')');
+		} else {
+			ms_buf_puts(&r->col[3], L(lang, "MISSING", "欠落"));
+			/* The severity is that of the finding a missing agreement raises. */
+			ms_buf_puts(&r->col[4], ms_report_severity(rq->severity, lang));
+		}
+		ms_buf_puts(&r->col[5], ms_rules[rq->rule].code);
+		if (rq->contract != MS_NONE)
+			ms_buf_puts(&r->col[6], ms_sym_name(m, rq->contract));
+		ms_buf_puts(&r->col[7], ms_rules[rq->rule].cite_key);
+		s = emit_row(r, present ? MS_SEV_NONE : rq->severity);
+	}
+	return s;
+}
+
+/* rules.md §4 and the missing agreements: what is wrong, where, and the
+ * guideline phrase it rests on. */
+static medscope_status finding_rows(const medscope_analysis *a, medscope_lang lang, row *r)
+{
+	medscope_status s = MEDSCOPE_OK;
+	for (size_t i = 0; i < a->findings.n && s == MEDSCOPE_OK; i++) {
+		const ms_finding *f = &a->findings.v[i];
+		ms_buf_puts(&r->col[0], ms_report_severity(f->severity, lang));
+		ms_buf_puts(&r->col[1], ms_rules[f->rule].code);
+		ms_finding_message(a, f, lang, &r->col[2]);
+		put_syms(&r->col[3], a, f->subjects, ", ");
+		ms_buf_printf(&r->col[4], "%u", (unsigned)f->loc.line);
+		ms_buf_printf(&r->col[5], "%u", (unsigned)f->loc.col);
+		ms_report_citation(&r->col[6], f->rule);
+		s = emit_row(r, f->severity);
+	}
+	return s;
+}
+
+medscope_status ms_report_rows(const medscope_analysis *a, medscope_table table,
+                               medscope_lang lang, ms_report_row_fn fn, void *ctx)
+{
+	row r;
+	memset(&r, 0, sizeof(r));
+	r.fn = fn;
+	r.ctx = ctx;
+	ms_report_header(table, lang, &r.ncols);
+	medscope_status s;
+	switch (table) {
+	case MEDSCOPE_TABLE_SCOPE:
+		s = scope_rows(a, lang, &r);
+		break;
+	case MEDSCOPE_TABLE_OWNERS:
+		s = owners_rows(a, lang, &r);
+		break;
+	case MEDSCOPE_TABLE_AGREEMENTS:
+		s = agreement_rows(a, lang, &r);
+		break;
+	default:
+		s = finding_rows(a, lang, &r);
+		break;
+	}
+	for (size_t i = 0; i < MS_REPORT_MAX_COLS; i++)
+		ms_buf_free(&r.col[i]);
+	return s;
+}
+
+size_t ms_report_count(const medscope_analysis *a, medscope_table table)
+{
+	switch (table) {
+	case MEDSCOPE_TABLE_SCOPE:
+		return a->model->parties.n;
+	case MEDSCOPE_TABLE_OWNERS:
+		return a->ownership.n;
+	case MEDSCOPE_TABLE_AGREEMENTS:
+		return a->requirements.n;
+	default:
+		return a->findings.n;
+	}
+}

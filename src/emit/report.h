@@ -1,0 +1,46 @@
+/*
+ * The four tables of a report (scope, responsibility matrix, required
+ * agreements, findings) as rows of plain-text cells in one language, for
+ * the CSV, Markdown and HTML emitters. This file decides what a table
+ * says; each emitter decides only how to escape and lay it out, so the
+ * three formats cannot drift apart. Internal to the library.
+ *
+ * Cells are UTF-8 text exactly as a reader should see it: nothing is
+ * escaped. A cell that lists several things (reasons, contracts) separates
+ * them with '\n'; the emitters turn that into a line break of their format.
+ */
+#ifndef MS_EMIT_REPORT_H
+#define MS_EMIT_REPORT_H
+
+#include "emit/emit.h"
+
+#define MS_REPORT_MAX_COLS 8
+
+/*
+ * Called once per row. `cells` holds `ncols` strings, valid during the
+ * call only. `sev` is the row's ms_severity: a finding's, a missing
+ * agreement's, MS_SEV_NONE for other rows. Return 0 to go on, non-zero to
+ * stop (the walk then returns MEDSCOPE_ERR_IO).
+ */
+typedef int (*ms_report_row_fn)(void *ctx, const char *const *cells, size_t ncols, unsigned sev);
+
+/* The column names of `table` (not MEDSCOPE_TABLE_ALL) in `lang`; static
+ * strings. *ncols receives their count. */
+const char *const *ms_report_header(medscope_table table, medscope_lang lang, size_t *ncols);
+
+/* Walk the rows of `table` in report order (cli.md: parties and systems by
+ * id, agreements by parties then topic, findings by file, line, code).
+ * MEDSCOPE_OK, MEDSCOPE_ERR_NOMEM, or MEDSCOPE_ERR_IO when `fn` stopped. */
+medscope_status ms_report_rows(const medscope_analysis *a, medscope_table table,
+                               medscope_lang lang, ms_report_row_fn fn, void *ctx);
+
+/* The number of rows ms_report_rows() gives for `table`. */
+size_t ms_report_count(const medscope_analysis *a, medscope_table table);
+
+/* Words the emitters share (static strings, in `lang`). */
+const char *ms_report_severity(unsigned sev, medscope_lang lang); /* error / エラー */
+const char *ms_report_title(medscope_table table, medscope_lang lang); /* section heading */
+/* "Citation「phrase」" of a rule, the way the findings table shows it, into `out`. */
+void ms_report_citation(ms_buf *out, unsigned rule);
+
+#endif

@@ -1,0 +1,108 @@
+/*
+ * Terminal column widths of UTF-8 text, so that tables with Japanese names
+ * line up. A small table of ranges (UAX #11 East Asian Wide/Fullwidth, and
+ * the combining marks that take no column) is enough for the names a
+ * deployment model holds; ambiguous-width characters count 1, as most
+ * terminals in a Japanese locale configured for UTF-8 show them.
+ */
+#include <string.h>
+
+#include "emit/emit.h"
+
+typedef struct {
+	unsigned long lo, hi;
+} range;
+
+/* Zero columns: combining marks, zero-width spaces and joiners, variation
+ * selectors. */
+static const range zero_width[] = {
+	{0x0300, 0x036F}, {0x0483, 0x0489}, {0x0591, 0x05BD}, {0x0610, 0x061A},
+	{0x064B, 0x065F}, {0x1AB0, 0x1AFF}, {0x1DC0, 0x1DFF}, {0x200B, 0x200F},
+	{0x202A, 0x202E}, {0x2060, 0x2064}, {0x20D0, 0x20FF}, {0x3099, 0x309A},
+	{0xFE00, 0xFE0F}, {0xFE20, 0xFE2F}, {0xFEFF, 0xFEFF}, {0xE0100, 0xE01EF},
+};
+
+/* Two columns: Hangul Jamo, CJK, kana, fullwidth forms, CJK compatibility,
+ * emoji. */
+static const range wide[] = {
+	{0x1100, 0x115F},   {0x2E80, 0x303E},   {0x3041, 0x33FF},   {0x3400, 0x4DBF},
+	{0x4E00, 0x9FFF},   {0xA000, 0xA4CF},   {0xA960, 0xA97F},   {0xAC00, 0xD7A3},
+	{0xF900, 0xFAFF},   {0xFE10, 0xFE19},   {0xFE30, 0xFE6F},   {0xFF00, 0xFF60},
+	{0xFFE0, 0xFFE6},   {0x1F300, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
+};
+
+static int in_ranges(unsigned long cp, const range *r, size_t n)
+{
+	size_t lo = 0, hi = n;
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (cp < r[mid].lo)
+			hi = mid;
+		else if (cp > r[mid].hi)
+			lo = mid + 1;
+		else
+			return 1;
+	}
+	return 0;
+}
+
+size_t ms_codepoint_width(unsigned long cp)
+{
+	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+		return 0;
+	if (in_ranges(cp, zero_width, sizeof(zero_width) / sizeof(zero_width[0])))
+		return 0;
+	if (in_ranges(cp, wide, sizeof(wide) / sizeof(wide[0])))
+		return 2;
+	return 1;
+}
+
+/* Decode one code point at `s`; returns the bytes used (1 for an invalid
+ * byte, with *cp = 0xFFFD). */
+static size_t decode(const unsigned char *s, unsigned long *cp)
+{
+	unsigned char c = s[0];
+	size_t n;
+	unsigned long v;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if (c >= 0xC2 && c <= 0xDF) {
+		n = 2, v = c & 0x1F;
+	} else if (c >= 0xE0 && c <= 0xEF) {
+		n = 3, v = c & 0x0F;
+	} else if (c >= 0xF0 && c <= 0xF4) {
+		n = 4, v = c & 0x07;
+	} else {
+		*cp = 0xFFFD;
+		return 1;
+	}
+	for (size_t i = 1; i < n; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = 0xFFFD;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3F);
+	}
+	*cp = v;
+	return n;
+}
+
+size_t ms_display_width(const char *utf8)
+{
+	const unsigned char *s = (const unsigned char *)utf8;
+	size_t w = 0;
+	while (*s) {
+		unsigned long cp;
+		s += decode(s, &cp);
+		w += cp == 0xFFFD ? 1 : ms_codepoint_width(cp);
+	}
+	return w;
+}
+
+void ms_pad(FILE *out, const char *s, size_t width)
+{
+	fputs(s, out);
+	for (size_t w = ms_display_width(s); w < width; w++)
+		fputc(' ', out);
+}
