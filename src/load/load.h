@@ -24,7 +24,7 @@ typedef struct {
 	unsigned bang;       /* chars seen after "<!" */
 	char bangbuf[8];
 	char quote;
-	unsigned attrs;      /* '=' seen in the current start tag */
+	unsigned attrs;      /* quoted values seen in the current start tag */
 	uint32_t line;       /* line of the next byte */
 	uint64_t offset;     /* absolute offset of the next chunk's first byte */
 	uint64_t line_start; /* absolute offset where the current line starts */

@@ -51,6 +51,9 @@ static void count_lines(ms_prescan *p, const char *buf, size_t from, size_t to)
 	}
 }
 
+/* The bytes that end a run of names inside a start tag. */
+static const unsigned char tag_stop[256] = {['"'] = 1, ['\''] = 1, ['>'] = 1, ['\n'] = 1};
+
 static int refuse(ms_prescan *p, int error)
 {
 	p->error = error;
@@ -60,10 +63,10 @@ static int refuse(ms_prescan *p, int error)
 /*
  * Attribute values cannot hold a raw '<' (well-formedness), so outside
  * comments, CDATA sections and processing instructions every '<' followed
- * by a name character opens a start tag, and every '=' outside quotes in it
- * separates one attribute from its value. Anything the scanner does not
- * understand is left for libxml2 to reject. Text and quoted values, most
- * of the bytes, are skipped with memchr.
+ * by a name character opens a start tag, and every quoted value in it
+ * belongs to one attribute. Anything the scanner does not
+ * understand is left for libxml2 to reject. Text and quoted values are
+ * skipped with memchr, names with a tight loop.
  */
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 {
@@ -91,6 +94,35 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 			p->tag_start = p->offset + stop;
 			i = stop + 1;
 			continue;
+		}
+		if (p->state == TAG) {
+			/* Names, '=' and spaces: skip to the next quote, '>' or newline.
+			 * Each attribute has exactly one quoted value, so counting
+			 * values counts attributes. */
+			size_t j = i;
+			while (j < len && !tag_stop[(unsigned char)buf[j]])
+				j++;
+			if (j == len) {
+				i = j;
+				break;
+			}
+			c = (unsigned char)buf[j];
+			i = j;
+			if (c == '"' || c == '\'') {
+				if (++p->attrs > p->max_attrs)
+					return refuse(p, MS_PRESCAN_ATTRIBUTES);
+				p->quote = (char)c;
+				p->state = QUOTED;
+				p->value_len = 0;
+				i++;
+				continue;
+			}
+			if (c == '>') {
+				p->state = TEXT;
+				i++;
+				continue;
+			}
+			/* a newline: counted below */
 		}
 		if (p->state == QUOTED) {
 			const char *q = memchr(buf + i, p->quote, len - i);
@@ -127,17 +159,7 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 				}
 			}
 			break;
-		case TAG:
-			if (c == '"' || c == '\'') {
-				p->quote = (char)c;
-				p->state = QUOTED;
-				p->value_len = 0;
-			} else if (c == '=') {
-				if (++p->attrs > p->max_attrs)
-					return refuse(p, MS_PRESCAN_ATTRIBUTES);
-			} else if (c == '>') {
-				p->state = TEXT;
-			}
+		case TAG: /* only a newline gets here */
 			break;
 		case BANG:
 			p->bangbuf[p->bang++] = (char)c;

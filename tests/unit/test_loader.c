@@ -31,6 +31,15 @@ static void test_loads_minimal_model(void)
 	medscope_diags_free(d);
 }
 
+static void test_decodes_references_in_names(void)
+{
+	medscope_model *m = ms_test_load(
+		MS_DOC("  <vendor id=\"A\" name=\"A&amp;B &lt;x&gt; &amp;#38; &quot;q&quot; &#x65E5;\"/>\n"), NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	CU_ASSERT_STRING_EQUAL(m->parties.v[0].name, "A&B <x> &#38; \"q\" 日");
+	medscope_model_free(m);
+}
+
 static void test_applies_model_md_defaults(void)
 {
 	medscope_model *m = ms_test_load(
@@ -305,6 +314,7 @@ static void test_line_numbers_past_65535(void)
 static CU_TestInfo tests[] = {
 	{"loads_minimal_model", test_loads_minimal_model},
 	{"applies_model_md_defaults", test_applies_model_md_defaults},
+	{"decodes_references_in_names", test_decodes_references_in_names},
 	{"splits_runs_on_and_connects_to", test_splits_runs_on_and_connects_to},
 	{"loads_every_example", test_loads_every_example},
 	{"refuses_doctype", test_refuses_doctype},
