@@ -78,9 +78,8 @@ static uint32_t best_agreement(ms_engine *e, const uint32_t *parties, uint32_t n
 	return best;
 }
 
-static uint32_t *vec_reserve(ms_engine *e, void *vec_v, size_t n)
+static uint32_t *vec_reserve(ms_engine *e, ms_u32vec *vec, size_t n)
 {
-	MS_VEC(uint32_t) *vec = vec_v;
 	if (vec->cap < n) {
 		size_t cap = vec->cap ? vec->cap : 16;
 		while (cap < n)
@@ -200,9 +199,8 @@ static void at_contract(const ms_engine *e, ms_req_spec *r, uint32_t c)
 	r->element_sym = ct->sym;
 }
 
-static int push(ms_engine *e, void *vec_v, uint32_t v)
+static int push(ms_engine *e, ms_u32vec *vec, uint32_t v)
 {
-	MS_VEC(uint32_t) *vec = vec_v;
 	uint32_t *p = MS_VEC_PUSH(*vec);
 	if (!p) {
 		e->oom = 1;
@@ -221,15 +219,13 @@ static uint32_t psym(const ms_engine *e, uint32_t p)
 
 /* MHLW 経営管理編 1.3.2 (demarcation, in writing) and FAQ 4/5 (risk
  * management agreed): F with every prime A. */
-static void demarcation_and_risk(ms_engine *e, uint32_t f, uint32_t pa)
+static void demarcation_and_risk(ms_engine *e, uint32_t f, uint32_t pa, const uint32_t *pcs,
+                                 size_t npcs)
 {
 	const medscope_model *m = e->m;
 	e->tmp.n = 0;
-	for (uint32_t k = e->by_client.off[f]; k < e->by_client.off[f + 1]; k++) {
-		uint32_t c = e->by_client.idx[k];
-		const ms_contract *ct = &m->contracts.v[c];
-		if (!(e->cflags[c] & MS_CF_PRIME) || ct->supplier != pa)
-			continue;
+	for (size_t k = 0; k < npcs; k++) {
+		const ms_contract *ct = &m->contracts.v[pcs[k]];
 		for (uint32_t i = 0; i < ct->covers.n; i++) {
 			uint32_t s = MS_SPAN_AT(m, ct->covers, i);
 			if (e->a->sysinfo[s].relevant && push(e, &e->tmp, s) < 0)
@@ -255,15 +251,13 @@ static void demarcation_and_risk(ms_engine *e, uint32_t f, uint32_t pa)
 
 /* MHLW 経営管理編 遵守事項 「再委託を行う場合には…承認を得る」: F approves every
  * contract in the selection chains from prime A (GL 2.2.2 case 1/2). */
-static void subcontracting(ms_engine *e, uint32_t f, uint32_t pa, uint32_t served)
+static void subcontracting(ms_engine *e, uint32_t f, uint32_t pa, const uint32_t *pcs, size_t npcs,
+                           uint32_t served)
 {
 	const medscope_model *m = e->m;
 	uint32_t ep = ms_engine_epoch(e);
-	for (uint32_t k = e->by_client.off[f]; k < e->by_client.off[f + 1]; k++) {
-		uint32_t c = e->by_client.idx[k];
-		const ms_contract *ct = &m->contracts.v[c];
-		if (!(e->cflags[c] & MS_CF_PRIME) || ct->supplier != pa)
-			continue;
+	for (size_t k = 0; k < npcs && !e->oom; k++) {
+		const ms_contract *ct = &m->contracts.v[pcs[k]];
 		for (uint32_t i = 0; i < ct->covers.n && !e->oom; i++) {
 			ms_chain ch = *ms_chain_get(e, pa, MS_SPAN_AT(m, ct->covers, i));
 			for (uint32_t j = 0; j < ch.n && !e->oom; j++) {
@@ -452,12 +446,18 @@ static void unknown_infrastructure(ms_engine *e, uint32_t f)
 
 void ms_agreements_facility(ms_engine *e, uint32_t f, uint32_t epoch)
 {
-	for (size_t i = 0; i < e->primes.n && !e->oom; i++) {
-		uint32_t pa = e->primes.v[i];
-		if (pa == f)
-			continue;
-		demarcation_and_risk(e, f, pa);
-		subcontracting(e, f, pa, epoch);
+	const medscope_model *m = e->m;
+	/* e->pcs holds F's prime contracts grouped by supplier: one group a prime. */
+	for (size_t i = 0; i < e->pcs.n && !e->oom;) {
+		uint32_t pa = m->contracts.v[e->pcs.v[i]].supplier;
+		size_t j = i + 1;
+		while (j < e->pcs.n && m->contracts.v[e->pcs.v[j]].supplier == pa)
+			j++;
+		if (pa != f) {
+			demarcation_and_risk(e, f, pa, e->pcs.v + i, j - i);
+			subcontracting(e, f, pa, e->pcs.v + i, j - i, epoch);
+		}
+		i = j;
 	}
 	if (!e->oom)
 		integration(e, f, epoch);

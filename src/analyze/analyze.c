@@ -34,16 +34,23 @@ static void engine_free(ms_engine *e)
 	free(e->chain_ids);
 	MS_VEC_FREE(e->chains);
 	MS_VEC_FREE(e->chain_items);
+	MS_VEC_FREE(e->chain_index);
 	MS_VEC_FREE(e->tmp);
 	MS_VEC_FREE(e->tmp2);
 	MS_VEC_FREE(e->queue);
-	MS_VEC_FREE(e->primes);
+	MS_VEC_FREE(e->pcs);
+	MS_VEC_FREE(e->procured);
 	MS_VEC_FREE(e->subj);
 	MS_VEC_FREE(e->req_sys);
 	MS_VEC_FREE(e->req_syms);
 	MS_VEC_FREE(e->triples);
 	MS_VEC_FREE(e->triples_buf);
 	MS_VEC_FREE(e->pranges);
+	MS_VEC_FREE(e->via_memo);
+	MS_VEC_FREE(e->via_spans);
+	MS_VEC_FREE(e->via_child);
+	MS_VEC_FREE(e->via_sibling);
+	MS_VEC_FREE(e->via_stack);
 	MS_VEC_FREE(e->integ);
 	MS_VEC_FREE(e->uinfra);
 }

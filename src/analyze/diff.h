@@ -114,6 +114,11 @@ struct medscope_diff {
 medscope_status ms_diff_model(medscope_diff *d, const uint32_t *symmap,
                               uint32_t *maps[MS_ELEM__COUNT]);
 
+/* The analysis half (diff_analysis.c): scope, ownership, requirements
+ * and findings, with the maps ms_diff_model() filled. */
+medscope_status ms_diff_analysis(medscope_diff *d, const uint32_t *symmap,
+                                 uint32_t *const maps[MS_ELEM__COUNT]);
+
 /* Display names (static): "party", "system", ... / "added", ... / "new", ... */
 const char *ms_elem_kind_name(unsigned kind);
 const char *ms_change_name(unsigned change);

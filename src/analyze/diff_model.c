@@ -146,7 +146,8 @@ static void idset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span,
 		uint32_t k = MS_SPAN_AT(m, span, i);
 		*p = parties ? m->parties.v[k].id : m->systems.v[k].id;
 	}
-	qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	if (c->ids.n > 1)
+		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
 	ms_buf_clear(b);
 	for (size_t i = 0; i < c->ids.n; i++) {
 		/* A list names each id once in effect; repeats say nothing more. */
@@ -208,7 +209,8 @@ static void edges_text(ctx *c, ms_buf *b, const medscope_model *m, uint32_t off,
 		}
 	}
 	ms_buf_free(&tmp);
-	qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	if (c->ids.n > 1)
+		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
 	ms_buf_clear(b);
 	for (size_t i = 0; i < c->ids.n; i++) {
 		if (b->len)
@@ -522,6 +524,7 @@ medscope_status ms_diff_model(medscope_diff *d, const uint32_t *symmap,
 	if (c.oom)
 		return MEDSCOPE_ERR_NOMEM;
 	/* A key is never NULL here: a failed keep() set oom above. */
-	qsort(d->elems.v, d->elems.n, sizeof(*d->elems.v), cmp_elem);
+	if (d->elems.n > 1)
+		qsort(d->elems.v, d->elems.n, sizeof(*d->elems.v), cmp_elem);
 	return MEDSCOPE_OK;
 }

@@ -1,14 +1,16 @@
 /*
  * The analysis engine's working state, shared by its passes (internal to
- * src/analyze). medscope_analyze() (analyze.c) builds it, runs the passes in
- * this order and frees it; only the medscope_analysis survives:
+ * src/analyze). medscope_analyze() (analyze.c) builds it, runs the passes
+ * (run() there gives their order) and frees it; only the medscope_analysis
+ * survives. The files:
  *
  *   index.c      CSR indexes, the Terms of rules.md (medical, relevant,
  *                qualifying and prime contracts), supply(S)
  *   order.c      parties and systems by id (ranks), sorting helpers
  *   ownership.c  served (system, facility) pairs, selection chains, §2
  *   scope.c      §1 (needs the served systems)
- *   agreements.c §3 requirements, per facility and global
+ *   agreements.c §3 matching, and the requirements of one facility
+ *   agreements_global.c  §3 requirements across facilities, lifecycle splits
  *   findings.c   §4 and the finding constructor
  *   message.c    message text of a finding
  *
@@ -23,6 +25,9 @@
 #include <stdint.h>
 
 #include "analyze/analysis.h"
+
+/* A growable list of indices or symbols (scratch). */
+typedef MS_VEC(uint32_t) ms_u32vec;
 
 /* Compressed rows: row i is idx[off[i] .. off[i + 1]). */
 typedef struct {
@@ -47,8 +52,17 @@ typedef struct {
 } ms_chain_item;
 
 typedef struct {
-	uint32_t off, n; /* into chain_items */
+	uint32_t off, n;   /* into chain_items */
+	uint32_t ioff, ni; /* into chain_index: the slots that brought a party, by party */
 } ms_chain;
+
+/* The vias of one (prime contract, chain) for the facility in hand: per
+ * chain slot, [the prime contract, the chain's contracts down to the slot],
+ * sharing prefixes in the pool (a deep chain must not cost depth^2). */
+typedef struct {
+	uint32_t contract, chain_off; /* the key */
+	uint32_t spans;               /* into via_spans: one per slot, slot 0 first */
+} ms_via_memo;
 
 /* (served system, prime contract, covered system T with system in supply(T)). */
 typedef struct {
@@ -92,7 +106,7 @@ typedef struct ms_engine {
 
 	/* supply(S), computed on first use: off == MS_NONE until then. */
 	uint32_t *supply_off, *supply_n, *supply_mark;
-	MS_VEC(uint32_t) supply_pool, supply_stack;
+	ms_u32vec supply_pool, supply_stack;
 
 	/* Facilities each system is served to, as a symbol span of the analysis
 	 * pool, made on first use (off == MS_NONE until then). */
@@ -104,6 +118,7 @@ typedef struct ms_engine {
 	uint32_t chain_cap, chain_count;
 	MS_VEC(ms_chain) chains;
 	MS_VEC(ms_chain_item) chain_items;
+	ms_u32vec chain_index;
 
 	/* Lifecycle split per served system (§3): MS_NONE when none. */
 	uint32_t *split_dev;   /* the development contract that locates it */
@@ -128,16 +143,22 @@ typedef struct ms_engine {
 	uint32_t *party_mark, *party_slot; /* chain building */
 	uint32_t *prime_mark, *prime_first; /* primes of the facility in hand, and their
 	                                       smallest-id prime contract with it */
-	uint32_t *fac_mark;      /* facilities, while collecting */
+	uint32_t *fac_mark;      /* facilities of a third-party flow, while collecting */
 	uint32_t *contract_mark; /* chain building */
 	uint32_t *csub_mark;     /* contracts already required, per facility and prime */
 
 	uint16_t topic_of[MS_RULE__COUNT]; /* agreement rules: their MS_TOPIC_* bit */
 
 	/* Scratch vectors, reused. */
-	MS_VEC(uint32_t) tmp, tmp2, queue, primes, subj, req_sys, req_syms;
+	ms_u32vec tmp, tmp2, queue, subj, req_sys, req_syms;
+	/* The facility in hand: its prime contracts grouped by supplier, and its
+	 * qualifying contracts selected by a third party (FAQ 2.1), by supplier. */
+	ms_u32vec pcs, procured;
 	MS_VEC(ms_triple) triples, triples_buf;
 	MS_VEC(ms_prime_range) pranges;
+	MS_VEC(ms_via_memo) via_memo;   /* reset per facility */
+	MS_VEC(ms_span) via_spans;
+	ms_u32vec via_child, via_sibling, via_stack;
 	MS_VEC(ms_integ) integ;
 	MS_VEC(ms_unknown_infra) uinfra;
 } ms_engine;
@@ -167,6 +188,12 @@ ms_span ms_pool_put(ms_engine *e, const uint32_t *v, uint32_t n);
 
 /* ---- index.c ---------------------------------------------------------- */
 
+/* Rows from (row, item) pairs by a stable counting sort; rows[i] == MS_NONE
+ * skips pair i; items == NULL means item i is i. 0, or -1 when out of memory
+ * (free what was built with ms_csr_free either way). */
+int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
+                 size_t k);
+void ms_csr_free(ms_csr *c);
 /* Build every index and the Terms (sysinfo medical/relevant, cflags). */
 int ms_index_build(ms_engine *e);
 void ms_index_free(ms_engine *e);
@@ -231,7 +258,7 @@ void ms_args_init(ms_args *args);
 void ms_require(ms_engine *e, ms_req_spec *r);
 /* Lifecycle splits of served systems (before the ownership pass). */
 int ms_lifecycle_prepare(ms_engine *e);
-/* The per-facility requirements, after its ownership entries: e->primes,
+/* The per-facility requirements, after its ownership entries: e->pcs,
  * e->triples (sorted by system), e->integ and e->uinfra describe facility f;
  * served_mark and prime_mark hold `epoch` for what f is served and its primes. */
 void ms_agreements_facility(ms_engine *e, uint32_t f, uint32_t epoch);

@@ -145,25 +145,28 @@ void ms_keyed_match(const ms_keyed *a, size_t na, const ms_keyed *b, size_t nb, 
 {
 	size_t i = 0, j = 0;
 	while (i < na && j < nb) {
-		if (a[i].key != b[j].key) {
-			if (a[i].key < b[j].key)
+		uint64_t ka = a[i].key & MS_KEYED_MASK, kb = b[j].key & MS_KEYED_MASK;
+		if (ka != kb) {
+			if (ka < kb)
 				i++;
 			else
 				j++;
 			continue;
 		}
-		uint64_t key = a[i].key;
+		/* A run of equal sort bits on each side; within it, match on the
+		 * whole key and check. */
 		size_t iend = i, jend = j;
-		while (iend < na && a[iend].key == key)
+		while (iend < na && (a[iend].key & MS_KEYED_MASK) == ka)
 			iend++;
-		while (jend < nb && b[jend].key == key)
+		while (jend < nb && (b[jend].key & MS_KEYED_MASK) == ka)
 			jend++;
 		/* `first`: the first item of a's run not yet taken. When the whole
 		 * run has one identity, each b item takes it at once. */
 		size_t first = i;
 		for (size_t k = j; k < jend; k++) {
 			for (size_t q = first; q < iend; q++) {
-				if (amatch[a[q].index] == UINT32_MAX && a[q].check == b[k].check) {
+				if (amatch[a[q].index] == UINT32_MAX && a[q].key == b[k].key &&
+				    a[q].check == b[k].check) {
 					amatch[a[q].index] = b[k].index;
 					bmatch[b[k].index] = a[q].index;
 					break;

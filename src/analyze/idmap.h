@@ -32,25 +32,24 @@ uint32_t ms_idmap_next(const ms_idmap *m, uint64_t hash, size_t *pos);
 
 /*
  * Matching two lists by key without random memory access: each side is a
- * list of (key, check, index) sorted by key (a stable LSD radix sort,
- * linear), and the two are merged. Items with equal key and check pair up
- * in order, the k-th of one side with the k-th of the other; on a match
- * amatch[ia] = ib and bmatch[ib] = ia (both arrays start filled with
- * UINT32_MAX). key and check are two independent 64-bit hashes of the
- * item's identity (or the identity itself when it fits): taken together a
- * collision is so unlikely (about n² / 2^128) that equal hashes are taken
- * as equal identities, and the items themselves are never read again —
- * reading them in hash order would be a cache miss each.
+ * list of (key, check, index) sorted by the low MS_KEYED_BITS bits of key
+ * (a stable LSD radix sort, linear), and the two are merged. Items with
+ * equal key and check pair up in order, the k-th of one side with the k-th
+ * of the other; on a match amatch[ia] = ib and bmatch[ib] = ia (both arrays
+ * start filled with UINT32_MAX). key and check together are 96 bits of
+ * hash of the item's identity: a collision is so unlikely (about n² / 2^97)
+ * that equal hashes are taken as equal identities, and the items
+ * themselves are never read again — reading them in hash order would be a
+ * cache miss each.
  */
 typedef struct {
-	uint64_t key, check;
-	uint32_t index;
+	uint64_t key;
+	uint32_t check, index;
 } ms_keyed;
 
-/* Sort by key, stably. Only the low MS_KEYED_BITS bits of a key count:
- * callers keep their keys below 2^MS_KEYED_BITS (a hash so cut still
- * groups equal identities; the check tells apart the few that share a
- * key). `tmp` has room for n items and `count` for MS_KEYED_COUNT (the
+/* Sort by the low MS_KEYED_BITS bits of key, stably (enough to bring equal
+ * keys together; the merge tells apart the few that share those bits).
+ * `tmp` has room for n items and `count` for MS_KEYED_COUNT (the
  * caller keeps them across sorts: fresh large allocations cost page faults
  * on every pass). */
 #define MS_KEYED_BITS 36

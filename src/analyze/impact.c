@@ -389,7 +389,8 @@ static void finish_pairs(ictx *c)
 	/* Remember where each pair was, through the sort. */
 	for (size_t i = 0; i < np; i++)
 		im->pairs.v[i].link_off = (uint32_t)i;
-	qsort(im->pairs.v, np, sizeof(*im->pairs.v), cmp_pair);
+	if (np > 1)
+		qsort(im->pairs.v, np, sizeof(*im->pairs.v), cmp_pair);
 	for (size_t i = 0; i < np; i++)
 		newpos[im->pairs.v[i].link_off] = (uint32_t)i;
 	uint32_t off = 0;
@@ -462,7 +463,8 @@ medscope_status medscope_impact_compute(medscope_impact **out, const medscope_an
 		duties(&c);
 	if (!c.oom) {
 		/* The chain reads from the target outwards: B tells A, A tells H. */
-		qsort(c.im->duties.v, c.im->duties.n, sizeof(*c.im->duties.v), cmp_duty);
+		if (c.im->duties.n > 1)
+			qsort(c.im->duties.v, c.im->duties.n, sizeof(*c.im->duties.v), cmp_duty);
 		pairs(&c);
 	}
 	if (!c.oom)

@@ -69,9 +69,7 @@ ms_span ms_pool_one(ms_engine *e, uint32_t *cache, uint32_t key, uint32_t value)
 	return sp;
 }
 
-/* Rows from (row, item) pairs by counting sort (stable); rows[i] == MS_NONE
- * skips pair i; items == NULL means item i is i. */
-static int csr_from_pairs(ms_csr *out, uint32_t nrows, const uint32_t *rows,
+int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows,
                           const uint32_t *items, size_t k)
 {
 	out->off = calloc((size_t)nrows + 1, sizeof(uint32_t));
@@ -99,7 +97,7 @@ static int csr_from_pairs(ms_csr *out, uint32_t nrows, const uint32_t *rows,
 	return 0;
 }
 
-static void csr_free(ms_csr *c)
+void ms_csr_free(ms_csr *c)
 {
 	free(c->off);
 	free(c->idx);
@@ -141,11 +139,11 @@ static int build_contract_indexes(ms_engine *e)
 	int rc = -1;
 	for (uint32_t c = 0; c < nc; c++)
 		rows[c] = m->contracts.v[c].client;
-	if (csr_from_pairs(&e->by_client, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build(&e->by_client, e->np, rows, NULL, nc) < 0)
 		goto cleanup;
 	for (uint32_t c = 0; c < nc; c++)
 		rows[c] = m->contracts.v[c].supplier;
-	if (csr_from_pairs(&e->by_supplier, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build(&e->by_supplier, e->np, rows, NULL, nc) < 0)
 		goto cleanup;
 	/* rules.md §2 selection chain: a contract also follows from its
 	 * selected-by party, unless a Facility signed it itself (lead's
@@ -156,7 +154,7 @@ static int build_contract_indexes(ms_engine *e)
 		                  ? k->selected_by
 		                  : MS_NONE;
 	}
-	if (csr_from_pairs(&e->by_selector, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build(&e->by_selector, e->np, rows, NULL, nc) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
@@ -175,7 +173,7 @@ static int build_list_indexes(ms_engine *e)
 			if (pair_add(&p, MS_SPAN_AT(m, cv, i), c) < 0)
 				goto cleanup;
 	}
-	if (csr_from_pairs(&e->by_cover, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build(&e->by_cover, e->ns, p.rows, p.items, p.n) < 0)
 		goto cleanup;
 	p.n = 0;
 	for (uint32_t s = 0; s < e->ns; s++) {
@@ -184,7 +182,7 @@ static int build_list_indexes(ms_engine *e)
 			if (pair_add(&p, m->edges.v[sy->runs_off + j].target, s) < 0)
 				goto cleanup;
 	}
-	if (csr_from_pairs(&e->runs_into, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build(&e->runs_into, e->ns, p.rows, p.items, p.n) < 0)
 		goto cleanup;
 	p.n = 0;
 	/* model.md: a connection is symmetric for scope purposes. */
@@ -196,13 +194,13 @@ static int build_list_indexes(ms_engine *e)
 				goto cleanup;
 		}
 	}
-	if (csr_from_pairs(&e->neighbours, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build(&e->neighbours, e->ns, p.rows, p.items, p.n) < 0)
 		goto cleanup;
 	p.n = 0;
 	for (uint32_t s = 0; s < e->ns; s++)
 		if (pair_add(&p, m->systems.v[s].provider, s) < 0)
 			goto cleanup;
-	if (csr_from_pairs(&e->by_provider, e->np, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build(&e->by_provider, e->np, p.rows, p.items, p.n) < 0)
 		goto cleanup;
 	p.n = 0;
 	for (uint32_t g = 0; g < (uint32_t)m->agreements.n; g++) {
@@ -211,7 +209,7 @@ static int build_list_indexes(ms_engine *e)
 			if (pair_add(&p, MS_SPAN_AT(m, ps, i), g) < 0)
 				goto cleanup;
 	}
-	if (csr_from_pairs(&e->agreements_of, e->np, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build(&e->agreements_of, e->np, p.rows, p.items, p.n) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
@@ -333,7 +331,7 @@ void ms_index_free(ms_engine *e)
 	ms_csr *const all[] = {&e->by_client, &e->by_supplier, &e->by_selector, &e->by_cover,
 	                       &e->runs_into, &e->neighbours, &e->by_provider, &e->agreements_of};
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
-		csr_free(all[i]);
+		ms_csr_free(all[i]);
 	uint32_t **const arrays[] = {&e->supply_off, &e->supply_n, &e->served_fac_off,
 	                             &e->split_dev, &e->split_other, &e->own_fill,
 	                             &e->supply_mark, &e->sys_mark, &e->served_mark,

@@ -115,6 +115,8 @@ static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t e
 		if (!(e->cflags[c] & MS_CF_QUALIFYING) || e->contract_mark[c] == ep)
 			continue;
 		const ms_contract *ct = &m->contracts.v[c];
+		if (ct->supplier == ct->client) /* a party's contract with itself subcontracts nothing */
+			continue;
 		bool covers = false;
 		for (uint32_t i = 0; i < ct->covers.n && !covers; i++)
 			covers = e->chain_sys[MS_SPAN_AT(m, ct->covers, i)] == ep;
@@ -140,9 +142,22 @@ static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t e
 	}
 }
 
+typedef struct {
+	const ms_engine *e;
+	uint32_t off;
+} slot_ctx;
+
+static int cmp_slot_party(const void *ctx, uint32_t x, uint32_t y)
+{
+	const slot_ctx *sc = ctx;
+	uint32_t px = sc->e->chain_items.v[sc->off + x - 1].party;
+	uint32_t py = sc->e->chain_items.v[sc->off + y - 1].party;
+	return px < py ? -1 : px > py;
+}
+
 const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 {
-	static const ms_chain empty = {0, 0};
+	static const ms_chain empty = {0, 0, 0, 0};
 	uint64_t key = ((uint64_t)a << 32) | t;
 	if (e->chain_cap) {
 		uint32_t h = (uint32_t)mix64(key) & (e->chain_cap - 1);
@@ -178,13 +193,32 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 		chain_follow(e, &e->by_client, q, ep, start);
 		chain_follow(e, &e->by_selector, q, ep, start);
 	}
-	ms_chain *ch = MS_VEC_PUSH(e->chains);
-	if (!ch || e->oom) {
+	/* Index the parties reached, for ms_chain_find() in O(log n). */
+	size_t istart = e->chain_index.n;
+	for (size_t i = start; i < e->chain_items.n && !e->oom; i++) {
+		if (!e->chain_items.v[i].first)
+			continue;
+		uint32_t *slot = MS_VEC_PUSH(e->chain_index);
+		if (!slot) {
+			e->oom = 1;
+			break;
+		}
+		*slot = (uint32_t)(i - start + 1);
+	}
+	ms_chain *ch = e->oom ? NULL : MS_VEC_PUSH(e->chains);
+	if (!ch) {
 		e->oom = 1;
 		return &empty;
 	}
 	ch->off = (uint32_t)start;
 	ch->n = (uint32_t)(e->chain_items.n - start);
+	ch->ioff = (uint32_t)istart;
+	ch->ni = (uint32_t)(e->chain_index.n - istart);
+	slot_ctx sc = {e, ch->off};
+	if (ms_sort_u32(e->chain_index.v + istart, ch->ni, cmp_slot_party, &sc) < 0) {
+		e->oom = 1;
+		return &empty;
+	}
 	uint32_t h = (uint32_t)mix64(key) & (e->chain_cap - 1);
 	while (e->chain_ids[h] != MS_NONE)
 		h = (h + 1) & (e->chain_cap - 1);
@@ -198,33 +232,125 @@ uint32_t ms_chain_find(const ms_engine *e, const ms_chain *c, uint32_t a, uint32
 {
 	if (b == a)
 		return 0;
-	for (uint32_t i = 0; i < c->n; i++) {
-		const ms_chain_item *it = &e->chain_items.v[c->off + i];
-		if (it->party == b && it->first)
-			return i + 1;
+	const uint32_t *slots = e->chain_index.v + c->ioff;
+	uint32_t lo = 0, hi = c->ni;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (e->chain_items.v[c->off + slots[mid] - 1].party < b)
+			lo = mid + 1;
+		else
+			hi = mid;
 	}
+	if (lo < c->ni && e->chain_items.v[c->off + slots[lo] - 1].party == b)
+		return slots[lo];
 	return MS_NONE;
 }
 
-/* Append the contract symbols from the chain's start to `slot`, in order. */
-static void chain_path(ms_engine *e, ms_chain c, uint32_t slot)
+static int u32_fill(ms_engine *e, ms_u32vec *v, size_t n, uint32_t value)
 {
-	size_t from = e->tmp.n;
-	while (slot != 0) {
-		const ms_chain_item *it = &e->chain_items.v[c.off + slot - 1];
-		uint32_t *p = MS_VEC_PUSH(e->tmp);
+	if (v->cap < n) {
+		size_t cap = v->cap ? v->cap : 16;
+		while (cap < n)
+			cap *= 2;
+		uint32_t *nv = realloc(v->v, cap * sizeof(*nv));
+		if (!nv) {
+			e->oom = 1;
+			return -1;
+		}
+		v->v = nv;
+		v->cap = cap;
+	}
+	for (size_t i = 0; i < n; i++)
+		v->v[i] = value;
+	v->n = n;
+	return 0;
+}
+
+/* Lay out the vias of every slot of chain ch under prime contract c:
+ * depth-first, so a slot's via extends its parent's in place when nothing
+ * came between, and is a copy of it plus one contract otherwise. */
+static uint32_t via_build(ms_engine *e, uint32_t c, ms_chain ch)
+{
+	const medscope_model *m = e->m;
+	uint32_t n = ch.n + 1, base = (uint32_t)e->via_spans.n;
+	for (uint32_t i = 0; i < n; i++) {
+		ms_span *sp = MS_VEC_PUSH(e->via_spans);
+		if (!sp) {
+			e->oom = 1;
+			return MS_NONE;
+		}
+	}
+	/* The tree of slots: children of each slot (only items that brought a party). */
+	if (u32_fill(e, &e->via_child, n, MS_NONE) < 0 || u32_fill(e, &e->via_sibling, n, MS_NONE) < 0)
+		return MS_NONE;
+	for (uint32_t s = n - 1; s >= 1; s--) {
+		const ms_chain_item *it = &e->chain_items.v[ch.off + s - 1];
+		if (!it->first)
+			continue;
+		e->via_sibling.v[s] = e->via_child.v[it->from];
+		e->via_child.v[it->from] = s;
+	}
+	e->via_spans.v[base] = ms_pool_put(e, &m->contracts.v[c].sym, 1);
+	e->via_stack.n = 0;
+	for (uint32_t s = e->via_child.v[0]; s != MS_NONE; s = e->via_sibling.v[s]) {
+		uint32_t *p = MS_VEC_PUSH(e->via_stack);
 		if (!p) {
 			e->oom = 1;
-			return;
+			return MS_NONE;
 		}
-		*p = e->m->contracts.v[it->contract].sym;
-		slot = it->from;
+		*p = s;
 	}
-	for (size_t l = from, r = e->tmp.n; l + 1 < r; l++, r--) {
-		uint32_t t = e->tmp.v[l];
-		e->tmp.v[l] = e->tmp.v[r - 1];
-		e->tmp.v[r - 1] = t;
+	while (e->via_stack.n && !e->oom) {
+		uint32_t s = e->via_stack.v[--e->via_stack.n];
+		const ms_chain_item *it = &e->chain_items.v[ch.off + s - 1];
+		ms_span parent = e->via_spans.v[base + it->from];
+		uint32_t sym = m->contracts.v[it->contract].sym;
+		ms_span sp;
+		if (parent.off + parent.n == e->a->pool.n) { /* extend in place */
+			ms_pool_put(e, &sym, 1);
+			sp.off = parent.off;
+			sp.n = parent.n + 1;
+		} else {
+			sp = ms_pool_put(e, NULL, parent.n + 1);
+			if (e->oom)
+				return MS_NONE;
+			memcpy(e->a->pool.v + sp.off, e->a->pool.v + parent.off, parent.n * sizeof(uint32_t));
+			e->a->pool.v[sp.off + parent.n] = sym;
+		}
+		e->via_spans.v[base + s] = sp;
+		for (uint32_t k = e->via_child.v[s]; k != MS_NONE; k = e->via_sibling.v[k]) {
+			uint32_t *p = MS_VEC_PUSH(e->via_stack);
+			if (!p) {
+				e->oom = 1;
+				return MS_NONE;
+			}
+			*p = k;
+		}
 	}
+	return base;
+}
+
+/* The via of an entry owned through chain ch from prime contract c:
+ * [c, the chain contracts down to `slot`]. */
+static ms_span chain_via(ms_engine *e, uint32_t c, ms_chain ch, uint32_t slot)
+{
+	ms_span none = {0, 0};
+	uint32_t base = MS_NONE;
+	for (size_t i = 0; i < e->via_memo.n && base == MS_NONE; i++)
+		if (e->via_memo.v[i].contract == c && e->via_memo.v[i].chain_off == ch.off)
+			base = e->via_memo.v[i].spans;
+	if (base == MS_NONE) {
+		base = via_build(e, c, ch);
+		ms_via_memo *vm = base == MS_NONE ? NULL : MS_VEC_PUSH(e->via_memo);
+		if (!vm) {
+			e->oom = 1;
+			return none;
+		}
+		vm->contract = c;
+		vm->chain_off = ch.off;
+		vm->spans = base;
+	}
+	return e->via_spans.v[base + slot];
 }
 
 /* ---- one facility ----------------------------------------------------- */
@@ -381,7 +507,7 @@ static int push_tmp(ms_engine *e, uint32_t v)
 }
 
 /* The owner and basis of one entry (rules.md §2, first that holds); the via
- * goes to e->tmp, or *single when it is one prime contract. */
+ * goes to e->tmp, or to *single when it is a span already in the pool. */
 static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t b,
                          uint16_t *basis, uint32_t *owner, ms_span *single)
 {
@@ -401,12 +527,18 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 	/* FAQ 2.1 「事業者Aが事業者Bを調達しても、契約上は、医療機関等と事業者Bが
 	 * 直接契約する場合」: F signs with B, selected-by A, a prime reaching S. */
 	uint32_t pa = MS_NONE, pc = MS_NONE;
-	for (uint32_t k = e->by_client.off[f]; k < e->by_client.off[f + 1]; k++) {
-		uint32_t c = e->by_client.idx[k];
-		const ms_contract *ct = &m->contracts.v[c];
-		uint32_t sel = ct->selected_by;
-		if (!(e->cflags[c] & MS_CF_QUALIFYING) || ct->supplier != b || sel == b || sel == f ||
-		    prime_index(e, sel) == MS_NONE)
+	const uint32_t *pv = e->procured.v;
+	size_t lo = 0, hi = e->procured.n;
+	while (lo < hi) { /* the first of F's such contracts with supplier B */
+		size_t mid = lo + (hi - lo) / 2;
+		if (m->contracts.v[pv[mid]].supplier < b)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	for (; lo < e->procured.n && m->contracts.v[pv[lo]].supplier == b; lo++) {
+		uint32_t c = pv[lo], sel = m->contracts.v[c].selected_by;
+		if (prime_index(e, sel) == MS_NONE)
 			continue;
 		if (pa == MS_NONE || e->party_rank[sel] < e->party_rank[pa] ||
 		    (sel == pa && id_less(e, c, pc))) {
@@ -433,8 +565,7 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 		if (slot != MS_NONE) {
 			*basis = MS_RULE_SELECTED_BY_PRIME;
 			*owner = pr[k].party;
-			if (push_tmp(e, m->contracts.v[vc].sym) == 0)
-				chain_path(e, chain, slot);
+			*single = chain_via(e, vc, chain, slot);
 			return;
 		}
 	}
@@ -536,29 +667,65 @@ static void decide_entry(ms_engine *e, uint32_t f, const ms_triple *g, size_t ng
 	}
 }
 
-static void facility_pass(ms_engine *e, uint32_t f)
+static int cmp_supplier(const void *ctx, uint32_t x, uint32_t y)
+{
+	const medscope_model *m = ctx;
+	uint32_t sx = m->contracts.v[x].supplier, sy = m->contracts.v[y].supplier;
+	if (sx != sy)
+		return sx < sy ? -1 : 1;
+	return x < y ? -1 : x > y;
+}
+
+/* F's prime contracts (e->pcs) and the qualifying contracts F signed with a
+ * supplier someone else selected (e->procured), both grouped by supplier;
+ * the primes' smallest-id prime contracts in prime_first. */
+static int facility_contracts(ms_engine *e, uint32_t f, uint32_t ep)
 {
 	const medscope_model *m = e->m;
-	uint32_t ep = ms_engine_epoch(e);
-	e->triples.n = e->primes.n = e->integ.n = e->uinfra.n = 0;
+	e->pcs.n = e->procured.n = 0;
 	for (uint32_t k = e->by_client.off[f]; k < e->by_client.off[f + 1]; k++) {
 		uint32_t c = e->by_client.idx[k];
+		const ms_contract *ct = &m->contracts.v[c];
+		if (!(e->cflags[c] & MS_CF_QUALIFYING))
+			continue;
+		if (ct->selected_by != f && ct->selected_by != ct->supplier) {
+			uint32_t *p = MS_VEC_PUSH(e->procured);
+			if (!p)
+				return -1;
+			*p = c;
+		}
 		if (!(e->cflags[c] & MS_CF_PRIME))
 			continue;
-		const ms_contract *ct = &m->contracts.v[c];
+		uint32_t *p = MS_VEC_PUSH(e->pcs);
+		if (!p)
+			return -1;
+		*p = c;
 		uint32_t sup = ct->supplier;
 		if (e->prime_mark[sup] != ep) {
-			uint32_t *p = MS_VEC_PUSH(e->primes);
-			if (!p) {
-				e->oom = 1;
-				return;
-			}
-			*p = sup;
 			e->prime_mark[sup] = ep;
 			e->prime_first[sup] = c;
 		} else if (id_less(e, c, e->prime_first[sup])) {
 			e->prime_first[sup] = c;
 		}
+	}
+	if (ms_sort_u32(e->pcs.v, e->pcs.n, cmp_supplier, m) < 0 ||
+	    ms_sort_u32(e->procured.v, e->procured.n, cmp_supplier, m) < 0)
+		return -1;
+	return 0;
+}
+
+static void facility_pass(ms_engine *e, uint32_t f)
+{
+	const medscope_model *m = e->m;
+	uint32_t ep = ms_engine_epoch(e);
+	e->triples.n = e->integ.n = e->uinfra.n = 0;
+	e->via_memo.n = e->via_spans.n = 0;
+	if (facility_contracts(e, f, ep) < 0) {
+		e->oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < e->pcs.n; k++) {
+		const ms_contract *ct = &m->contracts.v[e->pcs.v[k]];
 		for (uint32_t i = 0; i < ct->covers.n; i++) {
 			uint32_t t = MS_SPAN_AT(m, ct->covers, i);
 			ms_span sp = ms_supply(e, t);
@@ -569,7 +736,7 @@ static void facility_pass(ms_engine *e, uint32_t f)
 					return;
 				}
 				tr->system = e->supply_pool.v[sp.off + j];
-				tr->contract = c;
+				tr->contract = e->pcs.v[k];
 				tr->target = t;
 				e->served_mark[tr->system] = ep;
 			}

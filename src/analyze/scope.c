@@ -34,7 +34,7 @@ static int build_flow_index(scope_ctx *sc)
 	ms_engine *e = sc->e;
 	const medscope_model *m = e->m;
 	size_t n = m->flows.n;
-	uint32_t *rows = malloc((n + 1) * sizeof(*rows));
+	uint32_t *rows = calloc(n + 1, sizeof(*rows));
 	if (!rows)
 		return -1;
 	int rc = -1;
@@ -53,28 +53,14 @@ static int build_flow_index(scope_ctx *sc)
 		if (from_facility)
 			rows[i] = recipient(m, f);
 	}
-	/* csr_from_pairs lives in index.c; rebuild the same counting sort here. */
-	uint32_t np = e->np;
-	for (int pass = 0; pass < 2; pass++) {
-		ms_csr *out = pass == 0 ? &sc->by_pi : &sc->by_vp;
-		if (pass == 1)
-			for (size_t i = 0; i < n; i++) {
-				const ms_flow *f = &m->flows.v[i];
-				rows[i] = f->basis == MS_BASIS_VIA_PATIENT ? recipient(m, f) : MS_NONE;
-			}
-		out->off = calloc((size_t)np + 2, sizeof(uint32_t));
-		out->idx = malloc((n + 1) * sizeof(uint32_t));
-		if (!out->off || !out->idx)
-			goto cleanup;
-		for (size_t i = 0; i < n; i++)
-			if (rows[i] != MS_NONE)
-				out->off[rows[i] + 2]++;
-		for (uint32_t p = 0; p < np; p++)
-			out->off[p + 2] += out->off[p + 1];
-		for (size_t i = 0; i < n; i++)
-			if (rows[i] != MS_NONE)
-				out->idx[out->off[rows[i] + 1]++] = (uint32_t)i;
+	if (ms_csr_build(&sc->by_pi, e->np, rows, NULL, n) < 0)
+		goto cleanup;
+	for (size_t i = 0; i < n; i++) {
+		const ms_flow *f = &m->flows.v[i];
+		rows[i] = f->basis == MS_BASIS_VIA_PATIENT ? recipient(m, f) : MS_NONE;
 	}
+	if (ms_csr_build(&sc->by_vp, e->np, rows, NULL, n) < 0)
+		goto cleanup;
 	rc = 0;
 cleanup:
 	free(rows);
@@ -340,9 +326,7 @@ cleanup:
 	free(sc.in);
 	free(sc.conn_med);
 	free(work);
-	free(sc.by_pi.off);
-	free(sc.by_pi.idx);
-	free(sc.by_vp.off);
-	free(sc.by_vp.idx);
+	ms_csr_free(&sc.by_pi);
+	ms_csr_free(&sc.by_vp);
 	return rc;
 }

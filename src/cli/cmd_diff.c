@@ -6,10 +6,67 @@
  * the list of what changed. Exit 1 when the change introduces findings (new
  * or updated) at or above --fail-on, 0 otherwise, 2 on trouble.
  */
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+
+/* One version: loaded and analysed on its own thread. */
+typedef struct {
+	const cli_opts *o;
+	const char *path;
+	medscope_model *m;
+	medscope_analysis *a;
+	medscope_diags *d;
+	medscope_status load, analyze;
+} side;
+
+static void *load_side(void *arg)
+{
+	side *sd = arg;
+	medscope_load_options lo = sd->o->load;
+	lo.progress = NULL; /* two progress lines would overwrite each other */
+	sd->load = medscope_diags_new(&sd->d, cli_max_diagnostics);
+	if (sd->load == MEDSCOPE_OK)
+		sd->load = medscope_model_load_file(&sd->m, sd->path, &lo, sd->d);
+	if (sd->load == MEDSCOPE_OK) {
+		medscope_analyze_options ao = {sd->o->as_of};
+		sd->analyze = medscope_analyze(&sd->a, sd->m, &ao);
+	}
+	return NULL;
+}
+
+/* Report what went wrong with one side, as cli_analyze() would; 0 when
+ * nothing did. */
+static int report_side(const cli_opts *o, const side *sd)
+{
+	if (sd->d)
+		cli_print_diags(sd->d);
+	if (sd->load != MEDSCOPE_OK) {
+		if (!sd->d || medscope_diags_count(sd->d) == 0)
+			fprintf(stderr, "%s: error: %s\n", sd->path, medscope_status_message(sd->load));
+		return -1;
+	}
+	if (sd->analyze == MEDSCOPE_ERR_USAGE) {
+		cli_usage_error(o, T(o, "--as-of takes a date YYYY-MM-DD, not '%s'",
+		                     "--as-of には日付 YYYY-MM-DD を指定してください ('%s')"),
+		                o->as_of ? o->as_of : "");
+		return -1;
+	}
+	if (sd->analyze != MEDSCOPE_OK) {
+		fprintf(stderr, "%s: error: %s\n", sd->path, medscope_status_message(sd->analyze));
+		return -1;
+	}
+	return 0;
+}
+
+static void side_free(side *sd)
+{
+	medscope_analysis_free(sd->a);
+	medscope_model_free(sd->m);
+	medscope_diags_free(sd->d);
+}
 
 enum { OPT_FORMAT = OPT__COMMON_END + 1 };
 
@@ -91,12 +148,28 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 		return cli_usage_error(o, "%s", T(o, "diff takes two model files, OLD and NEW",
 		                                  "diff には変更前と変更後の 2 つのモデルファイルを指定してください"));
 
-	medscope_model *om = NULL, *nm = NULL;
-	medscope_analysis *oa = NULL, *na = NULL;
+	/* The two versions are independent: load and analyse them at once
+	 * (the library takes separate models on separate threads; main() has
+	 * called xmlInitParser()). Diagnostics are printed afterwards, OLD's
+	 * first, so the output does not depend on which finished first. */
+	side old_side = {o, argv[optind], NULL, NULL, NULL, MEDSCOPE_OK, MEDSCOPE_OK};
+	side new_side = {o, argv[optind + 1], NULL, NULL, NULL, MEDSCOPE_OK, MEDSCOPE_OK};
 	medscope_diff *d = NULL;
 	int rc = EXIT_TROUBLE;
-	if (!(oa = cli_analyze(o, argv[optind], &om)) || !(na = cli_analyze(o, argv[optind + 1], &nm)))
+	pthread_t thread;
+	int threaded = pthread_create(&thread, NULL, load_side, &old_side) == 0;
+	if (!threaded)
+		load_side(&old_side);
+	load_side(&new_side);
+	if (threaded)
+		pthread_join(thread, NULL);
+	/* Both are reported, so that one run names every broken file. */
+	int bad = report_side(o, &old_side) < 0;
+	if (!(bad && old_side.analyze == MEDSCOPE_ERR_USAGE))
+		bad |= report_side(o, &new_side) < 0;
+	if (bad)
 		goto cleanup;
+	medscope_analysis *oa = old_side.a, *na = new_side.a;
 	medscope_status s = medscope_diff_compute(&d, oa, na);
 	if (s != MEDSCOPE_OK) {
 		fprintf(stderr, "%s: error: %s\n", o->prog, medscope_status_message(s));
@@ -124,9 +197,7 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	rc = introduced ? EXIT_FINDINGS : EXIT_CLEAN;
 cleanup:
 	medscope_diff_free(d);
-	medscope_analysis_free(oa);
-	medscope_analysis_free(na);
-	medscope_model_free(om);
-	medscope_model_free(nm);
+	side_free(&old_side);
+	side_free(&new_side);
 	return rc;
 }

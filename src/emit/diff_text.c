@@ -67,26 +67,27 @@ static const char *kind_title(const tctx *c, unsigned kind)
 static void summary(const tctx *c, const medscope_model *m, const ms_elem_change *e, uint32_t i)
 {
 	FILE *f = c->f;
+	const char *sep = L(c, ", ", "、");
 	char date[11];
 	switch (e->kind) {
 	case MS_ELEM_PARTY: {
 		const ms_party *p = &m->parties.v[i];
-		fprintf(f, "%s%s%s", ms_party_kind_name(p->kind), *p->name ? ", " : "", p->name);
+		fprintf(f, "%s%s%s", ms_party_kind_name(p->kind), *p->name ? sep : "", p->name);
 		break;
 	}
 	case MS_ELEM_SYSTEM: {
 		const ms_system *s = &m->systems.v[i];
-		fprintf(f, "%s, %s %s", ms_layer_name(s->layer), L(c, "provider", "提供"),
+		fprintf(f, "%s%s%s %s", ms_layer_name(s->layer), sep, L(c, "provider", "提供"),
 		        s->provider == MS_NONE ? L(c, "unknown", "不明") : m->parties.v[s->provider].id);
 		if (*s->name)
-			fprintf(f, ", %s", s->name);
+			fprintf(f, "%s%s", sep, s->name);
 		break;
 	}
 	case MS_ELEM_CONTRACT: {
 		const ms_contract *k = &m->contracts.v[i];
-		fprintf(f, "%s → %s, ", m->parties.v[k->client].id, m->parties.v[k->supplier].id);
+		fprintf(f, "%s → %s%s", m->parties.v[k->client].id, m->parties.v[k->supplier].id, sep);
 		put_bits(f, k->types, ms_contract_type_name);
-		fprintf(f, ", %s ", L(c, "covers", "対象"));
+		fprintf(f, "%s%s ", sep, L(c, "covers", "対象"));
 		put_ids(f, m, k->covers, 0, " ");
 		break;
 	}
@@ -104,17 +105,17 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 	}
 	case MS_ELEM_FLOW: {
 		const ms_flow *fl = &m->flows.v[i];
-		fprintf(f, "%s → %s, %s, ",
+		fprintf(f, "%s → %s%s%s%s",
 		        fl->from_is_system ? m->systems.v[fl->from].id : m->parties.v[fl->from].id,
-		        fl->to_is_system ? m->systems.v[fl->to].id : m->parties.v[fl->to].id,
-		        ms_basis_name(fl->basis));
+		        fl->to_is_system ? m->systems.v[fl->to].id : m->parties.v[fl->to].id, sep,
+		        ms_basis_name(fl->basis), sep);
 		put_bits(f, fl->data, ms_data_name);
 		break;
 	}
 	case MS_ELEM_RISK: {
 		const ms_risk *r = &m->risks.v[i];
-		fprintf(f, "%s, %s %s, %s", m->systems.v[r->system].id, L(c, "owner", "主体"),
-		        m->parties.v[r->owner].id, ms_treatment_name(r->treatment));
+		fprintf(f, "%s%s%s %s%s%s", m->systems.v[r->system].id, sep, L(c, "owner", "主体"),
+		        m->parties.v[r->owner].id, sep, ms_treatment_name(r->treatment));
 		break;
 	}
 	default: {
@@ -175,7 +176,8 @@ static void put_reasons(const tctx *c, const medscope_analysis *a, uint32_t part
 	const ms_party_scope *sc = &a->scope[party];
 	for (uint32_t r = 0; r < sc->nreasons; r++) {
 		const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
-		fprintf(c->f, "%s%s [%s]", r ? ", " : "", ms_rules[rs->rule].code, ms_rules[rs->rule].cite_key);
+		fprintf(c->f, "%s%s [%s]", r ? L(c, ", ", "、") : "", ms_rules[rs->rule].code,
+		        ms_rules[rs->rule].cite_key);
 		if (rs->via.n) {
 			fprintf(c->f, " %s ", L(c, "via", "経由"));
 			for (uint32_t k = 0; k < rs->via.n; k++)
@@ -322,7 +324,7 @@ static void reqs_section(const tctx *c)
 		fputs(": ", c->f);
 		switch (q->change) {
 		case MS_REQ_REQUIRED:
-			fprintf(c->f, "%s, ", L(c, "now required", "新たに必要"));
+			fprintf(c->f, "%s", L(c, "now required, ", "新たに必要、"));
 			put_status(c, c->na, n);
 			fprintf(c->f, "; %s ", L(c, "systems", "システム"));
 			put_aids(c->f, c->na, n->systems, 0);

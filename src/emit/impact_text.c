@@ -4,6 +4,9 @@
  * (FAQ 2.1). Long lists stop after a screenful with a count of the rest;
  * --format json or csv gives every row.
  */
+#include <stdlib.h>
+#include <string.h>
+
 #include "analyze/impact.h"
 #include "emit/diff_common.h"
 
@@ -54,11 +57,12 @@ static void target(const ictx *c)
 	        ms_sym_name(c->m, im->target_sym));
 	if (im->target_kind == MS_SYM_PARTY) {
 		const ms_party *p = &c->m->parties.v[im->target];
-		fprintf(c->f, " (%s%s%s)", ms_party_kind_name(p->kind), *p->name ? ", " : "", p->name);
+		fprintf(c->f, " (%s%s%s)", ms_party_kind_name(p->kind), *p->name ? L(c, ", ", "、") : "",
+		        p->name);
 	} else {
 		const ms_system *s = &c->m->systems.v[im->target];
 		fprintf(c->f, " (%s %s%s%s)", L(c, "system", "システム"), ms_layer_name(s->layer),
-		        *s->name ? ", " : "", s->name);
+		        *s->name ? L(c, ", ", "、") : "", s->name);
 	}
 	fprintf(c->f, L(c, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
 }
@@ -71,9 +75,10 @@ static void systems(const ictx *c)
 	for (size_t i = 0; i < im->systems.n && !more(c, i, im->systems.n); i++) {
 		const ms_impact_system *is = &im->systems.v[i];
 		const ms_system *s = &c->m->systems.v[is->system];
-		fprintf(c->f, "  %s  %s, %s %s, %s %u", sid(c, is->system), ms_layer_name(s->layer),
+		const char *sep = L(c, ", ", "、");
+		fprintf(c->f, "  %s  %s%s%s %s%s%s %u", sid(c, is->system), ms_layer_name(s->layer), sep,
 		        L(c, "provider", "提供"),
-		        s->provider == MS_NONE ? L(c, "unknown", "不明") : pid(c, s->provider),
+		        s->provider == MS_NONE ? L(c, "unknown", "不明") : pid(c, s->provider), sep,
 		        L(c, "depth", "深さ"), (unsigned)is->depth);
 		if (is->parent != MS_NONE)
 			fprintf(c->f, L(c, ", runs on %s", "、%s 上で稼働"), sid(c, is->parent));
@@ -92,11 +97,65 @@ static void facilities(const ictx *c)
 	}
 }
 
+typedef struct {
+	uint32_t party, entries, facilities;
+	const char *id;
+} owner_row;
+
+static int cmp_owner_row(const void *pa, const void *pb)
+{
+	const owner_row *a = pa, *b = pb;
+	if (a->entries != b->entries)
+		return a->entries > b->entries ? -1 : 1;
+	return strcmp(a->id, b->id);
+}
+
+/* The owners concerned, most entries first: at national scale the list of
+ * entries is long, the list of owners short. */
+static medscope_status owners(const ictx *c)
+{
+	const medscope_impact *im = c->im;
+	size_t np = c->m->parties.n, n = 0;
+	uint32_t *slot = malloc((np + 1) * sizeof(uint32_t));
+	owner_row *rows = malloc((np + 1) * sizeof(owner_row));
+	if (!slot || !rows) {
+		free(slot);
+		free(rows);
+		return MEDSCOPE_ERR_NOMEM;
+	}
+	memset(slot, 0xff, (np + 1) * sizeof(uint32_t));
+	for (size_t i = 0; i < im->entries.n; i++) {
+		uint32_t o = c->a->ownership.v[im->entries.v[i]].owner;
+		if (slot[o] == UINT32_MAX) {
+			slot[o] = (uint32_t)n;
+			rows[n++] = (owner_row){o, 0, 0, pid(c, o)};
+		}
+		rows[slot[o]].entries++;
+	}
+	/* Each owner -> facility pair is one facility of that owner; an owner
+	 * that is the facility itself (self-operated) has no pair, and counts 1. */
+	for (size_t i = 0; i < im->pairs.n; i++)
+		if (im->pairs.v[i].kind == MS_PAIR_OWNER_FACILITY)
+			rows[slot[im->pairs.v[i].from]].facilities++;
+	for (size_t i = 0; i < n; i++)
+		if (c->m->parties.v[rows[i].party].kind != MS_PARTY_VENDOR && !rows[i].facilities)
+			rows[i].facilities = 1;
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), cmp_owner_row);
+	heading(c, "Risk-management owners concerned", "関係するリスクマネジメントの責任主体", n);
+	for (size_t i = 0; i < n && !more(c, i, n); i++)
+		fprintf(c->f, L(c, "  %s  %u entry(ies), %u facility(ies)\n", "  %s  %u 組、医療機関等 %u\n"),
+		        rows[i].id, (unsigned)rows[i].entries, (unsigned)rows[i].facilities);
+	free(slot);
+	free(rows);
+	return MEDSCOPE_OK;
+}
+
 static void entries(const ictx *c)
 {
 	const medscope_impact *im = c->im;
-	heading(c, "Risk-management owners concerned (system × facility)",
-	        "関係するリスクマネジメントの責任主体 (システム × 医療機関等)", im->entries.n);
+	heading(c, "Ownership entries (system × facility)", "責任主体の組 (システム × 医療機関等)",
+	        im->entries.n);
 	for (size_t i = 0; i < im->entries.n && !more(c, i, im->entries.n); i++) {
 		const ms_ownership *e = &c->a->ownership.v[im->entries.v[i]];
 		fprintf(c->f, "  %s × %s: %s (%s)", sid(c, e->system), pid(c, e->facility), pid(c, e->owner),
@@ -177,6 +236,8 @@ medscope_status ms_emit_impact_text(FILE *out, const medscope_impact *im,
 	target(&c);
 	systems(&c);
 	facilities(&c);
+	if (owners(&c) != MEDSCOPE_OK)
+		return MEDSCOPE_ERR_NOMEM;
 	entries(&c);
 	duties(&c);
 	gaps(&c);

@@ -9,6 +9,12 @@ cd "$SRC" || exit 1
 
 B=examples/change/before.xml
 A=examples/change/after.xml
+# Where each finding of after.xml must point: the element it is about.
+line_of() { grep -n -- "$1" $A | head -n 1 | cut -d: -f1; }
+L_B=$(line_of '<vendor id="B"')
+L_ISMS=$(($(line_of '<vendor id="B"') + 1)) # B's first certification, the ISMS
+L_RUNS=$(line_of '<runs-on ref="b-backup"/>')
+L_G1=$(line_of '<agreement id="g1"')
 
 # --- the readable text ---------------------------------------------------
 run "$MEDSCOPE" diff --lang en $B $A
@@ -42,11 +48,11 @@ expect_out '^  - A↔H subcontracting \[missing-subcontract-approval\] via k2: n
 expect_out '^  \+ B↔H demarcation \[missing-demarcation\].*: now required, present \(g4\)' "H-B demarcation met by g4"
 # findings: the certificate and g1's review lapse with the date
 expect_out '^  New findings \(5\)$' "five new findings"
-expect_out '^    examples/change/after\.xml:44:3: error: .+ \[missing-certification\]$' "B uncertified (error: direct)"
-expect_out '^    examples/change/after\.xml:45:5: warning: .+ \[certification-expired\]$' "B's ISMS expired"
-expect_out '^    examples/change/after\.xml:56:5: warning: .+ \[missing-change-notification\]$' "ehr -> b-backup unagreed"
+expect_out "^    examples/change/after\\.xml:$L_B:3: error: .+ \\[missing-certification\\]\$" "B uncertified (error: direct)"
+expect_out "^    examples/change/after\\.xml:$L_ISMS:5: warning: .+ \\[certification-expired\\]\$" "B's ISMS expired"
+expect_out "^    examples/change/after\\.xml:$L_RUNS:5: warning: .+ \\[missing-change-notification\\]\$" "ehr -> b-backup unagreed"
 expect_out '^    examples/change/after\.xml:[0-9]+:[0-9]+: error: .+ \[missing-integration-agreement\]$' "integration missing"
-expect_out '^    examples/change/after\.xml:74:3: warning: .+ \[agreement-review-overdue\]$' "g1 review overdue"
+expect_out "^    examples/change/after\\.xml:$L_G1:3: warning: .+ \\[agreement-review-overdue\\]\$" "g1 review overdue"
 expect_out '^  Resolved findings \(0\)$' "nothing resolved"
 expect_out '^Summary: 12 model change\(s\); 2 scope, 3 ownership, 9 agreement change\(s\); findings: 5 new, 0 updated \(2 error\(s\), 3 warning\(s\), 0 note\(s\) among them\), 0 resolved, 0 unchanged$' "summary"
 
@@ -65,7 +71,7 @@ expect_rc 0 "--fail-on never"
 run "$MEDSCOPE" diff $A $B
 expect_rc 0 "after -> before only resolves findings"
 expect_out '^  Resolved findings \(5\)$' "five resolved"
-expect_out '^    examples/change/after\.xml:44:3: error: .+ \[missing-certification\]$' "a resolved finding points into OLD"
+expect_out "^    examples/change/after\\.xml:$L_B:3: error: .+ \\[missing-certification\\]\$" "a resolved finding points into OLD"
 run "$MEDSCOPE" diff $A $A
 expect_rc 0 "a model against itself"
 expect_out '^  Unchanged findings: 5$' "all five unchanged"

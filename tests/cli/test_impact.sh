@@ -17,6 +17,7 @@ expect_out '^Systems that depend on it \(reverse runs-on\) \(3\)$' "three system
 expect_out '^  plat  paas, provider A, depth 1, runs on iaas-b, served to 1 facility\(ies\)$' "plat on iaas-b"
 expect_out '^  ehr  saas, provider A, depth 2, runs on plat, served to 1 facility\(ies\)$' "ehr on plat"
 expect_out '^  iaas-b × H: A \(selected-by-prime\)$' "owner of iaas-b"
+expect_out '^  A  3 entry\(ies\), 1 facility\(ies\)$' "A owns the three entries, for H"
 expect_out '^  B → A  \[g2; covers plat iaas-b\]$' "B notifies A (g2)"
 expect_out '^  A → H  \[g1\]$' "A notifies H (g1)"
 expect_out '^Notification pairs without a change-notification agreement \(0\)$' "no gap"
@@ -34,7 +35,7 @@ run "$MEDSCOPE" impact --fail-on never $A B
 expect_rc 0 "--fail-on never"
 run "$MEDSCOPE" impact --lang ja $A iaas-c
 expect_rc 0 "a system as the target"
-expect_out '^medscope impact \(影響範囲\): iaas-c \(システム iaas, ' "ja: the target"
+expect_out '^medscope impact \(影響範囲\): iaas-c \(システム iaas、' "ja: the target"
 expect_out '^依存するシステム \(runs-on の逆向き\) \(3\)$' "ja: three systems"
 expect_out '^  C → A  \[g3; 対象 plat iaas-c\]$' "ja: C notifies A"
 
@@ -74,7 +75,7 @@ expect_rc 0 "--graph .dot"
 # Focused on B, deep enough for every affected system and facility (the
 # diagram's hops also cross contracts, so it may show a little more).
 for id in b-backup ehr H; do
-	grep -q "\"$id\"" "$WORK/g.dot" && ok || fail "the diagram shows $id"
+	grep -Eq "^[[:space:]]*\"?$id\"?[[:space:]]+\[" "$WORK/g.dot" && ok || fail "the diagram draws node $id"
 done
 run "$MEDSCOPE" impact --graph "$WORK/g.txt" $A B
 expect_rc 2 "--graph with an unknown extension"
