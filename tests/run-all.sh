@@ -9,11 +9,15 @@ cd "$(dirname "$0")/.."
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 need=(build-essential cmake pkg-config libxml2-dev libxml2-utils libgraphviz-dev graphviz
-      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace nodejs npm chromium)
+      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace time)
 missing=()
 for p in "${need[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
+# Tools that may come from elsewhere (a Node.js build that ships its own
+# npm conflicts with Debian's npm package): ask for the command, not the package.
+command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "== installing: ${missing[*]}"
 	if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
