@@ -95,6 +95,32 @@ static uint32_t *vec_reserve(ms_engine *e, ms_u32vec *vec, size_t n)
 	return vec->v;
 }
 
+/* The finding of a requirement no agreement satisfies (sys[0..ns): its
+ * systems, sorted); its index, or MS_NONE. */
+static uint32_t missing(ms_engine *e, const ms_req_spec *r, const uint32_t *sys, uint32_t ns)
+{
+	const medscope_model *m = e->m;
+	ms_args args = r->args;
+	if (ns == 1) {
+		args.systems = ms_pool_one(e, e->one_sysym, sys[0], m->systems.v[sys[0]].sym);
+	} else {
+		uint32_t *syms = vec_reserve(e, &e->req_syms, ns + 1);
+		if (!syms)
+			return MS_NONE;
+		for (uint32_t i = 0; i < ns; i++)
+			syms[i] = m->systems.v[sys[i]].sym;
+		args.systems = ms_pool_put(e, syms, ns);
+	}
+	if (r->facilities)
+		args.facilities = ms_pool_put(e, r->facilities, r->nfacilities);
+	else if (r->facilities_of != MS_NONE)
+		args.facilities = ms_served_facilities(e, r->facilities_of);
+	if (r->via)
+		args.via = ms_pool_put(e, r->via, r->nvia);
+	return ms_finding_add(e, r->rule, (uint8_t)ms_rules[r->rule].severity, r->loc, r->element,
+	                      r->element_sym, &args);
+}
+
 void ms_require(ms_engine *e, ms_req_spec *r)
 {
 	const medscope_model *m = e->m;
@@ -123,6 +149,11 @@ void ms_require(ms_engine *e, ms_req_spec *r)
 		}
 	}
 
+	if (a->findings_only) {
+		if (sat[0] == MS_NONE)
+			missing(e, r, sys, ns);
+		return;
+	}
 	ms_requirement *q = MS_VEC_PUSH(a->requirements);
 	if (!q) {
 		e->oom = 1;
@@ -157,26 +188,7 @@ void ms_require(ms_engine *e, ms_req_spec *r)
 	q->finding = MS_NONE;
 	if (sat[0] != MS_NONE)
 		return;
-
-	ms_args args = r->args;
-	if (ns == 1) {
-		args.systems = ms_pool_one(e, e->one_sysym, sys[0], m->systems.v[sys[0]].sym);
-	} else {
-		uint32_t *syms = vec_reserve(e, &e->req_syms, ns + 1);
-		if (!syms)
-			return;
-		for (uint32_t i = 0; i < ns; i++)
-			syms[i] = m->systems.v[sys[i]].sym;
-		args.systems = ms_pool_put(e, syms, ns);
-	}
-	if (r->facilities)
-		args.facilities = ms_pool_put(e, r->facilities, r->nfacilities);
-	else if (r->facilities_of != MS_NONE)
-		args.facilities = ms_served_facilities(e, r->facilities_of);
-	if (r->via)
-		args.via = ms_pool_put(e, r->via, r->nvia);
-	uint32_t fi = ms_finding_add(e, r->rule, (uint8_t)ms_rules[r->rule].severity, r->loc,
-	                             r->element, r->element_sym, &args);
+	uint32_t fi = missing(e, r, sys, ns);
 	a->requirements.v[a->requirements.n - 1].finding = fi;
 }
 

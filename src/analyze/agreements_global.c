@@ -204,26 +204,24 @@ static uint32_t common_facilities(ms_engine *e, uint32_t x, uint32_t y)
 		sy = x;
 	}
 	uint32_t ns = a->sysinfo[sx].nown, nl = a->sysinfo[sy].nown;
-	const ms_ownership *small = a->ownership.v + a->sysinfo[sx].own_off;
-	const ms_ownership *large = a->ownership.v + a->sysinfo[sy].own_off;
 	bool gallop = (uint64_t)ns * 16 < nl;
 	e->tmp.n = 0;
 	for (uint32_t i = 0, lo = 0; i < ns && lo < nl; i++) {
-		uint32_t f = small[i].facility, r = e->party_rank[f];
+		uint32_t f = ms_own_facility(e, sx, i), r = e->party_rank[f];
 		if (gallop) {
 			uint32_t hi = nl;
 			while (lo < hi) {
 				uint32_t mid = lo + (hi - lo) / 2;
-				if (e->party_rank[large[mid].facility] < r)
+				if (e->party_rank[ms_own_facility(e, sy, mid)] < r)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
 		} else {
-			while (lo < nl && e->party_rank[large[lo].facility] < r)
+			while (lo < nl && e->party_rank[ms_own_facility(e, sy, lo)] < r)
 				lo++;
 		}
-		if (lo < nl && large[lo].facility == f && push(e, psym(e, f)) < 0)
+		if (lo < nl && ms_own_facility(e, sy, lo) == f && push(e, psym(e, f)) < 0)
 			return MS_NONE;
 	}
 	return e->tmp.n == ns ? sx : MS_NONE;
@@ -294,7 +292,7 @@ static void third_party_provision(ms_engine *e)
 		if (fl->from_is_system) {
 			const ms_system_info *si = &a->sysinfo[fl->from];
 			for (uint32_t k = 0; k < si->nown; k++) {
-				uint32_t f = a->ownership.v[si->own_off + k].facility;
+				uint32_t f = ms_own_facility(e, fl->from, k);
 				if (e->fac_mark[f] == ep)
 					continue;
 				e->fac_mark[f] = ep;

@@ -105,6 +105,9 @@ struct medscope_analysis {
 	MS_VEC(uint32_t) pool;
 
 	size_t counts[4];           /* findings per ms_severity */
+	/* Made with medscope_analyze_options.findings_only: requirements
+	 * is empty, ownership entries have empty via and considered_by. */
+	bool findings_only;
 };
 
 #define MS_APOOL(a, span, i) ((a)->pool.v[(span).off + (i)])

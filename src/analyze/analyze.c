@@ -25,13 +25,16 @@ const char *ms_category_name(unsigned cat)
 	}
 }
 
-static void engine_free(ms_engine *e)
+/* Everything but the ranks, which the final ordering still needs: freed
+ * before it, so that its buffers reuse this memory rather than add to the
+ * peak. Safe to call twice. */
+static void engine_free_work(ms_engine *e)
 {
 	ms_index_free(e);
-	free(e->party_rank);
-	free(e->system_rank);
 	free(e->chain_keys);
+	e->chain_keys = NULL;
 	free(e->chain_ids);
+	e->chain_ids = NULL;
 	MS_VEC_FREE(e->chains);
 	MS_VEC_FREE(e->chain_items);
 	MS_VEC_FREE(e->chain_index);
@@ -53,6 +56,13 @@ static void engine_free(ms_engine *e)
 	MS_VEC_FREE(e->via_stack);
 	MS_VEC_FREE(e->integ);
 	MS_VEC_FREE(e->uinfra);
+}
+
+static void engine_free(ms_engine *e)
+{
+	engine_free_work(e);
+	free(e->party_rank);
+	free(e->system_rank);
 }
 
 /* The MS_TOPIC_* bit of each agreement rule (from the catalog's topic). */
@@ -80,13 +90,17 @@ static void trim(medscope_analysis *a)
 /* Reserve the result vectors from the number of ownership entries, so that
  * large models do not copy them while they grow (the figures are the
  * national model's ratios; a wrong guess only costs the usual doubling). */
-static int reserve(medscope_analysis *a)
+static int reserve(ms_engine *e)
 {
+	medscope_analysis *a = e->a;
 	size_t n = a->ownership.n;
+	if (a->findings_only) /* the entries are laid out, but not kept */
+		for (uint32_t s = 0; s < e->ns; s++)
+			n += a->sysinfo[s].nown;
 	if (n < 4096)
 		return 0;
-	size_t want[3] = {n + n / 2, n, 6 * n};
-	if ((a->requirements.v = malloc(want[0] * sizeof(ms_requirement))) == NULL ||
+	size_t want[3] = {a->findings_only ? 0 : n + n / 2, n, 6 * n};
+	if ((want[0] && (a->requirements.v = malloc(want[0] * sizeof(ms_requirement))) == NULL) ||
 	    (a->findings.v = malloc(want[1] * sizeof(ms_finding))) == NULL)
 		return -1;
 	a->requirements.cap = want[0];
@@ -102,12 +116,13 @@ static int reserve(medscope_analysis *a)
 static int run(ms_engine *e)
 {
 	if (ms_order_ids(e) < 0 || ms_index_build(e) < 0 || ms_served_layout(e) < 0 ||
-	    reserve(e->a) < 0)
+	    reserve(e) < 0)
 		return -1;
 	if (ms_scope_pass(e) < 0 || ms_lifecycle_prepare(e) < 0 || ms_ownership_pass(e) < 0)
 		return -1;
 	if (ms_agreements_global(e) < 0 || ms_findings_pass(e) < 0 || e->oom)
 		return -1;
+	engine_free_work(e);
 	return ms_order_results(e);
 }
 
@@ -140,6 +155,7 @@ medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *
 	if (!a)
 		return MEDSCOPE_ERR_NOMEM;
 	a->model = model;
+	a->findings_only = opts && opts->findings_only;
 	a->as_of = as_of;
 	a->as_of_source = source;
 	ms_date_format(as_of, a->as_of_text);

@@ -126,6 +126,9 @@ typedef struct ms_engine {
 
 	/* Ownership slots being filled, per system. */
 	uint32_t *own_fill;
+	/* Findings-only analyses: the facility of each ownership entry, in place
+	 * of analysis->ownership (same layout, sysinfo own_off/nown). */
+	uint32_t *own_facility;
 
 	/* One-element spans shared by every list that holds just that value
 	 * (most requirement systems and ownership vias): pool offsets, MS_NONE
@@ -174,6 +177,14 @@ static inline const ms_party *ms_party_at(const ms_engine *e, uint32_t p)
 static inline bool ms_is_facility(const ms_engine *e, uint32_t p)
 {
 	return p != MS_NONE && e->m->parties.v[p].kind != MS_PARTY_VENDOR;
+}
+
+/* The facility of system s's k-th ownership entry (entries are sorted by
+ * facility id), from either layout. */
+static inline uint32_t ms_own_facility(const ms_engine *e, uint32_t s, uint32_t k)
+{
+	uint32_t i = e->a->sysinfo[s].own_off + k;
+	return e->own_facility ? e->own_facility[i] : e->a->ownership.v[i].facility;
 }
 
 /* A fresh epoch for the mark arrays (they are cleared on wrap-around). */

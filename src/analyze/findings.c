@@ -80,7 +80,7 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 			return sp;
 		/* The entries are sorted by facility id already. */
 		for (uint32_t i = 0; i < si->nown; i++)
-			e->a->pool.v[sp.off + i] = e->m->parties.v[a->ownership.v[si->own_off + i].facility].sym;
+			e->a->pool.v[sp.off + i] = e->m->parties.v[ms_own_facility(e, s, i)].sym;
 		e->served_fac_off[s] = sp.off;
 	}
 	sp.off = e->served_fac_off[s];
@@ -92,16 +92,15 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 static bool served_to(const ms_engine *e, uint32_t s, uint32_t f)
 {
 	const ms_system_info *si = &e->a->sysinfo[s];
-	const ms_ownership *ow = e->a->ownership.v + si->own_off;
 	uint32_t lo = 0, hi = si->nown, r = e->party_rank[f];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (e->party_rank[ow[mid].facility] < r)
+		if (e->party_rank[ms_own_facility(e, s, mid)] < r)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return lo < si->nown && ow[lo].facility == f;
+	return lo < si->nown && ms_own_facility(e, s, lo) == f;
 }
 
 static uint32_t psym(const ms_engine *e, uint32_t p)

@@ -333,7 +333,7 @@ void ms_index_free(ms_engine *e)
 	for (size_t i = 0; i < sizeof all / sizeof *all; i++)
 		ms_csr_free(all[i]);
 	uint32_t **const arrays[] = {&e->supply_off, &e->supply_n, &e->served_fac_off,
-	                             &e->split_dev, &e->split_other, &e->own_fill,
+	                             &e->split_dev, &e->split_other, &e->own_fill, &e->own_facility,
 	                             &e->supply_mark, &e->sys_mark, &e->served_mark,
 	                             &e->cover_mark, &e->chain_sys, &e->party_mark,
 	                             &e->party_slot, &e->prime_mark, &e->prime_first,

@@ -59,7 +59,12 @@ int ms_served_layout(ms_engine *e)
 	}
 	if (total >= UINT32_MAX)
 		return -1;
-	if (total) {
+	if (total && a->findings_only) {
+		/* Only the facilities are read again (ms_own_facility). */
+		e->own_facility = malloc(total * sizeof(uint32_t));
+		if (!e->own_facility)
+			return -1;
+	} else if (total) {
 		a->ownership.v = malloc(total * sizeof(ms_ownership));
 		if (!a->ownership.v)
 			return -1;
@@ -620,12 +625,17 @@ static void decide_entry(ms_engine *e, uint32_t f, const ms_triple *g, size_t ng
 	if (e->oom)
 		return;
 
-	ms_ownership *ow = &a->ownership.v[a->sysinfo[x].own_off + e->own_fill[x]++];
-	ow->system = x;
-	ow->facility = f;
-	ow->owner = owner;
-	ow->basis = basis;
-	ow->via = single.n ? single : ms_pool_put(e, e->tmp.v, (uint32_t)e->tmp.n);
+	uint32_t slot = a->sysinfo[x].own_off + e->own_fill[x]++;
+	ms_ownership *ow = a->findings_only ? NULL : &a->ownership.v[slot];
+	if (ow) {
+		ow->system = x;
+		ow->facility = f;
+		ow->owner = owner;
+		ow->basis = basis;
+		ow->via = single.n ? single : ms_pool_put(e, e->tmp.v, (uint32_t)e->tmp.n);
+	} else {
+		e->own_facility[slot] = f;
+	}
 	/* considered_by: every prime other than the owner and B, by id. */
 	e->tmp.n = 0;
 	for (size_t k = 0; k < e->pranges.n; k++) {
@@ -645,7 +655,8 @@ static void decide_entry(ms_engine *e, uint32_t f, const ms_triple *g, size_t ng
 			in->sys2 = MS_NONE;
 		}
 	}
-	ow->considered_by = ms_pool_put(e, e->tmp.v, (uint32_t)e->tmp.n);
+	if (ow)
+		ow->considered_by = ms_pool_put(e, e->tmp.v, (uint32_t)e->tmp.n);
 
 	if (basis == MS_RULE_PRIME_SUPPLY_CHAIN) {
 		ms_args args;

@@ -72,6 +72,9 @@ int cli_bad_option(const cli_opts *o, char **argv);
 medscope_model *cli_load(cli_opts *o, const char *path);
 /* Load and analyse; NULL on failure (reported). *model receives the model. */
 medscope_analysis *cli_analyze(cli_opts *o, const char *path, medscope_model **model);
+/* The same, keeping only the findings when findings_only (`check`). */
+medscope_analysis *cli_analyze_findings(cli_opts *o, const char *path, medscope_model **model,
+                                        int findings_only);
 void cli_print_diags(const medscope_diags *d);
 
 /* ---- output files: written atomically (temp file + rename) ---- */

@@ -96,7 +96,8 @@ int cmd_check(int argc, char **argv, cli_opts *o)
 	int findings = 0;
 	for (int i = optind; i < argc; i++) {
 		medscope_model *m = NULL;
-		medscope_analysis *a = cli_analyze(o, argv[i], &m);
+		/* Only the findings are printed: keep nothing else. */
+		medscope_analysis *a = cli_analyze_findings(o, argv[i], &m, 1);
 		if (!a) {
 			t.failed++;
 			continue;

@@ -31,7 +31,7 @@ static void *load_side(void *arg)
 	if (sd->load == MEDSCOPE_OK)
 		sd->load = medscope_model_load_file(&sd->m, sd->path, &lo, sd->d);
 	if (sd->load == MEDSCOPE_OK) {
-		medscope_analyze_options ao = {sd->o->as_of};
+		medscope_analyze_options ao = {.as_of = sd->o->as_of};
 		sd->analyze = medscope_analyze(&sd->a, sd->m, &ao);
 	}
 	return NULL;

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+
 #include "cli/cli.h"
 
 unsigned cli_max_diagnostics = 100;
@@ -206,10 +207,16 @@ medscope_model *cli_load(cli_opts *o, const char *path)
 
 medscope_analysis *cli_analyze(cli_opts *o, const char *path, medscope_model **model)
 {
+	return cli_analyze_findings(o, path, model, 0);
+}
+
+medscope_analysis *cli_analyze_findings(cli_opts *o, const char *path, medscope_model **model,
+                                        int findings_only)
+{
 	*model = cli_load(o, path);
 	if (!*model)
 		return NULL;
-	medscope_analyze_options ao = {o->as_of};
+	medscope_analyze_options ao = {.as_of = o->as_of, .findings_only = findings_only};
 	medscope_analysis *a = NULL;
 	medscope_status s = medscope_analyze(&a, *model, &ao);
 	if (s == MEDSCOPE_ERR_USAGE) {

@@ -19,6 +19,9 @@ medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
 		medscope_emit_options_init(&defaults);
 		opts = &defaults;
 	}
+	/* A findings-only analysis (ms_analyze) lacks what the other formats show. */
+	if (analysis->findings_only && format != MEDSCOPE_FORMAT_CHECK)
+		return MEDSCOPE_ERR_USAGE;
 	medscope_status s;
 	switch (format) {
 	case MEDSCOPE_FORMAT_CHECK:

@@ -262,11 +262,27 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 	medscope_model *m = ld->m;
 	out->present = true;
 	if (spec->type == AT_STRING) {
-		out->s = ms_arena_strndup(&m->arena, v, len);
-		if (!out->s) {
+		/* Without entity substitution (never turned on: it is what makes
+		 * XXE possible), libxml2 keeps every '&' of an attribute value,
+		 * written &amp; or &#38;, as the five characters "&#38;" and has
+		 * already replaced all other references; a raw '&' cannot occur. */
+		char *copy = ms_arena_strndup(&m->arena, v, len);
+		if (!copy) {
 			out->present = false;
 			nomem(ld);
+			return;
 		}
+		char *w = copy;
+		for (const char *r = copy; *r;) {
+			if (strncmp(r, "&#38;", 5) == 0) {
+				*w++ = '&';
+				r += 5;
+			} else {
+				*w++ = *r++;
+			}
+		}
+		*w = '\0';
+		out->s = copy;
 		return;
 	}
 	/* Every other type is an xs:token or a list of them: collapse spaces. */
@@ -878,7 +894,9 @@ static void on_start_document(void *ctx)
 static void on_xml_error(void *data, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = data;
-	loader *ld = ctxt->_private;
+	loader *ld = ctxt ? ctxt->_private : NULL;
+	if (!ld)
+		return;
 	if (e->code == XML_ERR_NO_MEMORY)
 		ld->oom = true;
 	if (e->level < XML_ERR_ERROR || ld->stopped)
@@ -961,7 +979,9 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	sax.ignorableWhitespace = on_text;
 	sax.internalSubset = on_doctype;
 	sax.startDocument = on_start_document;
-	sax.serror = on_xml_error;
+	/* sax.serror is set once the context exists (below): errors while it
+	 * is created (out of memory) have no loader to reach through
+	 * ctxt->_private yet and go to on_global_error instead. */
 
 	enum { CHUNK = 64 * 1024 };
 	char *buf = malloc(CHUNK);
@@ -996,7 +1016,11 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
 	void *saved_handler_ctx = xmlStructuredErrorContext;
 	xmlSetStructuredErrorFunc(&ld, on_global_error);
-	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, name);
+	/* No file name: libxml2 would only use it to resolve relative
+	 * external entities (there are none to load), and in 2.9.14 a failed
+	 * allocation while copying it leaks the input stream
+	 * (tests/fault/fault_alloc.c found it). Diagnostics carry our name. */
+	xmlParserCtxtPtr ctxt = xmlCreatePushParserCtxt(&sax, NULL, NULL, 0, NULL);
 	if (!ctxt) {
 		xmlSetStructuredErrorFunc(saved_handler_ctx, saved_handler);
 		free(buf);
@@ -1005,6 +1029,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	}
 	ctxt->_private = &ld;
 	ld.ctxt = ctxt;
+	ctxt->sax->serror = on_xml_error;
 	ld.ns = xmlDictLookup(ctxt->dict, (const xmlChar *)MS_NS, -1);
 	for (int e = 0; e < EL__COUNT; e++) {
 		ld.el_name[e] = xmlDictLookup(ctxt->dict, (const xmlChar *)el_names[e], -1);
@@ -1114,6 +1139,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	MS_VEC_SHRINK(m->risks);
 	MS_VEC_SHRINK(m->pool);
 	MS_VEC_SHRINK(m->syms);
+	ms_model_drop_lookup(m);
 	*out = m;
 	return MEDSCOPE_OK;
 }

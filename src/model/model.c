@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+
 medscope_status ms_model_new(medscope_model **out, const char *file)
 {
 	medscope_model *m = calloc(1, sizeof(*m));
@@ -94,10 +95,27 @@ static uint32_t find_slot(const medscope_model *m, const char *name, size_t len,
 	}
 }
 
+static int rehash(medscope_model *m, uint32_t cap);
+
 uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len)
 {
-	if (!m->sym_hash_cap)
-		return MS_NONE;
+	if (!m->sym_hash_cap) {
+		/* The loader gave the table back (ms_model_drop_lookup): build it
+		 * again for the few commands that look ids up (graph --focus,
+		 * impact, diff). It is a cache, so building it in a const model
+		 * is fine; without memory for it, scan. */
+		uint32_t cap = 1024;
+		while (cap < m->syms.n * 2 + 2 && cap < (1u << 30))
+			cap *= 2;
+		if (rehash((medscope_model *)m, cap) < 0) {
+			for (size_t i = 0; i < m->syms.n; i++) {
+				const char *n = m->syms.v[i].name;
+				if (strncmp(n, name, len) == 0 && n[len] == '\0')
+					return (uint32_t)i;
+			}
+			return MS_NONE;
+		}
+	}
 	uint64_t e = m->sym_hash[find_slot(m, name, len, hash_bytes(name, len))];
 	return e ? (uint32_t)e - 1 : MS_NONE;
 }
@@ -107,19 +125,39 @@ static int rehash(medscope_model *m, uint32_t cap)
 	uint64_t *t = calloc(cap, sizeof(*t));
 	if (!t)
 		return -1;
-	for (size_t i = 0; i < m->sym_hash_cap; i++) {
-		uint64_t e = m->sym_hash[i];
-		if (!e)
-			continue;
-		uint32_t j = (uint32_t)(e >> 32) & (cap - 1);
-		while (t[j])
-			j = (j + 1) & (cap - 1);
-		t[j] = e;
+	if (m->sym_hash_cap) {
+		for (size_t i = 0; i < m->sym_hash_cap; i++) {
+			uint64_t e = m->sym_hash[i];
+			if (!e)
+				continue;
+			uint32_t j = (uint32_t)(e >> 32) & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = e;
+		}
+	} else { /* rebuilding a dropped table */
+		for (size_t s = 0; s < m->syms.n; s++) {
+			const char *n = m->syms.v[s].name;
+			uint32_t h = hash_bytes(n, strlen(n));
+			uint32_t j = h & (cap - 1);
+			while (t[j])
+				j = (j + 1) & (cap - 1);
+			t[j] = (uint64_t)h << 32 | (s + 1);
+		}
 	}
 	free(m->sym_hash);
 	m->sym_hash = t;
 	m->sym_hash_cap = cap;
 	return 0;
+}
+
+void ms_model_drop_lookup(medscope_model *m)
+{
+	if (!m)
+		return;
+	free(m->sym_hash);
+	m->sym_hash = NULL;
+	m->sym_hash_cap = 0;
 }
 
 uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len)

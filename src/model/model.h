@@ -193,7 +193,9 @@ struct medscope_model {
 
 #define MS_SPAN_AT(m, span, i) ((m)->pool.v[(span).off + (i)])
 
-/* Symbols */
+/* Symbols. The lookup table serves the loader; it gives it back when done
+ * (16 MB on a national model) and ms_sym_find() builds it again on first use. */
+void ms_model_drop_lookup(medscope_model *m);
 uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len);
 /* Find or add; MS_NONE on allocation failure. */
 uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len);

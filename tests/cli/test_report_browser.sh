@@ -14,6 +14,7 @@ for b in chromium chromium-browser; do
 done
 if [ -z "$browser" ]; then
 	if [ "${CI:-}" = true ]; then
+		run true # (empty out/err for fail to show)
 		fail "chromium is not installed (apt-get install chromium)"
 		finish
 	fi

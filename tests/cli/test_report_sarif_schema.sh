@@ -14,6 +14,7 @@ command -v node >/dev/null || missing="node is not installed (apt-get install no
 	|| missing="ajv is not installed (run 'npm ci' in tests/sarif)"
 if [ -n "$missing" ]; then
 	if [ "${CI:-}" = true ]; then
+		run true # (empty out/err for fail to show)
 		fail "$missing"
 		finish
 	fi

@@ -123,7 +123,7 @@ static void pipeline(const char *xml, size_t len, result *r)
 		r->status = medscope_model_load_memory(&m, xml, len, "model.xml", NULL, d);
 	}
 	if (r->status == MEDSCOPE_OK) {
-		medscope_analyze_options ao = {"2026-11-01"};
+		medscope_analyze_options ao = {.as_of = "2026-11-01"};
 		r->stage = "analyze";
 		r->status = medscope_analyze(&a, m, &ao);
 	}
@@ -230,6 +230,7 @@ int main(int argc, char **argv)
 		return 2;
 	}
 	unsigned long max_runs = argc > 2 ? strtoul(argv[2], NULL, 10) : 100000;
+	setvbuf(stdout, NULL, _IOLBF, 0); /* a sanitizer report ends with _exit */
 	void *warm[1];
 	backtrace(warm, 1); /* loads libgcc's unwinder before anything is armed */
 	if (xmlMemSetup(free, tp_malloc, tp_realloc, tp_strdup) != 0)

@@ -21,7 +21,7 @@ static inline medscope_analysis *ms_ta_run(const char *xml, const char *path, co
 	medscope_model *m = path ? ms_test_load_file(path, NULL) : ms_test_load(xml, NULL);
 	if (!m)
 		return NULL;
-	medscope_analyze_options o = {as_of};
+	medscope_analyze_options o = {.as_of = as_of};
 	medscope_analysis *a = NULL;
 	if (medscope_analyze(&a, m, &o) != MEDSCOPE_OK) {
 		medscope_model_free(m);

@@ -393,7 +393,7 @@ static void test_as_of_from_option(void)
 {
 	medscope_model *m = ms_test_load(chain_model, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
-	medscope_analyze_options ao = {"2027-01-02"};
+	medscope_analyze_options ao = {.as_of = "2027-01-02"};
 	medscope_analysis *a = NULL;
 	CU_ASSERT_EQUAL_FATAL(medscope_analyze(&a, m, &ao), MEDSCOPE_OK);
 	char *buf = emit_to_string(a, MEDSCOPE_FORMAT_JSON, NULL, NULL);

@@ -251,7 +251,7 @@ static void test_finding_as_of_sources(void)
 	medscope_model *m = ms_test_load(MS_DOC("  <vendor id=\"A\"/>\n"), NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
 	medscope_analysis *a = NULL;
-	medscope_analyze_options o = {"2027-02-28"};
+	medscope_analyze_options o = {.as_of = "2027-02-28"};
 	CU_ASSERT_EQUAL(medscope_analyze(&a, m, &o), MEDSCOPE_OK);
 	CU_ASSERT_STRING_EQUAL(medscope_analysis_as_of(a), "2027-02-28");
 	CU_ASSERT_STRING_EQUAL(medscope_analysis_as_of_source(a), "option");

@@ -261,6 +261,73 @@ static void test_owner_entries_only_for_served_systems_in_order(void)
 	ms_ta_done(a);
 }
 
+
+/* A selects B and C, B selects D: each via is the prime contract then the
+ * path of the chain down to the provider. */
+static void test_owner_chain_branches_give_each_path(void)
+{
+	medscope_analysis *a = ANALYSE(MS_DOC(H_A_B "  <vendor id=\"C\"/>\n  <vendor id=\"D\"/>\n"
+		"  <system id=\"ehr\" provider=\"A\" layer=\"saas\" data=\"medical\">\n"
+		"    <runs-on ref=\"pb\"/><runs-on ref=\"pc\"/>\n  </system>\n"
+		"  <system id=\"pb\" provider=\"B\" layer=\"paas\"><runs-on ref=\"pd\"/></system>\n"
+		"  <system id=\"pc\" provider=\"C\" layer=\"paas\"/>\n"
+		"  <system id=\"pd\" provider=\"D\" layer=\"iaas\"/>\n"
+		"  <contract id=\"k1\" client=\"H\" supplier=\"A\" type=\"service\" covers=\"ehr\"/>\n"
+		"  <contract id=\"kab\" client=\"A\" supplier=\"B\" type=\"service\" covers=\"pb\"/>\n"
+		"  <contract id=\"kac\" client=\"A\" supplier=\"C\" type=\"service\" covers=\"pc\"/>\n"
+		"  <contract id=\"kbd\" client=\"B\" supplier=\"D\" type=\"service\" covers=\"pd\"/>\n"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	assert_owner(a, "pb", "H", "A", MS_RULE_SELECTED_BY_PRIME, "k1,kab", "");
+	assert_owner(a, "pc", "H", "A", MS_RULE_SELECTED_BY_PRIME, "k1,kac", "");
+	assert_owner(a, "pd", "H", "A", MS_RULE_SELECTED_BY_PRIME, "k1,kab,kbd", "");
+	ms_ta_done(a);
+}
+
+/* A chain as deep as the runs-on stack under it: every entry's via is its
+ * whole path, but the paths share one copy (the pool stays linear, not
+ * depth^2 per facility). */
+static void test_owner_deep_chain_vias_share_prefixes(void)
+{
+	enum { DEPTH = 400, FACILITIES = 20 };
+	size_t cap = 256 * (DEPTH + FACILITIES) + 1024, len = 0;
+	char *xml = malloc(cap);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(xml);
+#define PUT(...) len += (size_t)snprintf(xml + len, cap - len, __VA_ARGS__)
+	PUT("<?xml version=\"1.0\"?>\n<deployment xmlns=\"urn:medscope:deployment:1\" name=\"deep\" "
+	    "as-of=\"2026-11-01\">\n");
+	for (int i = 1; i <= DEPTH; i++) {
+		PUT("<vendor id=\"V%d\"/>\n<system id=\"S%d\" provider=\"V%d\" layer=\"saas\" "
+		    "data-region=\"jp\"%s>", i, i, i, i == 1 ? " data=\"medical\"" : "");
+		if (i < DEPTH)
+			PUT("<runs-on ref=\"S%d\"/>", i + 1);
+		PUT("</system>\n");
+		if (i < DEPTH)
+			PUT("<contract id=\"K%d\" client=\"V%d\" supplier=\"V%d\" type=\"service\" "
+			    "covers=\"S%d\"/>\n", i, i, i + 1, i + 1);
+	}
+	for (int f = 0; f < FACILITIES; f++)
+		PUT("<facility id=\"F%d\"/>\n<contract id=\"KF%d\" client=\"F%d\" supplier=\"V1\" "
+		    "type=\"service\" covers=\"S1\"/>\n", f, f, f);
+	PUT("</deployment>\n");
+#undef PUT
+	CU_ASSERT_FATAL(len < cap);
+	medscope_analysis *a = ANALYSE(xml);
+	free(xml);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL(a->ownership.n, DEPTH * FACILITIES);
+	const ms_ownership *o = ms_ta_own(a, "S400", "F7");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_EQUAL(o->basis, MS_RULE_SELECTED_BY_PRIME);
+	CU_ASSERT_EQUAL_FATAL(o->via.n, DEPTH);
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, MS_APOOL(a, o->via, 0)), "KF7");
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, MS_APOOL(a, o->via, 1)), "K1");
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, MS_APOOL(a, o->via, DEPTH - 1)), "K399");
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, ms_ta_own(a, "S3", "F0")->via), "KF0,K1,K2");
+	/* Unshared, the vias alone would take FACILITIES * DEPTH^2 / 2 = 1.6M. */
+	CU_ASSERT(a->pool.n < 200000);
+	ms_ta_done(a);
+}
+
 static CU_TestInfo tests[] = {
 	{"test_owner_single_vendor_is_prime_provider", test_owner_single_vendor_is_prime_provider},
 	{"test_owner_selected_iaas_is_selected_by_prime", test_owner_selected_iaas_is_selected_by_prime},
@@ -279,6 +346,8 @@ static CU_TestInfo tests[] = {
 	{"test_owner_self_operated", test_owner_self_operated},
 	{"test_owner_entries_only_for_served_systems_in_order",
 	 test_owner_entries_only_for_served_systems_in_order},
+	{"test_owner_chain_branches_give_each_path", test_owner_chain_branches_give_each_path},
+	{"test_owner_deep_chain_vias_share_prefixes", test_owner_deep_chain_vias_share_prefixes},
 	CU_TEST_INFO_NULL};
 
 CU_SuiteInfo suite_ownership = {"ownership", NULL, NULL, NULL, NULL, tests};
