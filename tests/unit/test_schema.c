@@ -95,7 +95,10 @@ static void compare(const char *what, const char *xml, size_t len)
 	medscope_diags_new(&d, 100);
 	medscope_model_load_memory(&m, xml, len, "mutant.xml", NULL, d);
 	int loader_ok = m != NULL;
-	int xsd_ok = xsd_valid(xml, len);
+	/* A DOCTYPE is refused by policy before anything else; libxml2's XSD
+	 * validator also leaks on the entity references such files carry, so
+	 * it is not asked. */
+	int xsd_ok = strstr(xml, "<!DOCTYPE") ? 0 : xsd_valid(xml, len);
 	compared++;
 	if (loader_ok != xsd_ok) {
 		const char *why = loader_ok ? NULL : c_only_reason(d);
