@@ -52,9 +52,12 @@ typedef struct {
 	unsigned max_nodes;
 	/** Edge budget after parallel edges are merged. Default 4 * max_nodes. */
 	unsigned max_edges;
-	/** Seconds the layout may take, roughly (default 20). There is no
-	 *  watchdog: the budget scales Graphviz's own iteration limits
-	 *  (nslimit, mclimit, searchsize) to the size of the drawing. */
+	/** Seconds the layout may take (default 20). There is no watchdog
+	 *  (dot cannot be interrupted safely): the time is estimated from the
+	 *  drawing's size before the layout, dot's own iteration limits
+	 *  (nslimit, mclimit, searchsize) are cut for large drawings, and a
+	 *  drawing estimated past the budget fails with MEDSCOPE_ERR_LIMIT.
+	 *  Not applied to "dot", which is written without layout. */
 	unsigned time_budget;
 } medscope_graph_options;
 

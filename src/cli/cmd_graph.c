@@ -7,7 +7,7 @@
 
 #include "cli/cli.h"
 
-enum { OPT_VIEW = OPT__COMMON_END, OPT_FOCUS, OPT_DEPTH, OPT_FONT, OPT_MAX_NODES };
+enum { OPT_VIEW = OPT__COMMON_END, OPT_FOCUS, OPT_DEPTH, OPT_FONT, OPT_MAX_NODES, OPT_TIME_BUDGET };
 
 static void help(const cli_opts *o)
 {
@@ -25,7 +25,8 @@ static void help(const cli_opts *o)
 	            "  --font FACE             font face (default \"Noto Sans CJK JP\"; Japanese text\n"
 	            "                          needs a CJK font, e.g. Debian's fonts-noto-cjk)\n"
 	            "  --max-nodes N           node budget (default 1500): past it similar facilities\n"
-	            "                          are folded together, or the command asks for --focus\n\n",
+	            "                          are folded together, or the command asks for --focus\n"
+	            "  --time-budget SECONDS   refuse a layout estimated to take longer (default 20)\n\n",
 	         "使い方: medscope graph [オプション] モデル -o ファイル\n\n"
 	         "分析したモデルを図にします: 事業者・医療機関等、層ごとの形のシステム、runs-on /\n"
 	         "connects-to / 契約等 / データの流れの辺、対象範囲、リスクマネジメントの主体、\n"
@@ -40,7 +41,8 @@ static void help(const cli_opts *o)
 	         "  --font FACE             フォント名 (既定 \"Noto Sans CJK JP\"。日本語には CJK\n"
 	         "                          フォントが必要: Debian なら fonts-noto-cjk)\n"
 	         "  --max-nodes N           ノード数の上限 (既定 1500)。超えると同種の医療機関等を\n"
-	         "                          まとめ、それでも超えれば --focus を求めます\n\n"));
+	         "                          まとめ、それでも超えれば --focus を求めます\n"
+	         "  --time-budget SECONDS   レイアウトの見込み時間がこれを超えれば中止 (既定 20)\n\n"));
 	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
 }
 
@@ -66,6 +68,7 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 		{"depth", required_argument, NULL, OPT_DEPTH},
 		{"font", required_argument, NULL, OPT_FONT},
 		{"max-nodes", required_argument, NULL, OPT_MAX_NODES},
+		{"time-budget", required_argument, NULL, OPT_TIME_BUDGET},
 		{NULL, 0, NULL, 0}};
 	medscope_graph_options go;
 	medscope_graph_options_init(&go);
@@ -99,6 +102,12 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 			if (parse_count(optarg, &go.max_nodes, 1) < 0)
 				return cli_usage_error(o, T(o, "--max-nodes takes a positive whole number, not '%s'",
 				                            "--max-nodes には正の整数を指定してください ('%s')"),
+				                       optarg);
+			continue;
+		case OPT_TIME_BUDGET:
+			if (parse_count(optarg, &go.time_budget, 1) < 0)
+				return cli_usage_error(o, T(o, "--time-budget takes a positive number of seconds, not '%s'",
+				                            "--time-budget には正の秒数を指定してください ('%s')"),
 				                       optarg);
 			continue;
 		default: break;

@@ -95,6 +95,8 @@ typedef struct ms_gv ms_gv;
 int ms_gv_style_apply(ms_gv *c, void *obj, ms_gv_style st);
 /* The cluster/node style of a party: its scope category, facility, or grey. */
 ms_gv_style ms_gv_party_style(const ms_gv *c, uint32_t party);
+/* The text colour of an edge style's labels. Static string. */
+const char *ms_gv_style_fontcolor(ms_gv_style st);
 /* Add the legend: one entry per style used so far. */
 int ms_gv_legend(ms_gv *c);
 /* Graph-wide attributes: font, direction, title. */
@@ -163,6 +165,14 @@ void ms_gv_add_edge(ms_gv *c, ms_gv_style style, uint32_t tail, uint32_t head, u
 /* Merge parallel edges of one style, label them, and create them.
  * MEDSCOPE_ERR_LIMIT past the edge budget. */
 medscope_status ms_gv_emit_edges(ms_gv *c);
+/*
+ * Create an edge of style `st` from t to h. With an HTML label `html`
+ * (else NULL), it is two edges through a label node made in
+ * `label_parent` (NULL: the root); `back` puts the arrowhead at t; ltail
+ * and lhead clip at those clusters (or NULL). Returns 0 or -1.
+ */
+int ms_gv_link(ms_gv *c, Agraph_t *label_parent, Agnode_t *t, Agnode_t *h, ms_gv_style st,
+               const char *html, bool back, Agraph_t *ltail, Agraph_t *lhead);
 
 /* ---- views ---- */
 
@@ -174,7 +184,8 @@ medscope_status ms_gv_build_responsibility(ms_gv *c);
 /* The party's display name: its name up to " (" when that leaves
  * something, else its id; escaped and shortened to max_cols. */
 void ms_gv_party_short(ms_gv *c, ms_buf *out, uint32_t party, unsigned max_cols);
-/* "in scope: direct" / "out of scope: sale only" line of a party. */
+/* "in scope: direct" / "out of scope: sale only" text of a party, escaped;
+ * may hold <BR/> (ms_gv_row_html makes rows of it). */
 void ms_gv_scope_line(ms_gv *c, ms_buf *out, uint32_t party);
 /* Rows: the kind and count of a group of folded facilities. */
 void ms_gv_group_label(ms_gv *c, ms_buf *out, uint32_t group);
@@ -209,6 +220,7 @@ struct ms_gv {
 	MS_VEC(ms_gv_edge_item) edges;
 	uint32_t *level;             /* [parties] contract steps from a facility (graph_edges.c) */
 	uint32_t used;               /* bit per ms_gv_style drawn (for the legend) */
+	unsigned nlabels;            /* label nodes made so far (ms_gv_link) */
 	ms_buf label, line, name;    /* scratch: a label, one line of it, a node name */
 	bool oom;
 };

@@ -223,6 +223,12 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 				}
 				ms_gv_text(l, "]", 0, 0);
 			}
+			/* FAQ 2.1: chosen by a prime though signed by the client. */
+			if (k->selected_by != MS_NONE && k->selected_by != k->client) {
+				ms_gv_text(l, MS_GV_T(c, " (selected by ", " (選定: "), 0, 0);
+				ms_gv_party_short(c, l, k->selected_by, 20);
+				ms_gv_text(l, ")", 0, 0);
+			}
 		}
 		row(c);
 	}
@@ -346,38 +352,72 @@ static void pair_add(pairset *ps, uint32_t t, uint32_t h)
 	ps->slot[i] = k;
 }
 
+int ms_gv_link(ms_gv *c, Agraph_t *label_parent, Agnode_t *t, Agnode_t *h, ms_gv_style st,
+               const char *html, bool back, Agraph_t *ltail, Agraph_t *lhead)
+{
+	int rc = 0;
+	bool directed = !undirected(st);
+	if (!html) {
+		Agedge_t *e = ms_gv_edge(c->g, t, h);
+		if (!e)
+			return -1;
+		rc |= ms_gv_style_apply(c, e, st);
+		if (back && directed)
+			rc |= ms_gv_set(e, "dir", "back");
+		if (ltail)
+			rc |= ms_gv_set(e, "ltail", agnameof(ltail));
+		if (lhead)
+			rc |= ms_gv_set(e, "lhead", agnameof(lhead));
+		return rc;
+	}
+	/*
+	 * A labelled edge is drawn as two edges through a node that carries
+	 * the label. Graphviz 2.43 puts an edge label on a virtual node, and
+	 * when dot lays such an edge "flat" (both ends on one rank, which
+	 * happens between clusters) its flat_edges() reallocates a rank array
+	 * the clusters still point into: dot_cleanup then frees it twice and
+	 * the process aborts (valgrind, scale-0.01 national model). A real
+	 * node in the middle takes the label's place and never sits on a flat
+	 * edge with a label.
+	 */
+	char name[32];
+	snprintf(name, sizeof(name), "~label-%u", ++c->nlabels);
+	Agnode_t *mid = ms_gv_node(label_parent ? label_parent : c->g, name);
+	Agedge_t *e1 = mid ? ms_gv_edge(c->g, t, mid) : NULL;
+	Agedge_t *e2 = mid ? ms_gv_edge(c->g, mid, h) : NULL;
+	if (!e1 || !e2)
+		return -1;
+	rc |= ms_gv_set(mid, "shape", "plain");
+	rc |= ms_gv_set(mid, "fontsize", "9");
+	rc |= ms_gv_set(mid, "fontcolor", ms_gv_style_fontcolor(st));
+	rc |= ms_gv_set_html(mid, "label", html);
+	rc |= ms_gv_style_apply(c, e1, st);
+	rc |= ms_gv_style_apply(c, e2, st);
+	/* One arrowhead, at the head (or, turned, at the tail). */
+	rc |= ms_gv_set(e1, "dir", back && directed ? "back" : "none");
+	if (back || !directed)
+		rc |= ms_gv_set(e2, "dir", "none");
+	if (ltail)
+		rc |= ms_gv_set(e1, "ltail", agnameof(ltail));
+	if (lhead)
+		rc |= ms_gv_set(e2, "lhead", agnameof(lhead));
+	return rc;
+}
+
 static int create(ms_gv *c, const ms_gv_edge_item *run, size_t n, pairset *ps)
 {
 	uint32_t t = run[0].tail, h = run[0].head;
 	if (!c->node[t] || !c->node[h])
 		return 0; /* an end the view does not draw */
-	/*
-	 * Two nodes joined both ways (a contract A -> B, a missing agreement
-	 * B - A) can end up on one rank as "flat" edges, and labelled flat
-	 * edges next to clusters make Graphviz 2.43 free memory twice
-	 * (flat_edges reallocs a rank array the clusters still point into;
-	 * seen with valgrind on the national model). So every edge between
-	 * two nodes runs the way the first one did; the arrow is turned with
-	 * dir=back.
-	 */
+	/* Two nodes joined both ways (a contract A -> B, a missing agreement
+	 * B - A) make a cycle dot must break; every edge between two nodes
+	 * runs the way the first one did, the arrow turned with dir=back. */
 	bool flip = pair_has(ps, h, t);
 	if (flip) {
 		uint32_t x = t;
 		t = h, h = x;
 	}
 	pair_add(ps, t, h);
-	Agedge_t *e = ms_gv_edge(c->g, c->node[t], c->node[h]);
-	if (!e)
-		return -1;
-	int rc = ms_gv_style_apply(c, e, (ms_gv_style)run[0].style);
-	if (flip && !undirected((ms_gv_style)run[0].style))
-		rc |= ms_gv_set(e, "dir", "back");
-	/* A party's anchor stands for its cluster: clip the edge at the
-	 * cluster's border, unless the other end is inside that cluster. */
-	if (c->anchor[t] && c->cluster[t] && c->cluster[t] != c->cluster[h])
-		rc |= ms_gv_set(e, "ltail", agnameof(c->cluster[t]));
-	if (c->anchor[h] && c->cluster[h] && c->cluster[h] != c->cluster[t])
-		rc |= ms_gv_set(e, "lhead", agnameof(c->cluster[h]));
 	ms_buf *b = &c->label;
 	ms_buf_clear(b);
 	ms_gv_table_open(b);
@@ -387,9 +427,15 @@ static int create(ms_gv *c, const ms_gv_edge_item *run, size_t n, pairset *ps)
 	ms_gv_table_close(b);
 	if (b->oom || c->line.oom)
 		return -1;
-	if (any)
-		rc |= ms_gv_set_html(e, "label", b->s);
-	return rc;
+	/* A party's anchor stands for its cluster: clip the edge at the
+	 * cluster's border, unless the other end is inside that cluster. */
+	Agraph_t *ct = c->cluster[t], *ch = c->cluster[h];
+	Agraph_t *ltail = c->anchor[t] && ct && ct != ch ? ct : NULL;
+	Agraph_t *lhead = c->anchor[h] && ch && ch != ct ? ch : NULL;
+	/* The label stays inside a cluster both ends are in. */
+	Agraph_t *parent = ct && ct == ch ? ct : NULL;
+	return ms_gv_link(c, parent, c->node[t], c->node[h], (ms_gv_style)run[0].style,
+	                  any ? b->s : NULL, flip, ltail, lhead);
 }
 
 medscope_status ms_gv_emit_edges(ms_gv *c)

@@ -7,8 +7,11 @@
  * 10–11):
  *
  *   & < > " '  -> &amp; &lt; &gt; &quot; &#39;
- *   \          -> &#92;  (literal in HTML labels anyway; this keeps it
- *                         literal even if the DOT is edited into a plain label)
+ *   \          -> &#92;&#8288;  a backslash and an invisible WORD JOINER:
+ *                         Graphviz 2.43 still expands \N, \G (node, graph
+ *                         name) and folds \\ in HTML-like labels, entity or
+ *                         not (seen: a cluster named "\G" drew its own id);
+ *                         the joiner breaks every such pair, and shows nothing
  *   ]          -> &#93;  (Graphviz 2.43's HTML lexer rejects a text that is
  *                         just "]": "syntax error ... ]</B>")
  *   newline, tab, CR and other C0/C1 controls -> a space
@@ -118,7 +121,7 @@ static void put_escaped(ms_buf *out, uint32_t cp)
 	case '>': ms_buf_puts(out, "&gt;"); return;
 	case '"': ms_buf_puts(out, "&quot;"); return;
 	case '\'': ms_buf_puts(out, "&#39;"); return;
-	case '\\': ms_buf_puts(out, "&#92;"); return;
+	case '\\': ms_buf_puts(out, "&#92;&#8288;"); return;
 	case ']': ms_buf_puts(out, "&#93;"); return;
 	default: break;
 	}
@@ -130,10 +133,35 @@ static void put_escaped(ms_buf *out, uint32_t cp)
 		utf8_put(out, cp);
 }
 
+/* Display columns of s, stopping past `limit` (0 = no limit). */
+static unsigned text_columns(const unsigned char *p, size_t n, unsigned limit)
+{
+	unsigned total = 0;
+	while (n > 0 && (!limit || total <= limit)) {
+		uint32_t cp;
+		size_t k = utf8_decode(p, n, &cp);
+		total += is_bidi_control(cp) ? 8 : columns(cp);
+		p += k, n -= k;
+	}
+	return total;
+}
+
 void ms_gv_text(ms_buf *out, const char *s, unsigned max_cols, unsigned wrap_cols)
 {
 	const unsigned char *p = (const unsigned char *)(s ? s : "");
 	size_t n = strlen((const char *)p);
+	if (wrap_cols) {
+		/* Balance the lines: 28 columns at 24 a line become 18 + 10, not
+		 * 24 + 4 (Japanese has no spaces to break at, and a lone "ルテ"
+		 * on the last line reads badly). The even share plus a little
+		 * slack, so that words still fill a line. */
+		unsigned width = text_columns(p, n, max_cols);
+		if (max_cols && width > max_cols)
+			width = max_cols;
+		unsigned lines = (width + wrap_cols - 1) / wrap_cols;
+		if (lines > 1 && (width + lines - 1) / lines + 4 < wrap_cols)
+			wrap_cols = (width + lines - 1) / lines + 4;
+	}
 	unsigned total = 0, line = 0;
 	/* Where the current line's last space was written, to break there. */
 	size_t space_at = (size_t)-1;

@@ -153,14 +153,16 @@ Agraph_t *ms_gv_open(const char *name)
 	return agopen((char *)name, Agdirected, &ms_disc);
 }
 
+/* A NULL name (a scratch buffer that ran out of memory) gives NULL, not
+ * an anonymous object. */
 Agraph_t *ms_gv_subgraph(Agraph_t *parent, const char *name)
 {
-	return agsubg(parent, (char *)name, 1);
+	return name ? agsubg(parent, (char *)name, 1) : NULL;
 }
 
 Agnode_t *ms_gv_node(Agraph_t *parent, const char *name)
 {
-	return agnode(parent, (char *)name, 1);
+	return name ? agnode(parent, (char *)name, 1) : NULL;
 }
 
 Agedge_t *ms_gv_edge(Agraph_t *g, Agnode_t *tail, Agnode_t *head)
@@ -175,7 +177,7 @@ static const char *const allowed[] = {
 	"height", "label", "labeljust", "labelloc", "lhead", "ltail", "margin", "mclimit",
 	"minlen", "newrank", "nodesep", "nslimit", "nslimit1", "outputorder", "pad",
 	"pencolor", "penwidth", "peripheries", "rank", "rankdir", "ranksep", "remincross",
-	"searchsize", "shape", "splines", "style", "weight", "width", "xlabel",
+	"searchsize", "shape", "size", "splines", "style", "weight", "width", "xlabel",
 };
 
 /* agsafeset's default value, as the writable string 2.43 asks for. */

@@ -80,14 +80,31 @@ static struct {
 	medscope_diags *diags;
 	const char *file;
 	size_t errors;
+	bool hold;   /* keep lines in `held` until capture_release() */
+	ms_buf held; /* lines, each ending in '\n' */
+	size_t lines, dropped; /* reported, and left out past MAX_GRAPHVIZ_LINES */
 } capture;
+
+/* A broken layout can make Graphviz say thousands of lines (one per
+ * node); the first few tell the story. */
+#define MAX_GRAPHVIZ_LINES 20
 
 static void capture_line(const char *s, size_t n)
 {
+	if (capture.hold) {
+		ms_buf_put(&capture.held, s, n);
+		ms_buf_putc(&capture.held, '\n');
+		return;
+	}
+	if (n >= 5 && strncmp(s, "Error", 5) == 0)
+		capture.errors++;
+	if (++capture.lines > MAX_GRAPHVIZ_LINES) {
+		capture.dropped++;
+		return;
+	}
 	medscope_severity sev = MEDSCOPE_SEVERITY_WARNING;
 	if (n >= 5 && strncmp(s, "Error", 5) == 0) {
 		sev = MEDSCOPE_SEVERITY_ERROR, s += 5, n -= 5;
-		capture.errors++;
 	} else if (n >= 7 && strncmp(s, "Warning", 7) == 0) {
 		s += 7, n -= 7;
 	}
@@ -111,41 +128,58 @@ static int capture_fn(char *msg)
 	return 0;
 }
 
+/* Stop holding lines; report them when `keep`, else drop them. */
+static void capture_release(bool keep)
+{
+	capture.hold = false;
+	const char *s = capture.held.s;
+	for (const char *nl; keep && s && (nl = strchr(s, '\n')); s = nl + 1)
+		capture_line(s, (size_t)(nl - s));
+	ms_buf_free(&capture.held);
+}
+
 static void capture_flush(void)
 {
+	capture_release(true);
 	if (capture.line.len)
 		capture_line(capture.line.s, capture.line.len);
 	ms_buf_free(&capture.line);
+	if (capture.dropped)
+		ms_diag_add(capture.diags, capture.file, 0, 0, MEDSCOPE_SEVERITY_WARNING,
+		            "Graphviz: %zu more message(s) not shown", capture.dropped);
 }
 
-/* ---- layout limits ---- */
+/* ---- layout budget ---- */
 
 /*
- * dot's cost grows with the edge span and the crossing-minimisation and
- * network-simplex passes (scale-and-bad-inputs.md §3: 1,000 nodes from
- * 95 s to 2.4 s with nslimit/mclimit 0.2). Small drawings keep the full
- * search (best picture); past a few hundred nodes the passes are scaled so
- * that the work stays roughly within the time budget.
+ * Seconds dot needs for a graph of `work` nodes + edges, roughly: measured
+ * on the reference 2-vCPU VM with national models at scales 0.01-0.025
+ * (whole-model drawings, folded: 5.5k-12k nodes+edges, 4-22 s), it grows
+ * with the square, t = 1.5e-7 * work^2. An estimate, not a watchdog: dot
+ * cannot be interrupted safely, so a drawing that would take longer than
+ * the budget is refused before the layout starts.
  */
-static int layout_limits(ms_gv *c)
+static double layout_seconds(size_t work)
 {
-	size_t nodes = (size_t)agnnodes(c->g), edges = (size_t)agnedges(c->g);
-	size_t work = nodes + edges;
-	if (work <= 600)
+	return 1.5e-7 * (double)work * (double)work;
+}
+
+/*
+ * Small drawings keep dot's full search (the best picture). Past a couple
+ * of seconds, crossing minimisation and network simplex are cut
+ * (scale-and-bad-inputs.md §3: 1,000 nodes from 95 s to 2.4 s with
+ * nslimit/mclimit 0.2; here 30 s to 18 s). Never nslimit1: cutting the
+ * ranking pass short leaves dot with "trouble in init_rank" and broken
+ * splines (seen at scale 0.01).
+ */
+static int layout_limits(ms_gv *c, double seconds)
+{
+	if (seconds <= 2.0)
 		return 0;
-	/* About 2,000 nodes+edges a second with full effort on the reference
-	 * VM; scale down from there, never below 0.05. */
-	double f = (double)c->o->time_budget * 2000.0 / (double)work / 4.0;
-	if (f > 1.0)
-		f = 1.0;
-	if (f < 0.05)
-		f = 0.05;
-	char v[32];
-	snprintf(v, sizeof(v), "%.2f", f);
+	const char *f = seconds <= 8.0 ? "0.5" : "0.2";
 	int rc = 0;
-	rc |= ms_gv_set(c->g, "nslimit", v);
-	rc |= ms_gv_set(c->g, "nslimit1", v);
-	rc |= ms_gv_set(c->g, "mclimit", v);
+	rc |= ms_gv_set(c->g, "nslimit", f);
+	rc |= ms_gv_set(c->g, "mclimit", f);
 	rc |= ms_gv_set(c->g, "searchsize", "10");
 	rc |= ms_gv_set(c->g, "remincross", "false");
 	return rc;
@@ -181,7 +215,24 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 		                    "Graphviz のプラグイン設定がありません: root で `dot -c` を実行してください"));
 		goto cleanup;
 	}
-	if (!plugin_listed(gvc, "device", format)) {
+	/* Cairo bitmaps stop at 32,767 pixels a side; past that Graphviz
+	 * scales the picture down itself and says so on stderr, bypassing
+	 * agerr. 250 inches at 96 dpi stays below: only huge drawings shrink. */
+	if (strcmp(format, "png") == 0 && ms_gv_set(c->g, "size", "250,250") < 0)
+		goto cleanup;
+	if (gvLayout(gvc, c->g, "dot") != 0 || capture.errors)
+		goto cleanup;
+	laid_out = true;
+	/* A format without its plugin (png and pdf come from the cairo/pango
+	 * plugin) fails with 'Format: "png" not recognized': say what to do
+	 * instead. (Not asked of gvPluginList beforehand: its device list
+	 * leaks a string per duplicate entry.) */
+	capture.hold = true;
+	int rendered = gvRender(gvc, c->g, format, out);
+	const char *held = capture.held.s ? capture.held.s : "";
+	bool unknown = rendered != 0 && (strstr(held, "not recognized") || strstr(held, "unavailable"));
+	capture_release(!unknown);
+	if (unknown) {
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_GV_T(c, "Graphviz cannot write %s here: install its cairo/pango plugin "
 		                       "(Debian: libgvc6) and run `dot -c` as root",
@@ -190,10 +241,7 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 		            format);
 		goto cleanup;
 	}
-	if (gvLayout(gvc, c->g, "dot") != 0 || capture.errors)
-		goto cleanup;
-	laid_out = true;
-	if (gvRender(gvc, c->g, format, out) != 0 || capture.errors)
+	if (rendered != 0 || capture.errors)
 		goto cleanup;
 	st = ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
 cleanup:
@@ -261,25 +309,41 @@ medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analys
 	}
 	if (st != MEDSCOPE_OK)
 		goto cleanup;
-	if (c.oom || c.label.oom || c.name.oom || layout_limits(&c) < 0) {
+	size_t work = (size_t)agnnodes(c.g) + (size_t)agnedges(c.g);
+	double seconds = layout_seconds(work);
+	if (c.oom || c.label.oom || c.name.oom || layout_limits(&c, seconds) < 0) {
 		st = MEDSCOPE_ERR_NOMEM;
+		goto cleanup;
+	}
+	/* DOT is written without layout: no time to budget. */
+	if (strcmp(format, "dot") != 0 && seconds > (double)o.time_budget) {
+		ms_diag_add(diags, c.m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_GV_T(&c, "laying out this diagram (%zu nodes and edges) would take about %.0f s, "
+		                        "more than the budget of %u s; draw part of the model with --focus ID "
+		                        "[--depth N] (or write -T dot and lay it out elsewhere)",
+		                    "この図 (ノードと辺 %zu) のレイアウトには約 %.0f 秒かかり、上限 %u 秒を超えます。"
+		                    "--focus ID [--depth N] でモデルの一部を描いてください (または -T dot で出力し別途レイアウト)"),
+		            work, seconds, o.time_budget);
+		st = MEDSCOPE_ERR_LIMIT;
 		goto cleanup;
 	}
 	if (strcmp(format, "dot") == 0)
 		st = agwrite(c.g, out) != 0 || ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
 	else
 		st = render(&c, out, format);
-	if (st == MEDSCOPE_OK && capture.errors)
-		st = MEDSCOPE_ERR_RENDER;
 cleanup:
 	if (c.g)
 		agclose(c.g);
 	capture_flush();
+	/* Any Graphviz error (a label it could not parse falls back to the
+	 * node's name yet "succeeds") makes the drawing untrustworthy. */
+	if (st == MEDSCOPE_OK && capture.errors)
+		st = MEDSCOPE_ERR_RENDER;
 	agseterrf(old_errf);
 	memset(&capture, 0, sizeof(capture));
 	ms_gv_sel_free(&c.sel);
 	free(c.node), free(c.cluster), free(c.anchor), free(c.level);
 	MS_VEC_FREE(c.edges);
-	ms_buf_free(&c.label), ms_buf_free(&c.name);
+	ms_buf_free(&c.label), ms_buf_free(&c.line), ms_buf_free(&c.name);
 	return st;
 }

@@ -273,6 +273,14 @@ static const char *attr_of(const style *s, const char *key)
 	return NULL;
 }
 
+const char *ms_gv_style_fontcolor(ms_gv_style st)
+{
+	const char *v = attr_of(&styles[st], "fontcolor");
+	if (!v)
+		v = attr_of(&styles[st], "color");
+	return v ? v : "#000000";
+}
+
 /* A party's box or an edge's line, drawn as the border of a table cell;
  * then the word. */
 static void legend_row(ms_gv *c, ms_buf *b, const style *s)

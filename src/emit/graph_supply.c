@@ -102,14 +102,19 @@ void ms_gv_scope_line(ms_gv *c, ms_buf *out, uint32_t party)
 		ms_gv_text(out, ms_gv_facility_word(c, p->facility_type), 0, 0);
 		ms_gv_text(out, " · ", 0, 0);
 	} else if (p->kind == MS_PARTY_NETWORK_OPERATOR) {
-		ms_gv_text(out, MS_GV_T(c, "network operator · ", "連携ネットワーク運営主体 · "), 0, 0);
+		/* Long: the kind, the scope and the MHLW note each get a row
+		 * (callers turn <BR/> into table rows). */
+		ms_gv_text(out, MS_GV_T(c, "network operator", "連携ネットワーク運営主体"), 0, 0);
+		ms_buf_puts(out, "<BR/>");
 	}
 	if (sc->in_scope) {
 		ms_gv_text(out, MS_GV_T(c, "in scope: ", "対象事業者: "), 0, 0);
 		ms_gv_text(out, ms_gv_category_word(c, sc->category), 0, 0);
-		if (sc->mhlw)
-			ms_gv_text(out, MS_GV_T(c, " · also a facility (MHLW)", " · 医療機関等としても (厚労省GL)"),
+		if (sc->mhlw) {
+			ms_buf_puts(out, "<BR/>");
+			ms_gv_text(out, MS_GV_T(c, "also a facility (MHLW guideline)", "医療機関等としても (厚労省GL)"),
 			           0, 0);
+		}
 		return;
 	}
 	int rule = out_reason(c, party);

@@ -45,27 +45,18 @@ static int agreement_hub(ms_gv *c, uint32_t agreement, const uint32_t *ends, uin
 {
 	const ms_agreement *g = &c->m->agreements.v[agreement];
 	ms_buf name = MS_BUF_INIT;
-	ms_buf_printf(&name, "~agreement-%s", g->id);
+	ms_buf_printf(&name, "~agreement-%u", (unsigned)agreement);
 	Agnode_t *hub = name.oom ? NULL : ms_gv_node(c->g, name.s);
 	ms_buf_free(&name);
 	if (!hub || ms_gv_style_apply(c, hub, MS_ST_AGREEMENT_HUB) < 0)
 		return -1;
+	/* The id and the topics, two a row, on the diamond itself (an edge
+	 * label here would risk Graphviz's flat-edge bug, see ms_gv_link). */
 	ms_buf *b = &c->label;
-	ms_buf_clear(b);
-	ms_buf_puts(b, "<FONT POINT-SIZE=\"8\">");
-	ms_gv_text(b, g->id, 16, 0);
-	ms_buf_puts(b, "</FONT>");
-	int rc = b->oom ? -1 : ms_gv_set_html(hub, "label", b->s);
-	for (uint32_t i = 0; i < n; i++) {
-		Agedge_t *e = ms_gv_edge(c->g, c->node[ends[i]], hub);
-		if (!e)
-			return -1;
-		rc |= ms_gv_style_apply(c, e, MS_ST_AGREEMENT);
-	}
-	/* The topics once, on the first edge, two a row. */
 	ms_buf_clear(b);
 	ms_buf_clear(&c->line);
 	ms_gv_table_open(b);
+	ms_gv_rows(b, false, "<FONT POINT-SIZE=\"8\"><B>", "</B></FONT>", g->id, 16, 0);
 	unsigned k = 0;
 	for (unsigned bit = 1; bit && bit <= g->topics; bit <<= 1) {
 		if (!(g->topics & bit))
@@ -74,16 +65,17 @@ static int agreement_hub(ms_gv *c, uint32_t agreement, const uint32_t *ends, uin
 			ms_gv_text(&c->line, MS_GV_T(c, ", ", "・"), 0, 0);
 		ms_gv_text(&c->line, ms_gv_topic_word(c, bit), 0, 0);
 		if (k++ % 2) {
-			ms_gv_row_html(b, false, "", "", c->line.s);
+			ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"8\">", "</FONT>", c->line.s);
 			ms_buf_clear(&c->line);
 		}
 	}
 	if (c->line.len)
-		ms_gv_row_html(b, false, "", "", c->line.s);
+		ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"8\">", "</FONT>", c->line.s);
 	ms_buf_clear(&c->line);
 	ms_gv_table_close(b);
-	if (k && n)
-		rc |= ms_gv_set_html(agfstin(c->g, hub), "label", b->s);
+	int rc = b->oom ? -1 : ms_gv_set_html(hub, "label", b->s);
+	for (uint32_t i = 0; i < n; i++)
+		rc |= ms_gv_link(c, NULL, c->node[ends[i]], hub, MS_ST_AGREEMENT, NULL, false, NULL, NULL);
 	return rc;
 }
 
@@ -310,12 +302,21 @@ static int facility_table(ms_gv *c, uint32_t f, uint32_t group)
 				Agnode_t *to = clone_of(c, clones, f, e->target);
 				if (!to || to == clones[k])
 					continue;
-				Agedge_t *edge = ms_gv_edge(c->g, clones[k], to);
 				ms_gv_style est = pass ? (e->flag ? MS_ST_CONNECTS_API : MS_ST_CONNECTS)
 				                       : (e->flag ? MS_ST_RUNS_ON : MS_ST_RUNS_ON_UNKNOWN);
-				if (!edge || ms_gv_style_apply(c, edge, est) < 0)
-					goto cleanup;
-				if (est == MS_ST_CONNECTS_API && ms_gv_set_html(edge, "label", "<FONT>API</FONT>") < 0)
+				const char *label = NULL;
+				if (est == MS_ST_CONNECTS_API || est == MS_ST_RUNS_ON_UNKNOWN) {
+					ms_buf_clear(&c->label);
+					ms_gv_table_open(&c->label);
+					ms_gv_rows(&c->label, false, "", "",
+					           est == MS_ST_CONNECTS_API
+					                   ? "API"
+					                   : MS_GV_T(c, "unknown infrastructure", "不明なインフラ"),
+					           0, 0);
+					ms_gv_table_close(&c->label);
+					label = c->label.s;
+				}
+				if (c->label.oom || ms_gv_link(c, fc, clones[k], to, est, label, false, NULL, NULL) < 0)
 					goto cleanup;
 			}
 		}

@@ -190,7 +190,8 @@ static void test_escape_markup_characters(void)
 static void test_escape_graphviz_escapes_stay_literal(void)
 {
 	/* \N, \G, \L, \l and \n are escString sequences in plain labels. */
-	ESC_IS("C:\\new \\N \\G \\l", 0, 0, "C:&#92;new &#92;N &#92;G &#92;l");
+	ESC_IS("C:\\new \\N \\G \\l \\\\", 0, 0,
+	       "C:&#92;&#8288;new &#92;&#8288;N &#92;&#8288;G &#92;&#8288;l &#92;&#8288;&#92;&#8288;");
 }
 
 static void test_escape_controls_become_spaces(void)
@@ -337,7 +338,7 @@ static void test_hostile_names_are_escaped(void)
 	char *huge = malloc(20001);
 	memset(huge, 'W', 20000);
 	huge[20000] = '\0';
-	m->parties.v[0].name = "\"H\" \\N <script>alert(1)</script> &amp; \xe2\x80\xae" "evil";
+	m->parties.v[0].name = "\"H\" \\N <script>alert(1)</script> &amp; \xe2\x80\xae" "evil \\G";
 	m->parties.v[1].name = "A\\\"]; node [URL=\"javascript:x\"]";
 	m->systems.v[0].name = "</FONT><BR/>";
 	m->name = huge;
@@ -348,12 +349,13 @@ static void test_hostile_names_are_escaped(void)
 	char *d = draw(a, &o, &st, NULL);
 	CU_ASSERT_EQUAL(st, MEDSCOPE_OK);
 	CU_ASSERT_PTR_NULL(strstr(d, "<script"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(d, "&quot;H&quot; &#92;N &lt;script&gt;alert(1)"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "&quot;H&quot; &#92;&#8288;N &lt;script&gt;alert(1)"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "&amp;amp;"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "[U+202E]evil"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "&lt;/FONT&gt;&lt;BR/&gt;"));
 	/* The vendor's name is text, not an attribute. */
-	CU_ASSERT_PTR_NOT_NULL(strstr(d, "A&#92;&quot;&#93;; node [URL=&quot;javascript:x&quot;"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "A&#92;&#8288;&quot;&#93;; node"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "[URL=&quot;javascript:x&quot;&#93;"));
 	CU_ASSERT_PTR_NULL(strstr(d, "URL=\""));
 	CU_ASSERT_PTR_NULL(strstr(d, "URL=javascript"));
 	/* The 20,000-character title is shortened; DOT readers refuse quoted
@@ -370,6 +372,10 @@ static void test_hostile_names_are_escaped(void)
 	CU_ASSERT_PTR_NULL(strstr(d, "<script"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "&lt;script&gt;"));
 	CU_ASSERT_PTR_NULL(strstr(d, "xlink:href"));
+	/* \N and \G drawn as written (with an invisible joiner), not as the
+	 * node's or the cluster's name. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\\\xe2\x81\xa0N &lt;script&gt;"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "evil \\\xe2\x81\xa0G"));
 	medscope_diags_free(diags);
 	free(d);
 	fake_free(a);
@@ -501,10 +507,44 @@ static void test_contracts_view_draws_parties_and_contracts(void)
 	medscope_status st;
 	char *d = draw(a, &o, &st, NULL);
 	CU_ASSERT_EQUAL(st, MEDSCOPE_OK);
-	CU_ASSERT_PTR_NOT_NULL(strstr(d, "H -> A"));
-	CU_ASSERT_PTR_NOT_NULL(strstr(d, "H -> B"));
+	/* A labelled edge runs through its label's node: H -> k1 -> A. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "H -> \"~label-1\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"~label-1\" -> A"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "\"~label-2\" -> B"));
+	char *k1 = strstr(d, "\"~label-1\"\t[");
+	CU_ASSERT(k1 && strstr(k1, "k1: ") && strstr(k1, "k1: ") < strstr(k1, "];"));
 	CU_ASSERT_PTR_NULL(strstr(d, "subgraph cluster_A"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(d, "合意なし:</TD></TR><TR><TD>変更通知"));
+	free(d);
+	fake_free(a);
+	medscope_model_free(m);
+}
+
+static void test_contracts_view_hub_for_three_parties(void)
+{
+	medscope_model *m = ms_test_load(
+		MS_DOC("<facility id=\"H\"/><vendor id=\"A\"/><vendor id=\"B\"/>\n"
+		       "<agreement id=\"g1\" parties=\"H A B\" topics=\"integration demarcation\"/>\n"
+		       "<agreement id=\"g2\" parties=\"H A\" topics=\"risk-management\"/>\n"),
+		NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(m);
+	medscope_analysis *a = fake(m);
+	medscope_graph_options o;
+	dot_options(&o);
+	o.view = MEDSCOPE_VIEW_CONTRACTS;
+	medscope_status st;
+	char *d = draw(a, &o, &st, NULL);
+	CU_ASSERT_EQUAL(st, MEDSCOPE_OK);
+	/* g1 (three parties): a diamond with its topics and an edge to each;
+	 * g2 (two): one edge, labelled. */
+	char *hub = strstr(d, "\"~agreement-0\"\t[");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(hub);
+	CU_ASSERT(strstr(hub, "責任分界・連携部分") && strstr(hub, "責任分界・連携部分") < strstr(hub, "];"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "H -> \"~agreement-0\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "A -> \"~agreement-0\""));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "B -> \"~agreement-0\""));
+	CU_ASSERT_PTR_NULL(strstr(d, "~agreement-1"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(d, "g2:"));
 	free(d);
 	fake_free(a);
 	medscope_model_free(m);
@@ -546,6 +586,7 @@ static CU_TestInfo tests[] = {
 	{"budget_folds_alike_facilities", test_budget_folds_alike_facilities},
 	{"responsibility_groups_by_owner", test_responsibility_groups_by_owner},
 	{"contracts_view_draws_parties_and_contracts", test_contracts_view_draws_parties_and_contracts},
+	{"contracts_view_hub_for_three_parties", test_contracts_view_hub_for_three_parties},
 	{"bad_format_is_a_usage_error", test_bad_format_is_a_usage_error},
 	CU_TEST_INFO_NULL};
 
