@@ -443,7 +443,8 @@ medscope_status ms_gv_emit_edges(ms_gv *c)
 	if (c->oom)
 		return MEDSCOPE_ERR_NOMEM;
 	sort_ctx = c;
-	qsort(c->edges.v, c->edges.n, sizeof(*c->edges.v), cmp_edges);
+	if (c->edges.n) /* qsort's array may not be NULL, even when empty */
+		qsort(c->edges.v, c->edges.n, sizeof(*c->edges.v), cmp_edges);
 	sort_ctx = NULL;
 	size_t drawn = 0;
 	for (size_t i = 0; i < c->edges.n;) {

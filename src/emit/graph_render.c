@@ -199,9 +199,25 @@ static bool plugin_listed(GVC_t *gvc, const char *kind, const char *name)
 	return found;
 }
 
+/*
+ * One Graphviz context for the whole process. Graphviz's pango plugin
+ * keeps process-wide caches that point into the context that loaded it:
+ * freeing that context and making another makes the next render read
+ * freed memory (AddressSanitizer, textspan_size -> libgvplugin_pango). So
+ * the context is made on first use and lives until the process ends.
+ * Graphviz is not thread-safe anyway: callers serialise renders.
+ */
+static GVC_t *shared_context(void)
+{
+	static GVC_t *gvc;
+	if (!gvc)
+		gvc = gvContext();
+	return gvc;
+}
+
 static medscope_status render(ms_gv *c, FILE *out, const char *format)
 {
-	GVC_t *gvc = gvContext();
+	GVC_t *gvc = shared_context();
 	if (!gvc)
 		return MEDSCOPE_ERR_NOMEM;
 	medscope_status st = MEDSCOPE_ERR_RENDER;
@@ -247,7 +263,6 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 cleanup:
 	if (laid_out)
 		gvFreeLayout(gvc, c->g);
-	gvFreeContext(gvc);
 	return st;
 }
 

@@ -27,6 +27,9 @@ expect_out() { grep -Eq -- "$1" "$WORK/out" && ok || fail "$2: stdout lacks /$1/
 expect_err() { grep -Eq -- "$1" "$WORK/err" && ok || fail "$2: stderr lacks /$1/"; }
 expect_no_out() { grep -Eq -- "$1" "$WORK/out" && fail "$2: stdout has /$1/" || ok; }
 
+# True when the program was built with AddressSanitizer (MEDSCOPE_SANITIZE).
+sanitized() { ldd "$MEDSCOPE" 2>/dev/null | grep -q libasan; }
+
 finish() {
 	echo "$PASS passed, $FAIL failed"
 	[ "$FAIL" -eq 0 ]
