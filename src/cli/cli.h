@@ -68,6 +68,32 @@ int cli_usage_error(const cli_opts *o, const char *fmt, ...)
  * return EXIT_TROUBLE. */
 int cli_bad_option(const cli_opts *o, char **argv);
 
+/*
+ * The end of every command's getopt_long loop: `c` is an option the command
+ * does not take itself, so it must be a common one (cli_common_option()).
+ * Returns -1 when it was, and parsing goes on; otherwise the exit status the
+ * command returns at once: EXIT_CLEAN after help(o) for --help, EXIT_TROUBLE
+ * for a bad value or an unknown option (reported).
+ */
+int cli_other_option(cli_opts *o, int c, char **argv, void (*help)(const cli_opts *o));
+/* The whole loop of a command that takes only the common options ("q" and
+ * CLI_COMMON_LONGOPTS): -1 when the operands argv[optind..] are next, else
+ * the exit status to return (as cli_other_option()). */
+int cli_parse_common(cli_opts *o, int argc, char **argv, void (*help)(const cli_opts *o));
+
+/* One value an option such as --format or --table takes, and what it names
+ * (a medscope_format or medscope_table). */
+typedef struct {
+	const char *name;
+	int value;
+} cli_choice;
+#define CLI_NCHOICES(t) (sizeof(t) / sizeof((t)[0]))
+/* The entry of t[0..n) named `arg`; NULL after reporting "OPTION takes
+ * LIST, not 'ARG'" (list_en, or list_ja in Japanese). */
+const cli_choice *cli_choose(const cli_opts *o, const char *option, const char *arg,
+                             const cli_choice *t, size_t n, const char *list_en,
+                             const char *list_ja);
+
 /* Load one model, printing every diagnostic; NULL when refused. */
 medscope_model *cli_load(cli_opts *o, const char *path);
 /* Load and analyse; NULL on failure (reported). *model receives the model. */

@@ -110,39 +110,28 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	                                         {"format", required_argument, NULL, OPT_FORMAT},
 	                                         {"output", required_argument, NULL, 'o'},
 	                                         {NULL, 0, NULL, 0}};
-	static const struct {
-		const char *name;
-		medscope_format format;
-	} formats[] = {{"text", MEDSCOPE_FORMAT_CHECK},
-	               {"json", MEDSCOPE_FORMAT_JSON},
-	               {"sarif", MEDSCOPE_FORMAT_SARIF}};
+	static const cli_choice formats[] = {
+		{"text", MEDSCOPE_FORMAT_CHECK}, {"json", MEDSCOPE_FORMAT_JSON}, {"sarif", MEDSCOPE_FORMAT_SARIF}};
 	medscope_format format = MEDSCOPE_FORMAT_CHECK;
 	const char *outpath = NULL;
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
 		if (c == OPT_FORMAT) {
-			size_t k = 0, n = sizeof(formats) / sizeof(formats[0]);
-			while (k < n && strcmp(optarg, formats[k].name) != 0)
-				k++;
-			if (k == n)
-				return cli_usage_error(o, T(o, "--format takes text, json or sarif, not '%s'",
-				                            "--format には text/json/sarif を指定してください ('%s')"),
-				                       optarg);
-			format = formats[k].format;
+			const cli_choice *f = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
+			                                 "text, json or sarif", "text/json/sarif");
+			if (!f)
+				return EXIT_TROUBLE;
+			format = (medscope_format)f->value;
 			continue;
 		}
 		if (c == 'o') {
 			outpath = optarg;
 			continue;
 		}
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
+		int r = cli_other_option(o, c, argv, help);
+		if (r >= 0)
+			return r;
 	}
 	if (argc - optind != 2)
 		return cli_usage_error(o, "%s", T(o, "diff takes two model files, OLD and NEW",

@@ -112,13 +112,9 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 			continue;
 		default: break;
 		}
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
+		int r = cli_other_option(o, c, argv, help);
+		if (r >= 0)
+			return r;
 	}
 	if (optind >= argc)
 		return cli_usage_error(o, "%s", T(o, "no model file given", "モデルファイルが指定されていません"));

@@ -107,12 +107,8 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 	                                         {"graph", required_argument, NULL, OPT_GRAPH},
 	                                         {"no-bom", no_argument, NULL, OPT_NO_BOM},
 	                                         {NULL, 0, NULL, 0}};
-	static const struct {
-		const char *name;
-		medscope_format format;
-	} formats[] = {{"text", MEDSCOPE_FORMAT_CHECK},
-	               {"json", MEDSCOPE_FORMAT_JSON},
-	               {"csv", MEDSCOPE_FORMAT_CSV}};
+	static const cli_choice formats[] = {
+		{"text", MEDSCOPE_FORMAT_CHECK}, {"json", MEDSCOPE_FORMAT_JSON}, {"csv", MEDSCOPE_FORMAT_CSV}};
 	medscope_format format = MEDSCOPE_FORMAT_CHECK;
 	medscope_emit_options eo;
 	medscope_emit_options_init(&eo);
@@ -121,14 +117,11 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
 		if (c == OPT_FORMAT) {
-			size_t k = 0, n = sizeof(formats) / sizeof(formats[0]);
-			while (k < n && strcmp(optarg, formats[k].name) != 0)
-				k++;
-			if (k == n)
-				return cli_usage_error(o, T(o, "--format takes text, json or csv, not '%s'",
-				                            "--format には text/json/csv を指定してください ('%s')"),
-				                       optarg);
-			format = formats[k].format;
+			const cli_choice *f = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
+			                                 "text, json or csv", "text/json/csv");
+			if (!f)
+				return EXIT_TROUBLE;
+			format = (medscope_format)f->value;
 			continue;
 		}
 		if (c == 'o' || c == OPT_GRAPH) {
@@ -139,13 +132,9 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 			eo.csv_bom = 0;
 			continue;
 		}
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
+		int r = cli_other_option(o, c, argv, help);
+		if (r >= 0)
+			return r;
 	}
 	if (argc - optind != 2)
 		return cli_usage_error(o, "%s", T(o, "impact takes a model file and an id",

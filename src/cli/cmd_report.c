@@ -50,19 +50,13 @@ cleanup:
 	return rc;
 }
 
-static const struct {
-	const char *name;
-	medscope_format format;
-} formats[] = {
+static const cli_choice formats[] = {
 	{"json", MEDSCOPE_FORMAT_JSON}, {"sarif", MEDSCOPE_FORMAT_SARIF},
 	{"csv", MEDSCOPE_FORMAT_CSV},   {"md", MEDSCOPE_FORMAT_MARKDOWN},
 	{"markdown", MEDSCOPE_FORMAT_MARKDOWN}, {"html", MEDSCOPE_FORMAT_HTML},
 };
 
-static const struct {
-	const char *name;
-	medscope_table table;
-} tables[] = {
+static const cli_choice tables[] = {
 	{"all", MEDSCOPE_TABLE_ALL},       {"scope", MEDSCOPE_TABLE_SCOPE},
 	{"owners", MEDSCOPE_TABLE_OWNERS}, {"agreements", MEDSCOPE_TABLE_AGREEMENTS},
 	{"findings", MEDSCOPE_TABLE_FINDINGS},
@@ -105,10 +99,7 @@ int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_f
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
 		{NULL, 0, NULL, 0}};
-	static const struct {
-		const char *name;
-		medscope_format format;
-	} views[] = {
+	static const cli_choice views[] = {
 		{"table", MEDSCOPE_FORMAT_SCOPE}, /* the command's own table: table_format */
 		{"csv", MEDSCOPE_FORMAT_CSV},
 		{"json", MEDSCOPE_FORMAT_JSON},
@@ -124,29 +115,21 @@ int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_f
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
 		if (c == OPT_FORMAT) {
-			size_t k;
-			for (k = 0; k < sizeof(views) / sizeof(views[0]); k++)
-				if (strcmp(optarg, views[k].name) == 0)
-					break;
-			if (k == sizeof(views) / sizeof(views[0]))
-				return cli_usage_error(o, T(o, "--format takes table, csv, json or md, not '%s'",
-				                            "--format には table/csv/json/md を指定してください ('%s')"),
-				                       optarg);
-			format = k == 0 ? table_format : views[k].format;
-			format_name = views[k].name;
+			const cli_choice *v = cli_choose(o, "--format", optarg, views, CLI_NCHOICES(views),
+			                                 "table, csv, json or md", "table/csv/json/md");
+			if (!v)
+				return EXIT_TROUBLE;
+			format = v == views ? table_format : (medscope_format)v->value;
+			format_name = v->name;
 			continue;
 		}
 		if (c == 'o') {
 			outpath = optarg;
 			continue;
 		}
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help_fn(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
+		int r = cli_other_option(o, c, argv, help_fn);
+		if (r >= 0)
+			return r;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(o, "%s", T(o, "one model file is needed", "モデルファイルを 1 つ指定してください"));
@@ -170,28 +153,21 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
-		size_t k;
+		const cli_choice *k;
 		switch (c) {
 		case OPT_FORMAT:
-			for (k = 0; k < sizeof(formats) / sizeof(formats[0]); k++)
-				if (strcmp(optarg, formats[k].name) == 0)
-					break;
-			if (k == sizeof(formats) / sizeof(formats[0]))
-				return cli_usage_error(o, T(o, "--format takes json, sarif, csv, md or html, not '%s'",
-				                            "--format には json/sarif/csv/md/html を指定してください ('%s')"),
-				                       optarg);
-			format = formats[k].format;
-			format_name = formats[k].name;
+			if (!(k = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
+			                     "json, sarif, csv, md or html", "json/sarif/csv/md/html")))
+				return EXIT_TROUBLE;
+			format = (medscope_format)k->value;
+			format_name = k->name;
 			continue;
 		case OPT_TABLE:
-			for (k = 0; k < sizeof(tables) / sizeof(tables[0]); k++)
-				if (strcmp(optarg, tables[k].name) == 0)
-					break;
-			if (k == sizeof(tables) / sizeof(tables[0]))
-				return cli_usage_error(o, T(o, "--table takes all, scope, owners, agreements or findings, not '%s'",
-				                            "--table には all/scope/owners/agreements/findings を指定してください ('%s')"),
-				                       optarg);
-			eo.table = tables[k].table;
+			if (!(k = cli_choose(o, "--table", optarg, tables, CLI_NCHOICES(tables),
+			                     "all, scope, owners, agreements or findings",
+			                     "all/scope/owners/agreements/findings")))
+				return EXIT_TROUBLE;
+			eo.table = (medscope_table)k->value;
 			continue;
 		case OPT_NO_BOM:
 			eo.csv_bom = 0;
@@ -202,13 +178,9 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 		default:
 			break;
 		}
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
+		int r = cli_other_option(o, c, argv, help);
+		if (r >= 0)
+			return r;
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(o, "%s", T(o, "report takes one model file", "report にはモデルファイルを 1 つ指定してください"));

@@ -4,32 +4,29 @@
 
 #include "cli/cli.h"
 
-static int parse(int argc, char **argv, cli_opts *o, const char *help_en, const char *help_ja)
+static void rules_help(const cli_opts *o)
 {
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2) {
-			fputs(T(o, help_en, help_ja), stdout);
-			return EXIT_CLEAN;
-		}
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
-	}
-	return -1;
+	fputs(T(o,
+	        "Usage: medscope rules [--lang ja|en]\n\nList every rule of the catalog: code, kind, "
+	        "severity, citation and title.\n",
+	        "使い方: medscope rules [--lang ja|en]\n\nルール一覧 (コード、種類、重大度、引用元、表題) "
+	        "を表示します。\n"),
+	      stdout);
+}
+
+static void explain_help(const cli_opts *o)
+{
+	fputs(T(o,
+	        "Usage: medscope explain CODE [--lang ja|en]\n\nShow one rule: what it means, when "
+	        "it holds, its guideline citation and what to do.\n",
+	        "使い方: medscope explain コード [--lang ja|en]\n\nルール 1 件の意味・成立条件・"
+	        "ガイドラインの引用・対処を表示します。\n"),
+	      stdout);
 }
 
 int cmd_rules(int argc, char **argv, cli_opts *o)
 {
-	int r = parse(argc, argv, o,
-	              "Usage: medscope rules [--lang ja|en]\n\nList every rule of the catalog: code, kind, "
-	              "severity, citation and title.\n",
-	              "使い方: medscope rules [--lang ja|en]\n\nルール一覧 (コード、種類、重大度、引用元、表題) "
-	              "を表示します。\n");
+	int r = cli_parse_common(o, argc, argv, rules_help);
 	if (r >= 0)
 		return r;
 	if (optind < argc)
@@ -43,11 +40,7 @@ int cmd_rules(int argc, char **argv, cli_opts *o)
 
 int cmd_explain(int argc, char **argv, cli_opts *o)
 {
-	int r = parse(argc, argv, o,
-	              "Usage: medscope explain CODE [--lang ja|en]\n\nShow one rule: what it means, when "
-	              "it holds, its guideline citation and what to do.\n",
-	              "使い方: medscope explain コード [--lang ja|en]\n\nルール 1 件の意味・成立条件・"
-	              "ガイドラインの引用・対処を表示します。\n");
+	int r = cli_parse_common(o, argc, argv, explain_help);
 	if (r >= 0)
 		return r;
 	if (optind + 1 != argc)

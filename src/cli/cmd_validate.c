@@ -19,18 +19,9 @@ static void help(const cli_opts *o)
 
 int cmd_validate(int argc, char **argv, cli_opts *o)
 {
-	static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
-	int c;
-	optind = 1;
-	while ((c = getopt_long(argc, argv, "q", longopts, NULL)) != -1) {
-		int r = cli_common_option(o, c, optarg);
-		if (r == 2)
-			return help(o), EXIT_CLEAN;
-		if (r < 0)
-			return EXIT_TROUBLE;
-		if (r == 0)
-			return cli_bad_option(o, argv);
-	}
+	int r = cli_parse_common(o, argc, argv, help);
+	if (r >= 0)
+		return r;
 	if (optind >= argc)
 		return cli_usage_error(o, "%s", T(o, "no model file given", "モデルファイルが指定されていません"));
 	int rc = EXIT_CLEAN, valid = 0;

@@ -80,6 +80,40 @@ int cli_bad_option(const cli_opts *o, char **argv)
 	                       argv[optind - 1]);
 }
 
+int cli_other_option(cli_opts *o, int c, char **argv, void (*help)(const cli_opts *o))
+{
+	int r = cli_common_option(o, c, optarg);
+	if (r == 2)
+		return help(o), EXIT_CLEAN;
+	if (r < 0)
+		return EXIT_TROUBLE;
+	if (r == 0)
+		return cli_bad_option(o, argv);
+	return -1;
+}
+
+int cli_parse_common(cli_opts *o, int argc, char **argv, void (*help)(const cli_opts *o))
+{
+	static const struct option longopts[] = {CLI_COMMON_LONGOPTS, {NULL, 0, NULL, 0}};
+	int c, r = -1;
+	optind = 1;
+	while (r < 0 && (c = getopt_long(argc, argv, "q", longopts, NULL)) != -1)
+		r = cli_other_option(o, c, argv, help);
+	return r;
+}
+
+const cli_choice *cli_choose(const cli_opts *o, const char *option, const char *arg,
+                             const cli_choice *t, size_t n, const char *list_en,
+                             const char *list_ja)
+{
+	for (size_t k = 0; k < n; k++)
+		if (strcmp(arg, t[k].name) == 0)
+			return &t[k];
+	cli_usage_error(o, T(o, "%s takes %s, not '%s'", "%s には %s を指定してください ('%s')"), option,
+	                T(o, list_en, list_ja), arg);
+	return NULL;
+}
+
 static int parse_size(const char *s, size_t *out)
 {
 	char *end;

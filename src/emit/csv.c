@@ -20,7 +20,7 @@
 
 #include "emit/report.h"
 
-static int put_field(FILE *out, const char *s)
+int ms_csv_field(FILE *out, const char *s)
 {
 	int quote = strpbrk(s, ",\"\r\n") != NULL;
 	int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
@@ -46,7 +46,7 @@ static int put_record(void *ctx, const char *const *cells, size_t ncols, unsigne
 	for (size_t i = 0; i < ncols; i++) {
 		if (i)
 			fputc(',', out);
-		if (put_field(out, cells[i]) < 0)
+		if (ms_csv_field(out, cells[i]) < 0)
 			return -1;
 	}
 	fputs("\r\n", out);

@@ -14,29 +14,14 @@
 #include "emit/diff_common.h"
 #include "emit/sarif_common.h"
 
-#define SARIF_SCHEMA \
-	"https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
-
-static json_t *artifact(const char *uri, int *oom)
-{
-	json_t *art = json_object(), *loc = json_object(), *roles = json_array();
-	ms_json_set(loc, "uri", json_string(uri), oom);
-	ms_json_set(art, "location", loc, oom);
-	ms_json_push(roles, json_string("analysisTarget"), oom);
-	ms_json_set(art, "roles", roles, oom);
-	ms_json_set(art, "mimeType", json_string("application/xml"), oom);
-	ms_json_set(art, "encoding", json_string("UTF-8"), oom);
-	return art;
-}
-
 /* NEW's file first (index 0), then OLD's when it is another file. */
 static json_t *artifacts(const char *new_uri, const char *old_uri)
 {
 	int oom = 0;
 	json_t *arr = json_array();
-	ms_json_push(arr, artifact(new_uri, &oom), &oom);
+	ms_json_push(arr, ms_sarif_artifact(new_uri, &oom), &oom);
 	if (strcmp(new_uri, old_uri) != 0)
-		ms_json_push(arr, artifact(old_uri, &oom), &oom);
+		ms_json_push(arr, ms_sarif_artifact(old_uri, &oom), &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -80,13 +65,13 @@ static json_t *result(const medscope_analysis *a, const ms_finding *f, const int
 medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const medscope_emit_options *opts)
 {
 	const medscope_analysis *na = d->new_a, *oa = d->old_a;
-	ms_jw w = {out, 0, 0, 0};
+	ms_jw w;
 	ms_buf new_uri = MS_BUF_INIT, old_uri = MS_BUF_INIT, scratch = MS_BUF_INIT;
 	medscope_lang lang = opts->lang;
-	const char *language = lang == MEDSCOPE_LANG_JA ? "ja-JP" : "en-US";
-	int index[MS_RULE__COUNT], nrules = 0;
-	medscope_status s = MEDSCOPE_OK;
+	int index[MS_RULE__COUNT];
+	medscope_status s;
 
+	ms_jw_init(&w, out);
 	ms_sarif_artifact_uri(&new_uri, na->model->file);
 	ms_sarif_artifact_uri(&old_uri, oa->model->file);
 	if (new_uri.oom || old_uri.oom) {
@@ -94,53 +79,19 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 		goto cleanup;
 	}
 	int old_index = strcmp(ms_buf_cstr(&new_uri), ms_buf_cstr(&old_uri)) != 0;
-	fputs("{\n  \"$schema\": \"" SARIF_SCHEMA "\",\n  \"version\": \"2.1.0\",\n"
-	      "  \"runs\": [\n    {\n      \"tool\": {\n        \"driver\": {\n"
-	      "          \"name\": \"medscope\",\n"
-	      "          \"fullName\": \"medscope " MEDSCOPE_VERSION_STRING "\",\n"
-	      "          \"version\": \"" MEDSCOPE_VERSION_STRING "\",\n"
-	      "          \"semanticVersion\": \"" MEDSCOPE_VERSION_STRING "\",\n",
-	      out);
-	fprintf(out, "          \"language\": \"%s\",\n          \"rules\": [", language);
-	for (unsigned i = 0; i < MS_RULE__COUNT && s == MEDSCOPE_OK; i++) {
-		index[i] = -1;
-		if (!ms_sarif_reported(i))
-			continue;
-		fputs(nrules ? ",\n            " : "\n            ", out);
-		index[i] = nrules++;
-		s = ms_jw_dump(&w, ms_sarif_rule(i, lang, &scratch), 12);
-	}
-	if (s != MEDSCOPE_OK)
+	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
+	    (s = ms_sarif_run(&w, artifacts(ms_buf_cstr(&new_uri), ms_buf_cstr(&old_uri)),
+	                      run_properties(d), lang)) != MEDSCOPE_OK)
 		goto cleanup;
-	fputs(nrules ? "\n          ]\n        }\n      },\n" : "]\n        }\n      },\n", out);
-	fputs("      \"artifacts\": ", out);
-	if ((s = ms_jw_dump(&w, artifacts(ms_buf_cstr(&new_uri), ms_buf_cstr(&old_uri)), 6)) !=
-	    MEDSCOPE_OK)
-		goto cleanup;
-	fprintf(out, ",\n      \"language\": \"%s\",\n      \"columnKind\": \"unicodeCodePoints\",\n"
-	             "      \"properties\": ",
-	        language);
-	if ((s = ms_jw_dump(&w, run_properties(d), 6)) != MEDSCOPE_OK)
-		goto cleanup;
-	fputs(",\n      \"results\": [", out);
-	size_t n = 0;
-	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++, n++) {
-		fputs(n ? ",\n        " : "\n        ", out);
-		s = ms_jw_dump(&w, result(na, &na->findings.v[i], index, ms_buf_cstr(&new_uri), 0,
-		                          d->state[i], lang, &scratch),
-		               8);
-	}
-	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++, n++) {
-		fputs(n ? ",\n        " : "\n        ", out);
-		s = ms_jw_dump(&w, result(oa, &oa->findings.v[d->resolved.v[i]], index,
-		                          ms_buf_cstr(&old_uri), old_index, MS_BASE_ABSENT, lang, &scratch),
-		               8);
-	}
-	if (s != MEDSCOPE_OK)
-		goto cleanup;
-	fputs(n ? "\n      ]\n    }\n  ]\n}\n" : "]\n    }\n  ]\n}\n", out);
-	if (ferror(out))
-		s = MEDSCOPE_ERR_IO;
+	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++)
+		s = ms_sarif_result_item(&w, result(na, &na->findings.v[i], index, ms_buf_cstr(&new_uri),
+		                                    0, d->state[i], lang, &scratch));
+	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++)
+		s = ms_sarif_result_item(&w, result(oa, &oa->findings.v[d->resolved.v[i]], index,
+		                                    ms_buf_cstr(&old_uri), old_index, MS_BASE_ABSENT, lang,
+		                                    &scratch));
+	if (s == MEDSCOPE_OK)
+		s = ms_sarif_end(&w);
 cleanup:
 	ms_buf_free(&new_uri);
 	ms_buf_free(&old_uri);

@@ -9,16 +9,29 @@ void medscope_emit_options_init(medscope_emit_options *opts)
 	opts->min_severity = MEDSCOPE_SEVERITY_NOTE;
 }
 
+const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,
+                                         medscope_emit_options *defaults)
+{
+	if (opts)
+		return opts;
+	medscope_emit_options_init(defaults);
+	return defaults;
+}
+
+medscope_status ms_emit_status(FILE *out, medscope_status s)
+{
+	if (s == MEDSCOPE_OK && ferror(out))
+		s = MEDSCOPE_ERR_IO;
+	return s;
+}
+
 medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
                               medscope_format format, const medscope_emit_options *opts)
 {
 	medscope_emit_options defaults;
 	if (!out || !analysis)
 		return MEDSCOPE_ERR_USAGE;
-	if (!opts) {
-		medscope_emit_options_init(&defaults);
-		opts = &defaults;
-	}
+	opts = ms_emit_opts(opts, &defaults);
 	/* A findings-only analysis (ms_analyze) lacks what the other formats show. */
 	if (analysis->findings_only && format != MEDSCOPE_FORMAT_CHECK)
 		return MEDSCOPE_ERR_USAGE;
@@ -52,7 +65,5 @@ medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
 		/* A format this build has no emitter for. */
 		return MEDSCOPE_ERR_USAGE;
 	}
-	if (s == MEDSCOPE_OK && ferror(out))
-		s = MEDSCOPE_ERR_IO;
-	return s;
+	return ms_emit_status(out, s);
 }

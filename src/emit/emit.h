@@ -15,6 +15,15 @@
 
 #include "analyze/analysis.h"
 
+/* What the public entry points (medscope_emit(), medscope_diff_emit(),
+ * medscope_impact_emit()) share: `opts`, or `*defaults` filled by
+ * medscope_emit_options_init() when `opts` is NULL; and the emitter's
+ * status `s`, or MEDSCOPE_ERR_IO when `s` is MEDSCOPE_OK but writing to
+ * `out` failed. */
+const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,
+                                         medscope_emit_options *defaults);
+medscope_status ms_emit_status(FILE *out, medscope_status s);
+
 /* Compiler-style lines, FILE:LINE:COL: SEVERITY: MESSAGE [CODE], for the
  * findings at or above opts->min_severity. */
 medscope_status ms_emit_check(FILE *out, const medscope_analysis *a,

@@ -13,28 +13,17 @@
 
 #include "analyze/impact.h"
 #include "emit/diff_common.h"
+#include "emit/report.h"
 
 #define NCOLS 11
 
 static void put_field(FILE *out, const char *s)
 {
-	int quote = strpbrk(s, ",\"\r\n") != NULL;
-	int guard = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' || s[0] == '\t' ||
-	            s[0] == '\r';
 	/* "-" alone is our own "not needed" mark, not a formula. */
 	if (strcmp(s, "-") == 0)
-		guard = 0;
-	if (quote)
-		fputc('"', out);
-	if (guard)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	if (quote)
-		fputc('"', out);
+		fputc('-', out);
+	else
+		ms_csv_field(out, s);
 }
 
 static void put_record(FILE *out, const char *const *cells)

@@ -40,6 +40,10 @@ size_t ms_report_count(const medscope_analysis *a, medscope_table table);
 /* Words the emitters share (static strings, in `lang`). */
 const char *ms_report_severity(unsigned sev, medscope_lang lang); /* error / エラー */
 const char *ms_report_title(medscope_table table, medscope_lang lang); /* section heading */
+/* One CSV field as csv.c writes it: quoted when it holds , " CR or LF
+ * (quotes doubled), an apostrophe before a leading = + - @ TAB or CR
+ * (CSV injection). 0, or -1 when writing failed. */
+int ms_csv_field(FILE *out, const char *s);
 /* "Citation「phrase」" of a rule, the way the findings table shows it, into `out`. */
 void ms_report_citation(ms_buf *out, unsigned rule);
 

@@ -1,0 +1,192 @@
+/*
+ * The streamed JSON writer and element builders of every JSON emitter
+ * (jsonw.h), and the report's pieces the diff and impact documents reuse.
+ */
+#include <string.h>
+
+#include "emit/jsonw.h"
+
+/* jansson escapes newlines inside strings, so every '\n' it writes is
+ * structural and can take the indentation of the depth it is nested at. */
+static int write_indented(const char *buf, size_t size, void *data)
+{
+	ms_jw *w = data;
+	while (size) {
+		const char *nl = memchr(buf, '\n', size);
+		size_t n = nl ? (size_t)(nl - buf) + 1 : size;
+		if (fwrite(buf, 1, n, w->f) != n)
+			return -1;
+		if (nl)
+			for (unsigned i = 0; i < w->indent; i++)
+				if (fputc(' ', w->f) == EOF)
+					return -1;
+		buf += n;
+		size -= n;
+	}
+	return 0;
+}
+
+medscope_status ms_jw_dump(ms_jw *w, json_t *v, unsigned indent)
+{
+	if (!v)
+		return MEDSCOPE_ERR_NOMEM;
+	w->indent = indent;
+	int r = json_dump_callback(v, write_indented, w,
+	                           JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+	json_decref(v);
+	if (r != 0)
+		return ferror(w->f) ? MEDSCOPE_ERR_IO : MEDSCOPE_ERR_NOMEM;
+	return MEDSCOPE_OK;
+}
+
+void ms_jw_init(ms_jw *w, FILE *f)
+{
+	w->f = f;
+	w->indent = 0;
+	w->nmembers = w->nitems = 0;
+}
+
+void ms_jw_begin(ms_jw *w, FILE *f)
+{
+	ms_jw_init(w, f);
+	fputc('{', f);
+}
+
+static medscope_status key(ms_jw *w, const char *k)
+{
+	fputs(w->nmembers++ ? ",\n  " : "\n  ", w->f);
+	medscope_status s = ms_jw_dump(w, json_string(k), 2);
+	fputs(": ", w->f);
+	return s;
+}
+
+medscope_status ms_jw_member(ms_jw *w, const char *k, json_t *v)
+{
+	medscope_status s = key(w, k);
+	if (s != MEDSCOPE_OK) {
+		json_decref(v);
+		return s;
+	}
+	return ms_jw_dump(w, v, 2);
+}
+
+medscope_status ms_jw_array_begin(ms_jw *w, const char *k)
+{
+	medscope_status s = key(w, k);
+	fputc('[', w->f);
+	w->nitems = 0;
+	return s;
+}
+
+medscope_status ms_jw_item_at(ms_jw *w, json_t *v, unsigned indent)
+{
+	fprintf(w->f, w->nitems++ ? ",\n%*s" : "\n%*s", (int)indent, "");
+	return ms_jw_dump(w, v, indent);
+}
+
+void ms_jw_close_at(ms_jw *w, unsigned indent)
+{
+	if (w->nitems)
+		fprintf(w->f, "\n%*s", (int)indent, "");
+	fputc(']', w->f);
+	w->nitems = 0;
+}
+
+medscope_status ms_jw_item(ms_jw *w, json_t *v)
+{
+	return ms_jw_item_at(w, v, 4);
+}
+
+void ms_jw_array_end(ms_jw *w)
+{
+	ms_jw_close_at(w, 2);
+}
+
+medscope_status ms_jw_end(ms_jw *w, medscope_status s)
+{
+	fputs("\n}\n", w->f);
+	if (s == MEDSCOPE_OK && ferror(w->f))
+		s = MEDSCOPE_ERR_IO;
+	return s;
+}
+
+void ms_json_set(json_t *o, const char *k, json_t *v, int *oom)
+{
+	if (json_object_set_new(o, k, v) != 0)
+		*oom = 1;
+}
+
+void ms_json_push(json_t *arr, json_t *v, int *oom)
+{
+	if (json_array_append_new(arr, v) != 0)
+		*oom = 1;
+}
+
+json_t *ms_json_str_or_null(const char *s)
+{
+	return s ? json_string(s) : json_null();
+}
+
+json_t *ms_json_done(json_t *o, int oom)
+{
+	if (oom || !o) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+json_t *ms_json_sym_ids(const medscope_analysis *a, ms_span span, int *oom)
+{
+	json_t *arr = json_array();
+	for (uint32_t i = 0; i < span.n; i++)
+		ms_json_push(arr, json_string(ms_sym_name(a->model, MS_APOOL(a, span, i))), oom);
+	if (!arr)
+		*oom = 1;
+	return arr;
+}
+
+json_t *ms_json_index_ids(const medscope_analysis *a, ms_span span, int parties, int *oom)
+{
+	const medscope_model *m = a->model;
+	json_t *arr = json_array();
+	for (uint32_t i = 0; i < span.n; i++) {
+		uint32_t k = MS_APOOL(a, span, i);
+		ms_json_push(arr, json_string(parties ? m->parties.v[k].id : m->systems.v[k].id), oom);
+	}
+	if (!arr)
+		*oom = 1;
+	return arr;
+}
+
+json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
+                        ms_buf *msg)
+{
+	int oom = 0;
+	ms_buf_clear(msg);
+	ms_finding_message(a, f, lang, msg);
+	if (msg->oom)
+		return NULL;
+	json_t *o = json_object();
+	ms_json_set(o, "code", json_string(ms_rules[f->rule].code), &oom);
+	ms_json_set(o, "severity", json_string(medscope_severity_name((medscope_severity)f->severity)),
+	            &oom);
+	ms_json_set(o, "message", json_string(ms_buf_cstr(msg)), &oom);
+	ms_json_set(o, "subjects", ms_json_sym_ids(a, f->subjects, &oom), &oom);
+	ms_json_set(o, "file", json_string(a->model->file), &oom);
+	ms_json_set(o, "line", json_integer(f->loc.line), &oom);
+	ms_json_set(o, "column", json_integer(f->loc.col), &oom);
+	ms_json_set(o, "cite", json_string(ms_rules[f->rule].cite_key), &oom);
+	return ms_json_done(o, oom);
+}
+
+json_t *ms_json_model(const medscope_analysis *a)
+{
+	int oom = 0;
+	json_t *o = json_object();
+	ms_json_set(o, "file", json_string(a->model->file), &oom);
+	ms_json_set(o, "name", json_string(a->model->name), &oom);
+	ms_json_set(o, "as_of", json_string(a->as_of_text), &oom);
+	ms_json_set(o, "as_of_source", json_string(a->as_of_source), &oom);
+	return ms_json_done(o, oom);
+}
