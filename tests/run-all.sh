@@ -34,13 +34,8 @@ if [ -f tests/sarif/package-lock.json ]; then
 fi
 
 start=$(date +%s)
-echo "== sanitizer build (ASan + UBSan)"
-cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DMEDSCOPE_SANITIZE=ON -DMEDSCOPE_WERROR=ON >/dev/null
-cmake --build build-asan -j"$JOBS" >/dev/null
-ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
-LSAN_OPTIONS=suppressions=$PWD/tests/lsan.supp:print_suppressions=0 \
-UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	ctest --test-dir build-asan -j"$JOBS" --output-on-failure -LE 'valgrind|bench' 2>&1 | tail -n 25
+echo "== sanitizer build (ASan + UBSan): .ci/sanitize.sh"
+bash .ci/sanitize.sh 2>&1 | tail -n 25
 echo "== sanitizer run took $(( $(date +%s) - start )) s"
 
 echo "== normal build"

@@ -220,7 +220,8 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 	ch->ioff = (uint32_t)istart;
 	ch->ni = (uint32_t)(e->chain_index.n - istart);
 	slot_ctx sc = {e, ch->off};
-	if (ms_sort_u32(e->chain_index.v + istart, ch->ni, cmp_slot_party, &sc) < 0) {
+	/* An empty chain may have no array at all: no pointer arithmetic on NULL. */
+	if (ch->ni && ms_sort_u32(e->chain_index.v + istart, ch->ni, cmp_slot_party, &sc) < 0) {
 		e->oom = 1;
 		return &empty;
 	}

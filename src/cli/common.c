@@ -200,9 +200,11 @@ void cli_print_diags(const medscope_diags *d)
 		else
 			fprintf(stderr, "%s: %s: %s\n", file, sev, medscope_diag_message(d, i));
 	}
+	/* The loader stops looking once the cap is reached: say so, rather
+	 * than a count of what was not shown, which it does not know. */
 	if (medscope_diags_dropped(d))
-		fprintf(stderr, "medscope: %zu more problem(s) not shown (--max-diagnostics)\n",
-		        medscope_diags_dropped(d));
+		fprintf(stderr, "medscope: stopped after %zu problems (raise --max-diagnostics to see more)\n",
+		        medscope_diags_count(d));
 }
 
 /* Progress on a terminal for large files. */

@@ -12,7 +12,10 @@
  *     closes such a marker (Graphviz 2.43's HTML lexer chokes on a lone
  *     "]");
  *   - every '<' opens "<BR/>", every '&' one of the entities the escaper
- *     writes (&amp; &lt; &gt; &quot; &#39; &#92; &#93;);
+ *     writes (&amp; &lt; &gt; &quot; &#39; &#92; &#93; &#8288;), and every
+ *     backslash (&#92;) is followed by the word joiner &#8288;, so that
+ *     Graphviz never sees a \N, \G, \L or \\ pair (it expands them even
+ *     in HTML-like labels, after decoding entities);
  *   - text already in the buffer is left alone;
  *   - with max_cols, at most max_cols columns plus the "…";
  *   - with wrap_cols, no line wider than wrap_cols unless it is a single
@@ -110,7 +113,7 @@ static void reference(ms_buf *b, const char *s)
 		case '>': ms_buf_puts(b, "&gt;"); continue;
 		case '"': ms_buf_puts(b, "&quot;"); continue;
 		case '\'': ms_buf_puts(b, "&#39;"); continue;
-		case '\\': ms_buf_puts(b, "&#92;"); continue;
+		case '\\': ms_buf_puts(b, "&#92;&#8288;"); continue;
 		case ']': ms_buf_puts(b, "&#93;"); continue;
 		default: break;
 		}
@@ -124,7 +127,7 @@ static void reference(ms_buf *b, const char *s)
 }
 
 static const char *const entities[] = {"&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#92;",
-                                       "&#93;"};
+                                       "&#93;", "&#8288;"};
 
 /* Check the markup and characters of `s` and the width of its lines
  * against wrap_cols (when not 0); return the total width in display
@@ -163,6 +166,12 @@ static unsigned check_label(const char *s, size_t len, unsigned wrap_cols)
 					k = strlen(entities[e]);
 			if (!k)
 				ms_fuzz_fail("'&' that opens no known entity in label: %s", s);
+			if (k == 5 && strncmp(s + i, "&#92;", 5) == 0 && strncmp(s + i + 5, "&#8288;", 7) != 0)
+				ms_fuzz_fail("a backslash not followed by the word joiner: %s", s);
+			if (k == 7) { /* the word joiner: no width, not a character */
+				i += k;
+				continue;
+			}
 			break;
 		case '[':
 			/* The marker of a bidirectional control (user text may hold
