@@ -50,7 +50,7 @@ ms_span ms_pool_put(ms_engine *e, const uint32_t *v, uint32_t n)
 		a->pool.v = nv;
 		a->pool.cap = cap;
 	}
-	if (v)
+	if (v && n)
 		memcpy(a->pool.v + a->pool.n, v, n * sizeof(*v));
 	sp.off = (uint32_t)a->pool.n;
 	sp.n = n;

@@ -238,6 +238,8 @@ uint32_t ms_chain_find(const ms_engine *e, const ms_chain *c, uint32_t a, uint32
 {
 	if (b == a)
 		return 0;
+	if (c->ni == 0) /* an empty chain may have no array: no arithmetic on NULL */
+		return MS_NONE;
 	const uint32_t *slots = e->chain_index.v + c->ioff;
 	uint32_t lo = 0, hi = c->ni;
 	while (lo < hi) {
