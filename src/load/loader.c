@@ -221,7 +221,7 @@ static bool valid_id(const char *s, size_t len)
 static const ms_enum *enum_find(const ms_enum *e, const char *s, size_t len)
 {
 	for (; e->name; e++)
-		if (strlen(e->name) == len && memcmp(e->name, s, len) == 0)
+		if (strncmp(e->name, s, len) == 0 && e->name[len] == '\0')
 			return e;
 	return NULL;
 }
@@ -272,16 +272,19 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 			nomem(ld);
 			return;
 		}
-		char *w = copy;
-		for (const char *r = copy; *r;) {
-			if (strncmp(r, "&#38;", 5) == 0) {
-				*w++ = '&';
-				r += 5;
-			} else {
-				*w++ = *r++;
+		char *amp = memchr(copy, '&', len);
+		if (amp) {
+			char *w = amp;
+			for (const char *r = amp; *r;) {
+				if (strncmp(r, "&#38;", 5) == 0) {
+					*w++ = '&';
+					r += 5;
+				} else {
+					*w++ = *r++;
+				}
 			}
+			*w = '\0';
 		}
-		*w = '\0';
 		out->s = copy;
 		return;
 	}
@@ -380,6 +383,27 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 	}
 }
 
+/* Gather the space-separated ids of [v, end) for ms_sym_prefetch(). */
+typedef struct {
+	const char *name[16];
+	size_t len[16], n;
+} id_batch;
+
+static void gather_ids(id_batch *b, const char *v, const char *end)
+{
+	while (v < end && b->n < 16) {
+		while (v < end && is_space((unsigned char)*v))
+			v++;
+		const char *start = v;
+		while (v < end && !is_space((unsigned char)*v))
+			v++;
+		if (v > start) {
+			b->name[b->n] = start;
+			b->len[b->n++] = (size_t)(v - start);
+		}
+	}
+}
+
 /* Check and parse the attributes of an element into vals[]. Returns false
  * when a required one is missing or a value is bad (reported). */
 static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, at_val *vals)
@@ -388,13 +412,31 @@ static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, a
 	bool ok = true;
 	size_t errors_before = ms_diag_errors(ld->diags);
 	memset(vals, 0, sizeof(*vals) * MAX_SPECS);
+	/* Which spec each attribute is (-1: unknown), and a first look at the
+	 * symbol-table slots of its ids, so that their misses overlap. */
+	int8_t spec_of[MAX_SPECS];
+	id_batch ids;
+	ids.n = 0;
+	for (int a = 0; a < nb && a < MAX_SPECS; a++) {
+		int k = -1;
+		if (!attrs[a * 5 + 2])
+			for (int i = 0; specs[i].name; i++)
+				if (attrs[a * 5] == ld->at_name[el][i])
+					k = i;
+		spec_of[a] = (int8_t)k;
+		if (k >= 0 && (specs[k].type == AT_ID || specs[k].type == AT_REF || specs[k].type == AT_REFS))
+			gather_ids(&ids, (const char *)attrs[a * 5 + 3], (const char *)attrs[a * 5 + 4]);
+	}
+	ms_sym_prefetch(ld->m, ids.name, ids.len, ids.n);
 	for (int a = 0; a < nb; a++) {
 		const char *name = (const char *)attrs[a * 5];
 		const char *uri = (const char *)attrs[a * 5 + 2];
 		const char *v = (const char *)attrs[a * 5 + 3];
 		size_t len = (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
-		int k = -1;
-		if (!uri)
+		/* More attributes than specs: some are unknown or repeated
+		 * (libxml2 refuses those), so the slow path is fine. */
+		int k = a < MAX_SPECS ? spec_of[a] : -1;
+		if (a >= MAX_SPECS && !uri)
 			for (int i = 0; specs[i].name; i++)
 				if (attrs[a * 5] == ld->at_name[el][i])
 					k = i;
@@ -992,6 +1034,9 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	ms_prescan pre;
 	ms_prescan_init(&pre, opts->max_attributes, opts->max_value_length);
 	ld.pre = &pre;
+	/* National-scale models hold about one id per 100 bytes: sizing the
+	 * table once spares the rehashes on the way up. */
+	ms_sym_reserve(m, size / 128);
 	size_t total = 0;
 	ssize_t n = read_chunk(src, buf, CHUNK);
 	if (n < 0) {

@@ -160,6 +160,35 @@ void ms_model_drop_lookup(medscope_model *m)
 	m->sym_hash_cap = 0;
 }
 
+void ms_sym_reserve(medscope_model *m, size_t n)
+{
+	uint32_t cap = m->sym_hash_cap ? m->sym_hash_cap : 1024;
+	while (cap < n * 2 && cap < (1u << 30))
+		cap *= 2;
+	if (cap > m->sym_hash_cap)
+		rehash(m, cap); /* a failure only means growing later */
+}
+
+void ms_sym_prefetch(const medscope_model *m, const char *const *names, const size_t *lens,
+                     size_t n)
+{
+#if defined(__GNUC__)
+	enum { MAX = 16 };
+	uint32_t slot[MAX];
+	if (!m->sym_hash_cap || n > MAX)
+		return;
+	uint32_t mask = m->sym_hash_cap - 1;
+	/* Three rounds, one per dependent load of a lookup (slot, symbol,
+	 * name): the misses of one round overlap instead of queueing. */
+	for (size_t i = 0; i < n; i++) {
+		slot[i] = hash_bytes(names[i], lens[i]);
+		__builtin_prefetch(&m->sym_hash[slot[i] & mask]);
+	}
+#else
+	(void)m, (void)names, (void)lens, (void)n;
+#endif
+}
+
 uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len)
 {
 	if ((m->syms.n + 1) * 2 > m->sym_hash_cap) {
