@@ -3,6 +3,8 @@
  * target's folder, renamed over the target only when complete. A failed or
  * interrupted run leaves the old file or none, never a truncated one.
  */
+/* realpath() is XSI, beyond the POSIX base the build asks for. */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <libgen.h>
@@ -73,20 +75,43 @@ int cli_out_open(cli_out *out, const cli_opts *o, const char *path, char *const 
 			return -1;
 		}
 	}
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode)) {
+		/* A device or a pipe (-o /dev/null, -o /dev/stdout): renaming a
+		 * temporary file over it would replace it by a regular file. */
+		out->f = fopen(path, "w");
+		if (!out->f) {
+			fprintf(stderr, T(o, "%s: error: cannot write: %s\n", "%s: error: 書き込めません: %s\n"),
+			        path, strerror(errno));
+			return -1;
+		}
+		out->direct = 1;
+		return 0;
+	}
+	/* Through a symbolic link, replace the file it points to, not the link. */
+	char *real = NULL;
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode))
+		real = realpath(path, NULL);
+	if (real)
+		path = real;
 	char *copy = dupstr(path);
-	if (!copy)
+	if (!copy) {
+		free(real);
 		return -1;
+	}
 	char *dir = dirname(copy);
 	if (mkdirs(dir) < 0) {
 		fprintf(stderr, T(o, "%s: error: cannot create the folder '%s': %s\n",
 		                  "%s: error: フォルダ '%s' を作れません: %s\n"),
 		        path, dir, strerror(errno));
 		free(copy);
+		free(real);
 		return -1;
 	}
 	size_t n = strlen(path) + 16;
 	char *tmp = malloc(n);
 	char *p = dupstr(path);
+	free(real);
 	if (!tmp || !p) {
 		free(copy), free(tmp), free(p);
 		return -1;
@@ -135,6 +160,16 @@ static void release(cli_out *out)
 
 int cli_out_commit(cli_out *out, const cli_opts *o)
 {
+	if (out->direct) {
+		int failed = fflush(out->f) != 0 || ferror(out->f);
+		failed |= fclose(out->f) != 0;
+		out->f = NULL;
+		out->direct = 0;
+		if (failed)
+			fprintf(stderr, T(o, "medscope: error: writing the output failed\n",
+			                  "medscope: error: 出力の書き込みに失敗しました\n"));
+		return failed ? -1 : 0;
+	}
 	if (!out->tmp) {
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			fprintf(stderr, T(o, "medscope: error: writing to standard output failed\n",
@@ -160,6 +195,12 @@ int cli_out_commit(cli_out *out, const cli_opts *o)
 
 void cli_out_abort(cli_out *out)
 {
+	if (out->direct) {
+		fclose(out->f);
+		out->f = NULL;
+		out->direct = 0;
+		return;
+	}
 	if (!out->tmp)
 		return;
 	if (out->f)

@@ -103,6 +103,24 @@ run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format sarif
 expect_rc 2 "-o under a regular file"
 [ "$(wc -l <"$WORK/err")" -ge 1 ] && ok || fail "no error message for an unwritable -o"
 
+# A pipe or a device is written to, not replaced by a regular file (a
+# rename over -o /dev/null once turned the machine's /dev/null into a file;
+# a FIFO stands in for it here). Through a symbolic link, the file it
+# points to is replaced and the link stays.
+mkfifo "$WORK/fifo"
+timeout 20 cat "$WORK/fifo" >"$WORK/from-fifo" &
+run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format csv -o "$WORK/fifo"
+wait
+expect_rc 0 "-o a pipe"
+[ -p "$WORK/fifo" ] && ok || fail "the pipe was replaced by a $(stat -c %F "$WORK/fifo")"
+[ -s "$WORK/from-fifo" ] && ok || fail "nothing came through the pipe"
+echo OLD >"$WORK/target.csv"
+ln -s "$WORK/target.csv" "$WORK/link.csv"
+run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format csv -o "$WORK/link.csv"
+expect_rc 0 "-o a symbolic link"
+[ -L "$WORK/link.csv" ] && ok || fail "the link was replaced"
+cmp -s "$WORK/from-fifo" "$WORK/target.csv" && ok || fail "the link's target does not hold the report"
+
 # Usage errors name the choices.
 run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format pdf --lang en
 expect_rc 2 "unknown format"
