@@ -107,6 +107,11 @@ void medscope_load_options_init(medscope_load_options *opts);
  * kept. On MEDSCOPE_OK `*out` is a model the caller owns. Otherwise `*out`
  * is NULL and every problem found (up to the list's cap) is on `diags`
  * (which may be NULL to discard them). `opts` may be NULL for defaults.
+ *
+ * Inputs of 4 MiB or more are built into the model by a second thread
+ * while libxml2 parses in the calling thread; the call returns after that
+ * thread has ended. libxml2 and `progress` are only called from the
+ * calling thread.
  */
 medscope_status medscope_model_load_file(medscope_model **out, const char *path,
                                          const medscope_load_options *opts,

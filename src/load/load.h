@@ -3,6 +3,7 @@
 #define MS_LOAD_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "model/model.h"
 
@@ -53,6 +54,11 @@ ms_tagpos ms_prescan_next_tag(ms_prescan *p);
  * an over-long value here gives a clear message where libxml2 would only
  * say "Huge input lookup". */
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
+
+/* Files (or buffers) of at least this many bytes are built in a second
+ * thread while libxml2 parses (loader.c); tests lower it to 0 to run that
+ * path on small inputs. */
+extern size_t ms_load_thread_min;
 
 /* After a successful parse: resolve references to indices, check their
  * kinds and the runs-on graph, apply defaults. Returns the number of

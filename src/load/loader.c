@@ -2,6 +2,13 @@
  * The model loader: streams an untrusted XML file through libxml2's SAX2
  * push parser into the compact arrays of model.h. No DOM is built.
  *
+ * Two halves meet in a queue of event blocks (see "events" below): the
+ * parser's half, in the caller's thread, runs libxml2 and copies each SAX
+ * event into a block; the builder's half checks each event and builds the
+ * model. On large files the builder runs in a second thread, so that
+ * libxml2's work and ours overlap; on small ones it applies each block in
+ * the caller's thread. Both modes apply the same events in document order.
+ *
  * Hostile input (research/c-apis.md §3): any DOCTYPE is refused as soon as
  * the parser sees it (no DTD, no entity can be declared, so no XXE, billion
  * laughs or quadratic blow-up); we read the file ourselves (nothing else is
@@ -18,6 +25,8 @@
 #include <fcntl.h>
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -125,12 +134,16 @@ typedef struct {
 
 /* ---- parse state ---- */
 
+typedef struct ev_queue ev_queue;
+
+/* The builder's half. It never calls libxml2 (whose parser state belongs
+ * to the other thread); it alone touches the model and the diagnostics
+ * while the parse runs. */
 typedef struct {
 	medscope_model *m;
 	medscope_diags *diags;
 	const medscope_load_options *opts;
-	xmlParserCtxtPtr ctxt;
-	ms_prescan *pre;      /* start-tag positions */
+	ev_queue *q;
 	unsigned depth;
 	unsigned skip_depth;  /* > 0: ignoring the subtree opened at this depth */
 	el_kind stack[4];     /* open elements at depths 1..3 */
@@ -154,24 +167,7 @@ typedef struct {
 
 #define LANG(ld) ((ld)->opts->lang)
 
-/*
- * Stop the parse from inside a callback. Not with xmlStopParser(): in
- * libxml2 2.9 it frees the input buffer at once, and our error handler runs
- * in the middle of the start-tag parser, which then reads the attribute
- * values from freed memory (a heap-use-after-free found by fuzzing:
- * tests/fuzz/corpus/load/stop-inside-start-tag.xml). Marking the parser
- * halted, as xmlHaltParser() does from libxml2 2.11 on, stops it at its
- * next check and leaves the buffer alive; the load loop reads no more.
- */
-static void stop(loader *ld)
-{
-	if (!ld->stopped) {
-		ld->stopped = true;
-		ld->ctxt->wellFormed = 0;
-		ld->ctxt->disableSAX = 1;
-		ld->ctxt->instate = XML_PARSER_EOF;
-	}
-}
+static void stop(loader *ld);
 
 #if defined(__GNUC__)
 __attribute__((format(printf, 3, 4)))
@@ -690,6 +686,63 @@ static void build(loader *ld, el_kind el, const at_val *v)
 	}
 }
 
+/* ---- events ----
+ *
+ * Each SAX event is copied into a record of a block: the names stay
+ * pointers into the parser's dictionary (alive until the parser is freed,
+ * after the builder is done), the attribute values and text are copied.
+ * Records are 8-byte aligned; a record larger than a block gets a block of
+ * its own.
+ */
+enum { EV_START = 1, EV_END, EV_TEXT, EV_XML_ERROR, EV_ERROR };
+
+typedef struct {
+	size_t size; /* of the whole record */
+	uint32_t type;
+} ev_head;
+
+typedef struct {
+	ev_head h;
+	ms_loc pos; /* where the start tag begins */
+	const xmlChar *localname, *prefix, *uri;
+	int nb_attrs;
+	/* then libxml2's attribute array (five pointers per attribute: name,
+	 * prefix, URI, value, value end; the values point into this record),
+	 * then the value bytes */
+} ev_start;
+
+typedef struct {
+	ev_head h;
+	ms_loc here;  /* the parser's position after the text */
+	ms_loc first; /* where its first non-space character is; line 0: none */
+	size_t len;   /* then the bytes */
+} ev_text;
+
+typedef struct {
+	ev_head h;
+	ms_loc here;
+	bool fatal;
+	/* then the message, NUL-terminated */
+} ev_error;
+
+typedef struct ev_block {
+	struct ev_block *next;
+	size_t len, cap;
+	_Alignas(8) unsigned char data[];
+} ev_block;
+
+/* The hand-over between the two halves (mutex and condition variable are
+ * used only when the builder has a thread). */
+struct ev_queue {
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	ev_block *head, *tail; /* filled blocks, oldest first */
+	unsigned queued;
+	ev_block *spare;       /* applied blocks, for reuse */
+	bool done;             /* the parser's half has sent everything */
+	atomic_bool halt;      /* the builder asks the parser to stop */
+};
+
 /* Which element `name` is at this depth under this parent, or EL_UNKNOWN. */
 static el_kind classify(const loader *ld, const xmlChar *name, const xmlChar *uri,
                         unsigned depth, el_kind parent)
@@ -715,22 +768,19 @@ static el_kind classify(const loader *ld, const xmlChar *name, const xmlChar *ur
 	}
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                     const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
-                     int nb_defaulted, const xmlChar **attrs)
+static void apply_start(loader *ld, const ev_start *ev)
 {
-	(void)nb_ns, (void)ns, (void)nb_defaulted;
-	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
+	const xmlChar *localname = ev->localname, *prefix = ev->prefix, *uri = ev->uri;
+	int nb_attrs = ev->nb_attrs;
+	const xmlChar **attrs = (const xmlChar **)(ev + 1);
 	ld->depth++;
 	ld->text_reported = false;
 	ld->elem_mark_set = false;
-	ms_tagpos pos = ms_prescan_next_tag(ld->pre); /* one per start tag, always */
 	if (ld->stopped || ld->skip_depth)
 		return;
 	ld->elem_mark = medscope_diags_count(ld->diags);
 	ld->elem_mark_set = true;
-	ld->loc.line = pos.line ? pos.line : (uint32_t)xmlSAX2GetLineNumber(ld->ctxt);
-	ld->loc.col = pos.line ? pos.col : (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt);
+	ld->loc = ev->pos;
 	const char *name = (const char *)localname;
 	if (ld->depth > ld->opts->max_depth) {
 		error_at(ld, ld->loc,
@@ -800,10 +850,8 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 	build(ld, k, vals);
 }
 
-static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+static void apply_end(loader *ld)
 {
-	(void)localname, (void)prefix, (void)uri;
-	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
 	ld->elem_mark_set = false;
 	if (ld->skip_depth == ld->depth)
 		ld->skip_depth = 0;
@@ -827,6 +875,297 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 	ld->text_reported = false;
 	if (ld->depth)
 		ld->depth--;
+}
+
+static void apply_text(loader *ld, const ev_text *ev)
+{
+	const char *ch = (const char *)(ev + 1);
+	size_t len = ev->len;
+	ld->elem_mark_set = false;
+	if (ld->stopped || ld->skip_depth || ld->depth == 0)
+		return;
+	el_kind k = ld->depth < 4 ? ld->stack[ld->depth] : EL_UNKNOWN;
+	if (k == EL_RISK && ld->depth == 2) {
+		if (ld->text.len + len > ld->opts->max_value_length) {
+			error_at(ld, ev->here,
+			         MS_L(LANG(ld), "<risk>: the description is longer than %zu bytes (limit --max-value-length)",
+			              "<risk>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
+			         ld->opts->max_value_length);
+			stop(ld);
+			return;
+		}
+		ms_buf_put(&ld->text, ch, len);
+		if (ld->text.oom)
+			nomem(ld);
+		return;
+	}
+	if (ev->first.line && !ld->text_reported) {
+		error_at(ld, ev->first,
+		         MS_L(LANG(ld), "text is not allowed inside <%s>", "<%s> の中に文字列は置けません"),
+		         k < EL__COUNT ? el_names[k] : "?");
+		ld->text_reported = true;
+	}
+}
+
+/* A libxml2 error (EV_XML_ERROR) or one of the parser's half (EV_ERROR,
+ * which has stopped the parse). */
+static void apply_error(loader *ld, const ev_error *ev)
+{
+	const char *msg = (const char *)(ev + 1);
+	if (ld->stopped)
+		return;
+	if (ev->h.type == EV_ERROR) {
+		error_at(ld, ev->here, "%s", msg);
+		stop(ld);
+		return;
+	}
+	/* A start tag cut short (a truncated file) still reaches apply_start
+	 * with the attributes read so far: its "missing attribute" reports
+	 * would only hide the real problem. Only while that start tag is the
+	 * latest event: otherwise the error is about something later, and the
+	 * element's reports (or libxml2's own, e.g. "Name too long") stand. */
+	if (ev->fatal && ld->elem_mark_set && ev->here.line >= ld->loc.line && ld->loc.line)
+		ms_diags_truncate(ld->diags, ld->elem_mark);
+	error_at(ld, ev->here,
+	         MS_L(LANG(ld), "not well-formed XML: %s", "XML が整形式ではありません: %s"), msg);
+}
+
+static void apply_block(loader *ld, const ev_block *b)
+{
+	for (size_t at = 0; at < b->len;) {
+		const ev_head *h = (const ev_head *)(b->data + at);
+		switch (h->type) {
+		case EV_START:
+			apply_start(ld, (const ev_start *)h);
+			break;
+		case EV_END:
+			apply_end(ld);
+			break;
+		case EV_TEXT:
+			apply_text(ld, (const ev_text *)h);
+			break;
+		default:
+			apply_error(ld, (const ev_error *)h);
+			break;
+		}
+		at += h->size;
+	}
+}
+
+static void stop(loader *ld)
+{
+	ld->stopped = true;
+	atomic_store_explicit(&ld->q->halt, true, memory_order_relaxed);
+}
+
+/* ---- the parser's half ---- */
+
+typedef struct {
+	xmlParserCtxtPtr ctxt;
+	ms_prescan *pre;      /* start-tag positions */
+	ev_queue *q;
+	loader *ld;           /* applies the blocks when there is no builder thread */
+	bool threaded;
+	ev_block *cur;        /* the block being filled */
+	bool halted;
+	bool oom;
+	medscope_lang lang;
+} feeder;
+
+/* Below a file of this size the builder runs in the caller's thread: a
+ * thread would cost more than it saves. Tests set it to 0. */
+size_t ms_load_thread_min = 4u << 20;
+
+/*
+ * Stop the parse from inside a callback. Not with xmlStopParser(): in
+ * libxml2 2.9 it frees the input buffer at once, and our error handler runs
+ * in the middle of the start-tag parser, which then reads the attribute
+ * values from freed memory (a heap-use-after-free found by fuzzing:
+ * tests/fuzz/corpus/load/stop-inside-start-tag.xml). Marking the parser
+ * halted, as xmlHaltParser() does from libxml2 2.11 on, stops it at its
+ * next check and leaves the buffer alive; the load loop reads no more.
+ */
+static void halt_parser(feeder *fd)
+{
+	if (!fd->halted) {
+		fd->halted = true;
+		fd->ctxt->wellFormed = 0;
+		fd->ctxt->disableSAX = 1;
+		fd->ctxt->instate = XML_PARSER_EOF;
+	}
+}
+
+/* Has the parse been stopped, by either half? */
+static bool halted(feeder *fd)
+{
+	if (!fd->halted && atomic_load_explicit(&fd->q->halt, memory_order_relaxed))
+		halt_parser(fd);
+	return fd->halted;
+}
+
+static void *builder_main(void *arg)
+{
+	loader *ld = arg;
+	ev_queue *q = ld->q;
+	for (;;) {
+		pthread_mutex_lock(&q->mu);
+		while (!q->head && !q->done)
+			pthread_cond_wait(&q->cv, &q->mu);
+		ev_block *b = q->head;
+		if (b) {
+			q->head = b->next;
+			if (!q->head)
+				q->tail = NULL;
+			q->queued--;
+			pthread_cond_broadcast(&q->cv);
+		}
+		pthread_mutex_unlock(&q->mu);
+		if (!b)
+			return NULL;
+		apply_block(ld, b);
+		pthread_mutex_lock(&q->mu);
+		b->len = 0;
+		b->next = q->spare;
+		q->spare = b;
+		pthread_mutex_unlock(&q->mu);
+	}
+}
+
+/* Hand the current block to the builder (or apply it here). */
+static void send_block(feeder *fd)
+{
+	ev_block *b = fd->cur;
+	ev_queue *q = fd->q;
+	fd->cur = NULL;
+	if (!b)
+		return;
+	if (!fd->threaded) {
+		apply_block(fd->ld, b);
+		b->len = 0;
+		b->next = q->spare;
+		q->spare = b;
+		return;
+	}
+	/* At most four blocks in flight: memory stays bounded when the
+	 * builder is the slower half. */
+	enum { MAX_QUEUED = 4 };
+	pthread_mutex_lock(&q->mu);
+	while (q->queued >= MAX_QUEUED)
+		pthread_cond_wait(&q->cv, &q->mu);
+	b->next = NULL;
+	if (q->tail)
+		q->tail->next = b;
+	else
+		q->head = b;
+	q->tail = b;
+	q->queued++;
+	pthread_cond_broadcast(&q->cv);
+	pthread_mutex_unlock(&q->mu);
+}
+
+/* Room for a record of `size` bytes of `type`, or NULL (out of memory:
+ * the parse stops). */
+static void *record(feeder *fd, uint32_t type, size_t size)
+{
+	enum { BLOCK = 256 * 1024 };
+	size = (size + 7) & ~(size_t)7;
+	if (fd->cur && fd->cur->cap - fd->cur->len < size)
+		send_block(fd);
+	if (!fd->cur) {
+		ev_queue *q = fd->q;
+		if (fd->threaded)
+			pthread_mutex_lock(&q->mu);
+		ev_block *b = q->spare;
+		if (b && b->cap >= size)
+			q->spare = b->next;
+		else
+			b = NULL;
+		if (fd->threaded)
+			pthread_mutex_unlock(&q->mu);
+		if (!b) {
+			size_t cap = size > BLOCK ? size : BLOCK;
+			b = malloc(sizeof(*b) + cap);
+			if (!b) {
+				fd->oom = true;
+				halt_parser(fd);
+				return NULL;
+			}
+			b->cap = cap;
+			b->len = 0;
+		}
+		fd->cur = b;
+	}
+	ev_head *h = (ev_head *)(fd->cur->data + fd->cur->len);
+	fd->cur->len += size;
+	h->size = size;
+	h->type = type;
+	return h;
+}
+
+/* Send what is left and wait for the builder: afterwards only this
+ * thread touches the loader, the model and the diagnostics. */
+static void finish(feeder *fd, pthread_t builder)
+{
+	send_block(fd);
+	ev_queue *q = fd->q;
+	if (fd->threaded) {
+		pthread_mutex_lock(&q->mu);
+		q->done = true;
+		pthread_cond_broadcast(&q->cv);
+		pthread_mutex_unlock(&q->mu);
+		pthread_join(builder, NULL);
+		fd->threaded = false;
+	}
+	while (q->spare) {
+		ev_block *b = q->spare;
+		q->spare = b->next;
+		free(b);
+	}
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nb_ns, const xmlChar **ns, int nb_attrs,
+                     int nb_defaulted, const xmlChar **attrs)
+{
+	(void)nb_ns, (void)ns, (void)nb_defaulted;
+	xmlParserCtxtPtr ctxt = ctx;
+	feeder *fd = ctxt->_private;
+	ms_tagpos pos = ms_prescan_next_tag(fd->pre); /* one per start tag, always */
+	if (halted(fd))
+		return;
+	size_t bytes = 0, n = nb_attrs > 0 ? (size_t)nb_attrs : 0;
+	for (size_t a = 0; a < n; a++)
+		bytes += (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
+	ev_start *ev = record(fd, EV_START, sizeof(*ev) + n * 5 * sizeof(*attrs) + bytes);
+	if (!ev)
+		return;
+	ev->pos.line = pos.line ? pos.line : (uint32_t)xmlSAX2GetLineNumber(ctxt);
+	ev->pos.col = pos.line ? pos.col : (uint32_t)xmlSAX2GetColumnNumber(ctxt);
+	ev->localname = localname;
+	ev->prefix = prefix;
+	ev->uri = uri;
+	ev->nb_attrs = (int)n;
+	const xmlChar **out = (const xmlChar **)(ev + 1);
+	xmlChar *w = (xmlChar *)(out + n * 5);
+	for (size_t a = 0; a < n; a++) {
+		size_t len = (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
+		out[a * 5] = attrs[a * 5];
+		out[a * 5 + 1] = attrs[a * 5 + 1];
+		out[a * 5 + 2] = attrs[a * 5 + 2];
+		if (len)
+			memcpy(w, attrs[a * 5 + 3], len);
+		out[a * 5 + 3] = w;
+		out[a * 5 + 4] = w + len;
+		w += len;
+	}
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+	(void)localname, (void)prefix, (void)uri;
+	feeder *fd = ((xmlParserCtxtPtr)ctx)->_private;
+	if (!halted(fd))
+		record(fd, EV_END, sizeof(ev_head));
 }
 
 /*
@@ -862,40 +1201,38 @@ static ms_loc text_loc(xmlParserCtxtPtr ctxt, const xmlChar *ch, int first, int 
 
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
-	loader *ld = ((xmlParserCtxtPtr)ctx)->_private;
-	ld->elem_mark_set = false;
-	if (ld->stopped || ld->skip_depth || ld->depth == 0)
+	xmlParserCtxtPtr ctxt = ctx;
+	feeder *fd = ctxt->_private;
+	if (halted(fd) || len < 0)
 		return;
-	el_kind k = ld->depth < 4 ? ld->stack[ld->depth] : EL_UNKNOWN;
-	if (k == EL_RISK && ld->depth == 2) {
-		if (ld->text.len + (size_t)len > ld->opts->max_value_length) {
-			ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ld->ctxt),
-			               (uint32_t)xmlSAX2GetColumnNumber(ld->ctxt)};
-			error_at(ld, here,
-			         MS_L(LANG(ld), "<risk>: the description is longer than %zu bytes (limit --max-value-length)",
-			              "<risk>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
-			         ld->opts->max_value_length);
-			stop(ld);
-			return;
-		}
-		ms_buf_put(&ld->text, (const char *)ch, (size_t)len);
-		if (ld->text.oom)
-			nomem(ld);
+	ev_text *ev = record(fd, EV_TEXT, sizeof(*ev) + (size_t)len);
+	if (!ev)
 		return;
-	}
+	ev->here.line = (uint32_t)xmlSAX2GetLineNumber(ctxt);
+	ev->here.col = (uint32_t)xmlSAX2GetColumnNumber(ctxt);
+	ev->first.line = ev->first.col = 0;
 	for (int i = 0; i < len; i++) {
 		if (!is_space(ch[i])) {
-			if (!ld->text_reported) {
-				ms_loc here = text_loc(ld->ctxt, ch, i, len);
-				error_at(ld, here,
-				         MS_L(LANG(ld), "text is not allowed inside <%s>",
-				              "<%s> の中に文字列は置けません"),
-				         k < EL__COUNT ? el_names[k] : "?");
-				ld->text_reported = true;
-			}
-			return;
+			ev->first = text_loc(ctxt, ch, i, len);
+			break;
 		}
 	}
+	ev->len = (size_t)len;
+	memcpy(ev + 1, ch, (size_t)len);
+}
+
+/* An error event; for EV_ERROR the parse stops at once. */
+static void report(feeder *fd, uint32_t type, ms_loc here, bool fatal, const char *msg)
+{
+	size_t len = strlen(msg);
+	ev_error *ev = record(fd, type, sizeof(*ev) + len + 1);
+	if (ev) {
+		ev->here = here;
+		ev->fatal = fatal;
+		memcpy(ev + 1, msg, len + 1);
+	}
+	if (type == EV_ERROR)
+		halt_parser(fd);
 }
 
 /* Any DOCTYPE: no DTDs and no entities, ever (closes XXE and entity
@@ -904,44 +1241,44 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 {
 	(void)name, (void)ext, (void)sys;
 	xmlParserCtxtPtr ctxt = ctx;
-	loader *ld = ctxt->_private;
+	feeder *fd = ctxt->_private;
+	if (halted(fd))
+		return;
 	ms_loc here = {(uint32_t)ctxt->input->line, 1};
-	error_at(ld, here, "%s",
-	         MS_L(LANG(ld),
-	              "a DOCTYPE is not allowed (medscope refuses DTDs and entities); remove it",
-	              "DOCTYPE は使えません (DTD とエンティティは拒否します)。削除してください"));
-	ctxt->wellFormed = 0;
-	stop(ld);
+	report(fd, EV_ERROR, here, false,
+	       MS_L(fd->lang, "a DOCTYPE is not allowed (medscope refuses DTDs and entities); remove it",
+	            "DOCTYPE は使えません (DTD とエンティティは拒否します)。削除してください"));
 }
 
 static void on_start_document(void *ctx)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	loader *ld = ctxt->_private;
+	feeder *fd = ctxt->_private;
 	const char *enc = (const char *)ctxt->encoding;
-	if (enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
+	if (!halted(fd) && enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
 	    xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") != 0) {
-		ms_loc here = {1, 1};
-		error_at(ld, here,
-		         MS_L(LANG(ld),
-		              "the file declares encoding \"%s\"; medscope reads UTF-8 only "
-		              "(convert it, e.g. iconv -f %s -t UTF-8)",
-		              "エンコーディング \"%s\" が宣言されています。UTF-8 のみ読めます "
-		              "(例: iconv -f %s -t UTF-8 で変換してください)"),
+		char msg[600];
+		snprintf(msg, sizeof(msg),
+		         MS_L(fd->lang,
+		              "the file declares encoding \"%.200s\"; medscope reads UTF-8 only "
+		              "(convert it, e.g. iconv -f %.200s -t UTF-8)",
+		              "エンコーディング \"%.200s\" が宣言されています。UTF-8 のみ読めます "
+		              "(例: iconv -f %.200s -t UTF-8 で変換してください)"),
 		         enc, enc);
-		stop(ld);
+		ms_loc here = {1, 1};
+		report(fd, EV_ERROR, here, false, msg);
 	}
 }
 
 static void on_xml_error(void *data, xmlErrorPtr e)
 {
 	xmlParserCtxtPtr ctxt = data;
-	loader *ld = ctxt ? ctxt->_private : NULL;
-	if (!ld)
+	feeder *fd = ctxt ? ctxt->_private : NULL;
+	if (!fd)
 		return;
 	if (e->code == XML_ERR_NO_MEMORY)
-		ld->oom = true;
-	if (e->level < XML_ERR_ERROR || ld->stopped)
+		fd->oom = true;
+	if (e->level < XML_ERR_ERROR || halted(fd))
 		return;
 	char msg[512];
 	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "?");
@@ -952,27 +1289,18 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
 	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
-	/* A start tag cut short (a truncated file) still reaches on_start
-	 * with the attributes read so far: its "missing attribute" reports
-	 * would only hide the real problem. Only while that start tag is the
-	 * latest event: otherwise the error is about something later, and the
-	 * element's reports (or libxml2's own, e.g. "Name too long") stand. */
-	if (e->level == XML_ERR_FATAL && ld->elem_mark_set && here.line >= ld->loc.line &&
-	    ld->loc.line)
-		ms_diags_truncate(ld->diags, ld->elem_mark);
-	error_at(ld, here, MS_L(LANG(ld), "not well-formed XML: %s", "XML が整形式ではありません: %s"),
-	         msg);
+	report(fd, EV_XML_ERROR, here, e->level == XML_ERR_FATAL, msg);
 }
 
 /* Errors libxml2 raises without a parser context (encoding conversion,
  * I/O) reach the thread-local structured handler instead of ours. */
 static void on_global_error(void *data, xmlErrorPtr e)
 {
-	loader *ld = data;
-	if (ld->ctxt)
-		on_xml_error(ld->ctxt, e);
+	feeder *fd = data;
+	if (fd->ctxt)
+		on_xml_error(fd->ctxt, e);
 	else if (e->code == XML_ERR_NO_MEMORY)
-		ld->oom = true; /* while creating the parser */
+		fd->oom = true; /* while creating the parser */
 }
 
 void medscope_load_options_init(medscope_load_options *o)
@@ -1003,12 +1331,23 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	if (st != MEDSCOPE_OK)
 		return st;
 
+	ev_queue q;
+	memset(&q, 0, sizeof(q));
+	atomic_init(&q.halt, false);
 	loader ld;
 	memset(&ld, 0, sizeof(ld));
 	ld.m = m;
 	ld.diags = diags;
 	ld.opts = opts;
 	ld.current = MS_NONE;
+	ld.q = &q;
+	feeder fd;
+	memset(&fd, 0, sizeof(fd));
+	fd.q = &q;
+	fd.ld = &ld;
+	fd.lang = opts->lang;
+	pthread_t builder;
+	int read_errno = 0;
 	size_t errors_before = ms_diag_errors(diags);
 	bool hard_error = false; /* refused without diagnostics (diags == NULL) */
 
@@ -1033,7 +1372,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	}
 	ms_prescan pre;
 	ms_prescan_init(&pre, opts->max_attributes, opts->max_value_length);
-	ld.pre = &pre;
+	fd.pre = &pre;
 	/* National-scale models hold about one id per 100 bytes: sizing the
 	 * table once spares the rehashes on the way up. */
 	ms_sym_reserve(m, size / 128);
@@ -1060,7 +1399,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	 * duration, then give the caller back its own handler. */
 	xmlStructuredErrorFunc saved_handler = xmlStructuredError;
 	void *saved_handler_ctx = xmlStructuredErrorContext;
-	xmlSetStructuredErrorFunc(&ld, on_global_error);
+	xmlSetStructuredErrorFunc(&fd, on_global_error);
 	/* No file name: libxml2 would only use it to resolve relative
 	 * external entities (there are none to load), and in 2.9.14 a failed
 	 * allocation while copying it leaks the input stream
@@ -1072,8 +1411,8 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_NOMEM;
 	}
-	ctxt->_private = &ld;
-	ld.ctxt = ctxt;
+	ctxt->_private = &fd;
+	fd.ctxt = ctxt;
 	ctxt->sax->serror = on_xml_error;
 	ld.ns = xmlDictLookup(ctxt->dict, (const xmlChar *)MS_NS, -1);
 	for (int e = 0; e < EL__COUNT; e++) {
@@ -1095,33 +1434,27 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	 * line numbers past 65535; NOCDATA: CDATA arrives as text. Never
 	 * NOENT, DTDLOAD, XINCLUDE or HUGE (they disable the protections). */
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-	ctxt->_private = &ld; /* xmlCtxtUseOptions keeps it; set again to be sure */
+	ctxt->_private = &fd; /* xmlCtxtUseOptions keeps it; set again to be sure */
+	if (n > 0 && size >= ms_load_thread_min && pthread_mutex_init(&q.mu, NULL) == 0) {
+		if (pthread_cond_init(&q.cv, NULL) == 0 &&
+		    pthread_create(&builder, NULL, builder_main, &ld) == 0)
+			fd.threaded = true;
+		else
+			pthread_mutex_destroy(&q.mu);
+	}
+	bool threads = fd.threaded;
 
-	while (n > 0 && !ld.stopped) {
+	/* The refusals found here wait until the builder is done: until
+	 * then, the diagnostics are its alone. */
+	enum { NO_REFUSAL, TOO_LARGE, TOO_MANY_ATTRIBUTES, VALUE_TOO_LONG } refusal = NO_REFUSAL;
+	while (n > 0 && !halted(&fd)) {
 		total += (size_t)n;
 		if (total > opts->max_input) {
-			ms_diag_add(diags, name, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-			            MS_L(opts->lang,
-			                 "the file is larger than the limit of %zu bytes (raise it with --max-input)",
-			                 "ファイルが上限 %zu バイトを超えています (--max-input で変更できます)"),
-			            opts->max_input);
-			hard_error = true;
+			refusal = TOO_LARGE;
 			break;
 		}
 		if (ms_prescan_feed(&pre, buf, (size_t)n) < 0) {
-			if (pre.error == MS_PRESCAN_ATTRIBUTES)
-				ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
-				            MS_L(opts->lang,
-				                 "an element has more than %u attributes (limit --max-attributes)",
-				                 "要素の属性が %u 個を超えています (上限 --max-attributes)"),
-				            opts->max_attributes);
-			else
-				ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
-				            MS_L(opts->lang,
-				                 "an attribute value is longer than %zu bytes (limit --max-value-length)",
-				                 "属性値が %zu バイトを超えています (上限 --max-value-length)"),
-				            opts->max_value_length);
-			hard_error = true;
+			refusal = pre.error == MS_PRESCAN_ATTRIBUTES ? TOO_MANY_ATTRIBUTES : VALUE_TOO_LONG;
 			break;
 		}
 		if (pre.nomem) {
@@ -1131,25 +1464,53 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		xmlParseChunk(ctxt, buf, (int)n, 0);
 		if (opts->progress && total % (4u << 20) < (size_t)n)
 			opts->progress(opts->progress_payload, total, size);
-		if (ld.stopped)
+		if (halted(&fd))
 			break;
 		n = read_chunk(src, buf, CHUNK);
 		if (n < 0) {
+			read_errno = errno;
 			st = MEDSCOPE_ERR_IO;
 			break;
 		}
 	}
+	if (total > 0 && !halted(&fd) && refusal == NO_REFUSAL && st == MEDSCOPE_OK)
+		xmlParseChunk(ctxt, NULL, 0, 1);
+	finish(&fd, builder);
+	if (threads) {
+		pthread_cond_destroy(&q.cv);
+		pthread_mutex_destroy(&q.mu);
+	}
+	ld.oom |= fd.oom;
+	hard_error = refusal != NO_REFUSAL;
+	if (refusal == TOO_LARGE)
+		ms_diag_add(diags, name, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang,
+		                 "the file is larger than the limit of %zu bytes (raise it with --max-input)",
+		                 "ファイルが上限 %zu バイトを超えています (--max-input で変更できます)"),
+		            opts->max_input);
+	else if (refusal == TOO_MANY_ATTRIBUTES)
+		ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang,
+		                 "an element has more than %u attributes (limit --max-attributes)",
+		                 "要素の属性が %u 個を超えています (上限 --max-attributes)"),
+		            opts->max_attributes);
+	else if (refusal == VALUE_TOO_LONG)
+		ms_diag_add(diags, name, pre.tag_line, pre.tag_col, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang,
+		                 "an attribute value is longer than %zu bytes (limit --max-value-length)",
+		                 "属性値が %zu バイトを超えています (上限 --max-value-length)"),
+		            opts->max_value_length);
 	if (total == 0 && st == MEDSCOPE_OK && !ld.oom) {
 		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "the file is empty", "ファイルが空です"));
 		hard_error = true;
-	} else if (!ld.stopped && !hard_error && st == MEDSCOPE_OK)
-		xmlParseChunk(ctxt, NULL, 0, 1);
+	}
 	if (!hard_error && st == MEDSCOPE_OK && !ld.root_seen && ms_diag_errors(diags) == errors_before)
 		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "the file holds no <deployment> element",
 		                 "<deployment> 要素がありません"));
-	bool well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !hard_error && !ld.stopped;
+	bool well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !hard_error && !ld.stopped &&
+	                   !fd.halted;
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);
@@ -1172,6 +1533,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	ms_diags_sort(diags);
 	if (st != MEDSCOPE_OK) {
 		medscope_model_free(m);
+		errno = read_errno; /* for the caller's message on MEDSCOPE_ERR_IO */
 		return st;
 	}
 	MS_VEC_SHRINK(m->parties);
