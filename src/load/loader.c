@@ -1003,6 +1003,21 @@ static bool halted(feeder *fd)
 	return fd->halted;
 }
 
+enum { BLOCK = 256 * 1024 };
+
+/* Keep an applied block for reuse; one made for a single large record
+ * goes (otherwise a run of ever larger records would keep them all). */
+static void recycle(ev_queue *q, ev_block *b)
+{
+	if (b->cap > BLOCK) {
+		free(b);
+		return;
+	}
+	b->len = 0;
+	b->next = q->spare;
+	q->spare = b;
+}
+
 static void *builder_main(void *arg)
 {
 	loader *ld = arg;
@@ -1024,9 +1039,7 @@ static void *builder_main(void *arg)
 			return NULL;
 		apply_block(ld, b);
 		pthread_mutex_lock(&q->mu);
-		b->len = 0;
-		b->next = q->spare;
-		q->spare = b;
+		recycle(q, b);
 		pthread_mutex_unlock(&q->mu);
 	}
 }
@@ -1041,9 +1054,7 @@ static void send_block(feeder *fd)
 		return;
 	if (!fd->threaded) {
 		apply_block(fd->ld, b);
-		b->len = 0;
-		b->next = q->spare;
-		q->spare = b;
+		recycle(q, b);
 		return;
 	}
 	/* At most four blocks in flight: memory stays bounded when the
@@ -1067,7 +1078,6 @@ static void send_block(feeder *fd)
  * the parse stops). */
 static void *record(feeder *fd, uint32_t type, size_t size)
 {
-	enum { BLOCK = 256 * 1024 };
 	size = (size + 7) & ~(size_t)7;
 	if (fd->cur && fd->cur->cap - fd->cur->len < size)
 		send_block(fd);
@@ -1104,7 +1114,7 @@ static void *record(feeder *fd, uint32_t type, size_t size)
 
 /* Send what is left and wait for the builder: afterwards only this
  * thread touches the loader, the model and the diagnostics. */
-static void finish(feeder *fd, pthread_t builder)
+static void finish(feeder *fd, pthread_t *builder)
 {
 	send_block(fd);
 	ev_queue *q = fd->q;
@@ -1113,7 +1123,7 @@ static void finish(feeder *fd, pthread_t builder)
 		q->done = true;
 		pthread_cond_broadcast(&q->cv);
 		pthread_mutex_unlock(&q->mu);
-		pthread_join(builder, NULL);
+		pthread_join(*builder, NULL);
 		fd->threaded = false;
 	}
 	while (q->spare) {
@@ -1375,12 +1385,14 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	fd.pre = &pre;
 	/* National-scale models hold about one id per 100 bytes: sizing the
 	 * table once spares the rehashes on the way up. */
-	ms_sym_reserve(m, size / 128);
+	ms_sym_reserve(m, (size < opts->max_input ? size : opts->max_input) / 128);
 	size_t total = 0;
 	ssize_t n = read_chunk(src, buf, CHUNK);
 	if (n < 0) {
+		read_errno = errno;
 		free(buf);
 		medscope_model_free(m);
+		errno = read_errno; /* for the caller's message */
 		return MEDSCOPE_ERR_IO;
 	}
 	/* UTF-16 and UTF-32 are detected from the first bytes. */
@@ -1436,11 +1448,15 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
 	ctxt->_private = &fd; /* xmlCtxtUseOptions keeps it; set again to be sure */
 	if (n > 0 && size >= ms_load_thread_min && pthread_mutex_init(&q.mu, NULL) == 0) {
-		if (pthread_cond_init(&q.cv, NULL) == 0 &&
-		    pthread_create(&builder, NULL, builder_main, &ld) == 0)
+		bool cv = pthread_cond_init(&q.cv, NULL) == 0;
+		if (cv && pthread_create(&builder, NULL, builder_main, &ld) == 0) {
 			fd.threaded = true;
-		else
+		} else {
+			/* No thread: the builder runs here. */
+			if (cv)
+				pthread_cond_destroy(&q.cv);
 			pthread_mutex_destroy(&q.mu);
+		}
 	}
 	bool threads = fd.threaded;
 
@@ -1475,12 +1491,20 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	}
 	if (total > 0 && !halted(&fd) && refusal == NO_REFUSAL && st == MEDSCOPE_OK)
 		xmlParseChunk(ctxt, NULL, 0, 1);
-	finish(&fd, builder);
+	finish(&fd, &builder);
 	if (threads) {
 		pthread_cond_destroy(&q.cv);
 		pthread_mutex_destroy(&q.mu);
 	}
 	ld.oom |= fd.oom;
+	/* The builder may have stopped (diagnostics cap, depth) while this
+	 * half read on: what was found after that point does not count, as
+	 * when both halves ran in step. */
+	if (ld.stopped) {
+		refusal = NO_REFUSAL;
+		if (st == MEDSCOPE_ERR_IO)
+			st = MEDSCOPE_OK;
+	}
 	hard_error = refusal != NO_REFUSAL;
 	if (refusal == TOO_LARGE)
 		ms_diag_add(diags, name, 0, 0, MEDSCOPE_SEVERITY_ERROR,
@@ -1533,7 +1557,8 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	ms_diags_sort(diags);
 	if (st != MEDSCOPE_OK) {
 		medscope_model_free(m);
-		errno = read_errno; /* for the caller's message on MEDSCOPE_ERR_IO */
+		if (st == MEDSCOPE_ERR_IO)
+			errno = read_errno; /* for the caller's message */
 		return st;
 	}
 	MS_VEC_SHRINK(m->parties);

@@ -199,9 +199,9 @@ void ms_model_drop_lookup(medscope_model *m);
 uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len);
 /* Size the table for about n symbols (a hint: it still grows). */
 void ms_sym_reserve(medscope_model *m, size_t n);
-/* Start loading the slot of a name that is about to be interned: the table
- * is far larger than the caches, and an element's ids are independent, so
- * their cache misses can overlap. */
+/* Start loading the slots of names about to be interned: the table is far
+ * larger than the caches, and an element's ids are independent, so their
+ * cache misses can overlap. */
 void ms_sym_prefetch(const medscope_model *m, const char *const *names, const size_t *lens,
                      size_t n);
 /* Find or add; MS_NONE on allocation failure. */

@@ -17,12 +17,12 @@
 
 /* What a load gave: status, every diagnostic, and for a loaded model its
  * JSON report (which shows every entity, id and location). */
-static char *outcome(const char *xml, size_t len, unsigned cap)
+static char *outcome(const char *xml, size_t len, unsigned cap, const medscope_load_options *o)
 {
 	medscope_diags *d = NULL;
 	CU_ASSERT_EQUAL_FATAL(medscope_diags_new(&d, cap), MEDSCOPE_OK);
 	medscope_model *m = NULL;
-	medscope_status s = medscope_model_load_memory(&m, xml, len, "in.xml", NULL, d);
+	medscope_status s = medscope_model_load_memory(&m, xml, len, "in.xml", o, d);
 	char *buf = NULL;
 	size_t n = 0;
 	FILE *f = open_memstream(&buf, &n);
@@ -49,14 +49,20 @@ static char *outcome(const char *xml, size_t len, unsigned cap)
 
 static unsigned compared;
 
-static void compare(const char *what, const char *xml, size_t len, unsigned cap)
+/* Compare the modes; with `expect`, both must also begin with it. */
+static void compare_opts(const char *what, const char *xml, size_t len, unsigned cap,
+                         const medscope_load_options *o, const char *expect)
 {
 	size_t saved = ms_load_thread_min;
 	ms_load_thread_min = SIZE_MAX;
-	char *inline_mode = outcome(xml, len, cap);
+	char *inline_mode = outcome(xml, len, cap, o);
 	ms_load_thread_min = 0;
-	char *threaded = outcome(xml, len, cap);
+	char *threaded = outcome(xml, len, cap, o);
 	ms_load_thread_min = saved;
+	if (expect && strncmp(inline_mode, expect, strlen(expect)) != 0) {
+		fprintf(stderr, "\n  %s: expected\n%s  got\n%.2000s\n", what, expect, inline_mode);
+		CU_FAIL("unexpected outcome");
+	}
 	int same = strcmp(inline_mode, threaded) == 0;
 	if (!same)
 		fprintf(stderr, "\n  %s: the modes differ\n  --- one thread\n%.2000s\n  --- two threads\n%.2000s\n",
@@ -65,6 +71,11 @@ static void compare(const char *what, const char *xml, size_t len, unsigned cap)
 	compared++;
 	free(inline_mode);
 	free(threaded);
+}
+
+static void compare(const char *what, const char *xml, size_t len, unsigned cap)
+{
+	compare_opts(what, xml, len, cap, NULL, NULL);
 }
 
 static void compare_dir(const char *dir)
@@ -145,7 +156,51 @@ static void test_large_models_load_alike(void)
 	free(xml);
 }
 
+/*
+ * When the builder stops (here: the wrong root element), nothing later in
+ * the file counts, however far the parser's half has read by then: not an
+ * over-long element (the pre-scanner's refusal), not the size limit. Some
+ * 300 KiB of comments put both beyond the first block.
+ */
+static char *padded(const char *root, size_t *len)
+{
+	char *buf = NULL;
+	FILE *f = open_memstream(&buf, len);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fprintf(f, "%s\n", root);
+	for (int i = 0; i < 3000; i++)
+		fprintf(f, "<!-- %0100d -->\n", i);
+	fputs("<x", f);
+	for (int i = 0; i < 70; i++)
+		fprintf(f, " a%d=\"\"", i);
+	fputs("/>\n", f);
+	fclose(f);
+	return buf;
+}
+
+static void test_stop_wins_over_later_refusals(void)
+{
+	static const char stopped[] =
+		"status -3, 1 diagnostics (0 dropped)\n1:1: 3: the root element must be";
+	size_t len;
+	char *xml = padded("<foo>", &len);
+	compare_opts("70 attributes after the stop", xml, len, 100, NULL, stopped);
+	medscope_load_options o;
+	medscope_load_options_init(&o);
+	o.max_input = 100000;
+	compare_opts("the size limit after the stop", xml, len, 100, &o, stopped);
+	free(xml);
+	/* Without the stop, each refusal stands. */
+	xml = padded("<deployment xmlns=\"urn:medscope:deployment:1\">", &len);
+	compare_opts("70 attributes", xml, len, 100, NULL, "status -3, 1 diagnostics (0 dropped)\n"
+	             "3002:1: 3: an element has more than 64 attributes");
+	compare_opts("the size limit", xml, len, 100, &o, "status -4, 1 diagnostics (0 dropped)\n"
+	             "0:0: 3: the file is larger than the limit");
+	free(xml);
+}
+
 static CU_TestInfo tests[] = {
+	{"stop_wins_over_later_refusals", test_stop_wins_over_later_refusals},
 	{"examples_and_bad_inputs_load_alike", test_examples_and_bad_inputs_load_alike},
 	{"large_models_load_alike", test_large_models_load_alike},
 	CU_TEST_INFO_NULL};
