@@ -106,8 +106,7 @@ void cli_print_diags(const medscope_diags *d);
 /* ---- output files: written atomically (temp file + rename) ---- */
 typedef struct {
 	FILE *f;
-	char *path, *tmp; /* NULL for stdout, and for a device or pipe (direct) */
-	int direct;       /* writing straight to a device or pipe: no rename */
+	char *path, *tmp; /* NULL for stdout, and for a device or pipe (written directly) */
 } cli_out;
 
 /*

@@ -85,7 +85,6 @@ int cli_out_open(cli_out *out, const cli_opts *o, const char *path, char *const 
 			        path, strerror(errno));
 			return -1;
 		}
-		out->direct = 1;
 		return 0;
 	}
 	/* Through a symbolic link, replace the file it points to, not the link. */
@@ -160,11 +159,10 @@ static void release(cli_out *out)
 
 int cli_out_commit(cli_out *out, const cli_opts *o)
 {
-	if (out->direct) {
+	if (!out->tmp && out->f && out->f != stdout) { /* a device or pipe */
 		int failed = fflush(out->f) != 0 || ferror(out->f);
 		failed |= fclose(out->f) != 0;
 		out->f = NULL;
-		out->direct = 0;
 		if (failed)
 			fprintf(stderr, T(o, "medscope: error: writing the output failed\n",
 			                  "medscope: error: 出力の書き込みに失敗しました\n"));
@@ -195,14 +193,12 @@ int cli_out_commit(cli_out *out, const cli_opts *o)
 
 void cli_out_abort(cli_out *out)
 {
-	if (out->direct) {
-		fclose(out->f);
+	if (!out->tmp) {
+		if (out->f && out->f != stdout) /* a device or pipe */
+			fclose(out->f);
 		out->f = NULL;
-		out->direct = 0;
 		return;
 	}
-	if (!out->tmp)
-		return;
 	if (out->f)
 		fclose(out->f);
 	unlink(out->tmp);

@@ -250,6 +250,18 @@ static void bad_value(loader *ld, el_kind el, const at_spec *spec, const char *v
 	ms_buf_free(&b);
 }
 
+/* The next space-separated token of v[*i, len): returns where it starts
+ * and moves *i past it (*i equals the start when none is left). */
+static size_t next_token(const char *v, size_t len, size_t *i)
+{
+	while (*i < len && is_space((unsigned char)v[*i]))
+		++*i;
+	size_t start = *i;
+	while (*i < len && !is_space((unsigned char)v[*i]))
+		++*i;
+	return start;
+}
+
 /* Parse one attribute value (already whitespace-normalised by the XML
  * parser) by its type. */
 static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char *v, size_t len,
@@ -330,11 +342,7 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 		out->u = 0;
 		size_t i = 0;
 		while (i < len) {
-			while (i < len && is_space((unsigned char)v[i]))
-				i++;
-			size_t start = i;
-			while (i < len && !is_space((unsigned char)v[i]))
-				i++;
+			size_t start = next_token(v, len, &i);
 			if (i == start)
 				break;
 			n++;
@@ -379,25 +387,32 @@ static void parse_value(loader *ld, el_kind el, const at_spec *spec, const char 
 	}
 }
 
-/* Gather the space-separated ids of [v, end) for ms_sym_prefetch(). */
+/* Gather the space-separated ids of v[0, len) for ms_sym_prefetch(). */
 typedef struct {
 	const char *name[16];
 	size_t len[16], n;
 } id_batch;
 
-static void gather_ids(id_batch *b, const char *v, const char *end)
+static void gather_ids(id_batch *b, const char *v, size_t len)
 {
-	while (v < end && b->n < 16) {
-		while (v < end && is_space((unsigned char)*v))
-			v++;
-		const char *start = v;
-		while (v < end && !is_space((unsigned char)*v))
-			v++;
-		if (v > start) {
-			b->name[b->n] = start;
-			b->len[b->n++] = (size_t)(v - start);
-		}
+	for (size_t i = 0; b->n < 16;) {
+		size_t start = next_token(v, len, &i);
+		if (i == start)
+			return;
+		b->name[b->n] = v + start;
+		b->len[b->n++] = i - start;
 	}
+}
+
+/* Which of el's specs attribute a is, or -1 (unknown or namespaced). */
+static int spec_index(const loader *ld, el_kind el, const xmlChar **attrs, int a)
+{
+	int k = -1;
+	if (!attrs[a * 5 + 2])
+		for (int i = 0; el_attrs[el][i].name; i++)
+			if (attrs[a * 5] == ld->at_name[el][i])
+				k = i;
+	return k;
 }
 
 /* Check and parse the attributes of an element into vals[]. Returns false
@@ -414,14 +429,11 @@ static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, a
 	id_batch ids;
 	ids.n = 0;
 	for (int a = 0; a < nb && a < MAX_SPECS; a++) {
-		int k = -1;
-		if (!attrs[a * 5 + 2])
-			for (int i = 0; specs[i].name; i++)
-				if (attrs[a * 5] == ld->at_name[el][i])
-					k = i;
+		int k = spec_index(ld, el, attrs, a);
 		spec_of[a] = (int8_t)k;
 		if (k >= 0 && (specs[k].type == AT_ID || specs[k].type == AT_REF || specs[k].type == AT_REFS))
-			gather_ids(&ids, (const char *)attrs[a * 5 + 3], (const char *)attrs[a * 5 + 4]);
+			gather_ids(&ids, (const char *)attrs[a * 5 + 3],
+			           (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]));
 	}
 	ms_sym_prefetch(ld->m, ids.name, ids.len, ids.n);
 	for (int a = 0; a < nb; a++) {
@@ -431,11 +443,7 @@ static bool parse_attrs(loader *ld, el_kind el, int nb, const xmlChar **attrs, a
 		size_t len = (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
 		/* More attributes than specs: some are unknown or repeated
 		 * (libxml2 refuses those), so the slow path is fine. */
-		int k = a < MAX_SPECS ? spec_of[a] : -1;
-		if (a >= MAX_SPECS && !uri)
-			for (int i = 0; specs[i].name; i++)
-				if (attrs[a * 5] == ld->at_name[el][i])
-					k = i;
+		int k = a < MAX_SPECS ? spec_of[a] : spec_index(ld, el, attrs, a);
 		if (k < 0) {
 			ms_buf b = MS_BUF_INIT;
 			for (int i = 0; specs[i].name; i++) {
@@ -1124,7 +1132,6 @@ static void finish(feeder *fd, pthread_t *builder)
 		pthread_cond_broadcast(&q->cv);
 		pthread_mutex_unlock(&q->mu);
 		pthread_join(*builder, NULL);
-		fd->threaded = false;
 	}
 	while (q->spare) {
 		ev_block *b = q->spare;
@@ -1267,13 +1274,13 @@ static void on_start_document(void *ctx)
 	const char *enc = (const char *)ctxt->encoding;
 	if (!halted(fd) && enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
 	    xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") != 0) {
-		char msg[600];
+		char msg[1024];
 		snprintf(msg, sizeof(msg),
 		         MS_L(fd->lang,
-		              "the file declares encoding \"%.200s\"; medscope reads UTF-8 only "
-		              "(convert it, e.g. iconv -f %.200s -t UTF-8)",
-		              "エンコーディング \"%.200s\" が宣言されています。UTF-8 のみ読めます "
-		              "(例: iconv -f %.200s -t UTF-8 で変換してください)"),
+		              "the file declares encoding \"%s\"; medscope reads UTF-8 only "
+		              "(convert it, e.g. iconv -f %s -t UTF-8)",
+		              "エンコーディング \"%s\" が宣言されています。UTF-8 のみ読めます "
+		              "(例: iconv -f %s -t UTF-8 で変換してください)"),
 		         enc, enc);
 		ms_loc here = {1, 1};
 		report(fd, EV_ERROR, here, false, msg);
@@ -1458,7 +1465,6 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			pthread_mutex_destroy(&q.mu);
 		}
 	}
-	bool threads = fd.threaded;
 
 	/* The refusals found here wait until the builder is done: until
 	 * then, the diagnostics are its alone. */
@@ -1492,7 +1498,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	if (total > 0 && !halted(&fd) && refusal == NO_REFUSAL && st == MEDSCOPE_OK)
 		xmlParseChunk(ctxt, NULL, 0, 1);
 	finish(&fd, &builder);
-	if (threads) {
+	if (fd.threaded) {
 		pthread_cond_destroy(&q.cv);
 		pthread_mutex_destroy(&q.mu);
 	}
@@ -1533,8 +1539,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "the file holds no <deployment> element",
 		                 "<deployment> 要素がありません"));
-	bool well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !hard_error && !ld.stopped &&
-	                   !fd.halted;
+	bool well_formed = ctxt->wellFormed && ctxt->nsWellFormed && !hard_error && !ld.stopped;
 	if (ctxt->myDoc)
 		xmlFreeDoc(ctxt->myDoc);
 	xmlFreeParserCtxt(ctxt);

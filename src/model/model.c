@@ -97,6 +97,15 @@ static uint32_t find_slot(const medscope_model *m, const char *name, size_t len,
 
 static int rehash(medscope_model *m, uint32_t cap);
 
+/* The table size for n symbols: a power of two, load factor <= 1/2. */
+static uint32_t cap_for(size_t n)
+{
+	uint32_t cap = 1024;
+	while (cap < n * 2 + 2 && cap < (1u << 30))
+		cap *= 2;
+	return cap;
+}
+
 uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len)
 {
 	if (!m->sym_hash_cap) {
@@ -104,10 +113,7 @@ uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len)
 		 * again for the few commands that look ids up (graph --focus,
 		 * impact, diff). It is a cache, so building it in a const model
 		 * is fine; without memory for it, scan. */
-		uint32_t cap = 1024;
-		while (cap < m->syms.n * 2 + 2 && cap < (1u << 30))
-			cap *= 2;
-		if (rehash((medscope_model *)m, cap) < 0) {
+		if (rehash((medscope_model *)m, cap_for(m->syms.n)) < 0) {
 			for (size_t i = 0; i < m->syms.n; i++) {
 				const char *n = m->syms.v[i].name;
 				if (strncmp(n, name, len) == 0 && n[len] == '\0')
@@ -162,9 +168,7 @@ void ms_model_drop_lookup(medscope_model *m)
 
 void ms_sym_reserve(medscope_model *m, size_t n)
 {
-	uint32_t cap = m->sym_hash_cap ? m->sym_hash_cap : 1024;
-	while (cap < n * 2 && cap < (1u << 30))
-		cap *= 2;
+	uint32_t cap = cap_for(n);
 	if (cap > m->sym_hash_cap)
 		rehash(m, cap); /* a failure only means growing later */
 }
