@@ -6,9 +6,7 @@
 #include <stddef.h>
 
 #include "model/model.h"
-
-/* Messages exist in English and Japanese; pick one. */
-#define MS_L(lang, en, ja) ((lang) == MEDSCOPE_LANG_JA ? (ja) : (en))
+#include "util/lang.h"
 
 /*
  * The pre-scanner: a byte-level look at each start tag before libxml2 sees

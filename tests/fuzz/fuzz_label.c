@@ -1,5 +1,5 @@
 /*
- * Fuzz target: ms_gv_text() (src/emit/graph_escape.c), the one function
+ * Fuzz target: ms_gv_text() (src/graph/graph_escape.c), the one function
  * every piece of text goes through on its way into a Graphviz label.
  *
  * Input: byte 0 picks max_cols, byte 1 wrap_cols, byte 2 whether the
@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 #include "fuzz_common.h"
 
 static const char prefix[] = "kept \xe6\x97\xa5 ";

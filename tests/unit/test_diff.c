@@ -14,7 +14,7 @@
 #include <string.h>
 
 #include "analysis_helpers.h"
-#include "analyze/diff.h"
+#include "change/diff.h"
 
 #define BEFORE "examples/change/before.xml"
 #define AFTER "examples/change/after.xml"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "analyze/analysis.h"
-#include "emit/graph.h"
+#include "graph/graph.h"
 #include "helpers.h"
 
 /* ---- a hand-made analysis ---- */

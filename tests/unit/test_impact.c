@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "analysis_helpers.h"
-#include "analyze/impact.h"
+#include "change/impact.h"
 
 #define BEFORE "examples/change/before.xml"
 #define AFTER "examples/change/after.xml"

@@ -6,8 +6,8 @@
  * establish, every notification pair and the systems no agreement covers
  * for it. Streamed one element at a time, in the impact's (sorted) order.
  */
-#include "analyze/impact.h"
-#include "emit/diff_common.h"
+#include "change/impact.h"
+#include "emit/jsonw.h"
 
 static json_t *notice(const medscope_model *m, uint32_t g)
 {

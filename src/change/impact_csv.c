@@ -11,8 +11,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "analyze/impact.h"
-#include "emit/diff_common.h"
+#include "change/impact.h"
+#include "util/lang.h"
 #include "emit/report.h"
 
 #define NCOLS 11

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/diff.h"
+#include "change/diff.h"
 #include "util/date.h"
 
 typedef struct {

@@ -19,7 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 #include "util/diags.h"
 
 /* Facilities drawn one by one at most, before alike ones are folded. */

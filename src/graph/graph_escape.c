@@ -27,7 +27,7 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 
 /* Decode one UTF-8 sequence at s (n bytes left). Returns its length and
  * the code point in *cp, or 1 with *cp = U+FFFD for an invalid byte. */

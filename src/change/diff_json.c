@@ -6,8 +6,8 @@
  * element at a time; arrays in the diff's order, so the same two models
  * always give byte-identical output.
  */
-#include "analyze/diff.h"
-#include "emit/diff_common.h"
+#include "change/diff.h"
+#include "emit/jsonw.h"
 
 static json_t *elem_object(const medscope_diff *d, const ms_elem_change *e)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 
 static int party_node_label(ms_gv *c, Agnode_t *n, uint32_t party)
 {

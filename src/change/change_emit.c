@@ -1,9 +1,10 @@
 /*
  * The public entry points of the diff and impact emitters: each picks the
- * emitter of its format (diff_common.h); the defaults and the final I/O
+ * emitter of its format (diff.h, impact.h); the defaults and the final I/O
  * check are the ones of medscope_emit() (emit.h).
  */
-#include "emit/diff_common.h"
+#include "change/diff.h"
+#include "change/impact.h"
 #include "emit/emit.h"
 
 medscope_status medscope_diff_emit(FILE *out, const medscope_diff *diff, medscope_format format,

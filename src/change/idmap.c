@@ -1,6 +1,6 @@
 /* idmap.h: the hash multimap (open addressing, linear probing) and the
  * sorted matching of keyed lists. */
-#include "analyze/idmap.h"
+#include "change/idmap.h"
 
 #include <stdlib.h>
 #include <string.h>

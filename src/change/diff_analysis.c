@@ -15,8 +15,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/diff.h"
-#include "analyze/idmap.h"
+#include "change/diff.h"
+#include "change/idmap.h"
 
 typedef struct {
 	medscope_diff *d;

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 #include "util/diags.h"
 
 static bool undirected(ms_gv_style st)

@@ -16,6 +16,8 @@
 #include "medscope/change.h"
 #include "util/arena.h"
 
+#include <stdio.h>
+
 /* Kinds of model element, in the order the diff reports them. */
 typedef enum {
 	MS_ELEM_PARTY, MS_ELEM_SYSTEM, MS_ELEM_CONTRACT, MS_ELEM_AGREEMENT, MS_ELEM_FLOW,
@@ -125,5 +127,11 @@ const char *ms_change_name(unsigned change);
 const char *ms_scope_change_name(unsigned change);   /* entered, left, category, reasons */
 const char *ms_req_change_name(unsigned change);     /* required, dropped, now-missing, ... */
 const char *ms_baseline_name(unsigned state);        /* new, unchanged, updated, absent */
+
+/* The emitters of medscope_diff_emit(); `opts` is never NULL here.
+ * MEDSCOPE_OK, MEDSCOPE_ERR_NOMEM or MEDSCOPE_ERR_IO. */
+medscope_status ms_emit_diff_text(FILE *out, const medscope_diff *d, const medscope_emit_options *opts);
+medscope_status ms_emit_diff_json(FILE *out, const medscope_diff *d, const medscope_emit_options *opts);
+medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const medscope_emit_options *opts);
 
 #endif

@@ -7,8 +7,8 @@
  */
 #include <string.h>
 
-#include "analyze/diff.h"
-#include "emit/diff_common.h"
+#include "change/diff.h"
+#include "util/lang.h"
 #include "util/date.h"
 
 typedef struct {

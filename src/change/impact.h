@@ -10,6 +10,8 @@
 #include "analyze/analysis.h"
 #include "medscope/change.h"
 
+#include <stdio.h>
+
 /* A system that depends on the target (reverse runs-on, transitively). */
 typedef struct {
 	uint32_t system;
@@ -71,5 +73,14 @@ struct medscope_impact {
 
 /* "runs-on", "provider-owner", "owner-facility". */
 const char *ms_pair_kind_name(unsigned kind);
+
+/* The emitters of medscope_impact_emit(); `opts` is never NULL here.
+ * MEDSCOPE_OK, MEDSCOPE_ERR_NOMEM or MEDSCOPE_ERR_IO. */
+medscope_status ms_emit_impact_text(FILE *out, const medscope_impact *im,
+                                    const medscope_emit_options *opts);
+medscope_status ms_emit_impact_json(FILE *out, const medscope_impact *im,
+                                    const medscope_emit_options *opts);
+medscope_status ms_emit_impact_csv(FILE *out, const medscope_impact *im,
+                                   const medscope_emit_options *opts);
 
 #endif

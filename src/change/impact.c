@@ -20,8 +20,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/idmap.h"
-#include "analyze/impact.h"
+#include "change/idmap.h"
+#include "change/impact.h"
 
 #define UNSEEN UINT32_MAX
 

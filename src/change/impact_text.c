@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/impact.h"
-#include "emit/diff_common.h"
+#include "change/impact.h"
+#include "util/lang.h"
 
 #define SHOW 20 /* rows of a long list shown in text */
 

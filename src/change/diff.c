@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "analyze/diff.h"
+#include "change/diff.h"
 
 const char *ms_elem_kind_name(unsigned kind)
 {

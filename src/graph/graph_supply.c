@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 
 medscope_status ms_gv_ends_init(ms_gv *c)
 {

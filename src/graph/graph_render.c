@@ -15,7 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "emit/graph.h"
+#include "graph/graph.h"
 #include "util/diags.h"
 
 #define DEFAULT_FONT "Noto Sans CJK JP"

@@ -10,8 +10,8 @@
  */
 #include <string.h>
 
-#include "analyze/diff.h"
-#include "emit/diff_common.h"
+#include "change/diff.h"
+#include "emit/jsonw.h"
 #include "emit/sarif_common.h"
 
 /* NEW's file first (index 0), then OLD's when it is another file. */
