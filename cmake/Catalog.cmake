@@ -1,4 +1,5 @@
-# Catalog.cmake - compile the rule catalog (models/rules.xml) into C.
+# Catalog.cmake - compile the rule catalog (models/rules.xml) and the
+# vocabulary (models/vocabulary.xml) into C.
 #
 #   include(cmake/Catalog.cmake)          # after find_package(LibXml2 2.9 REQUIRED)
 #   medscope_generate_catalog(${CMAKE_CURRENT_BINARY_DIR}/generated)
@@ -6,9 +7,10 @@
 #   target_include_directories(medscope PRIVATE ${MEDSCOPE_CATALOG_INCLUDE_DIR})
 #
 # medscope_generate_catalog(OUT_DIR) builds the host tool gen_catalog
-# (tools/gen_catalog.c) and adds the rule that runs
-#     gen_catalog models/rules.xml OUT_DIR/rules_catalog.h OUT_DIR/rules_catalog.c
-# whenever the catalog or the tool changes. It sets in the caller's scope:
+# (tools/gen_catalog.c, gen_vocabulary.c, gen_util.c) and adds the rule that runs
+#     gen_catalog models/rules.xml models/vocabulary.xml \
+#                 OUT_DIR/rules_catalog.h OUT_DIR/rules_catalog.c
+# whenever either file or the tool changes. It sets in the caller's scope:
 #   MEDSCOPE_CATALOG_SOURCES      the generated .c
 #   MEDSCOPE_CATALOG_HEADER       the generated .h (list it in target_sources too,
 #                                 so that every generator orders it first)
@@ -45,6 +47,7 @@ function(medscope_generate_catalog OUT_DIR)
   cmake_path(ABSOLUTE_PATH OUT_DIR BASE_DIRECTORY "${CMAKE_CURRENT_BINARY_DIR}" NORMALIZE)
 
   set(xml "${PROJECT_SOURCE_DIR}/models/rules.xml")
+  set(vocab "${PROJECT_SOURCE_DIR}/models/vocabulary.xml")
   set(out_h "${OUT_DIR}/rules_catalog.h")
   set(out_c "${OUT_DIR}/rules_catalog.c")
 
@@ -58,7 +61,10 @@ function(medscope_generate_catalog OUT_DIR)
         "call find_package(LibXml2 2.9 REQUIRED) first")
     endif()
     if(NOT TARGET medscope_gen_catalog)
-      add_executable(medscope_gen_catalog "${_MEDSCOPE_CATALOG_ROOT}/tools/gen_catalog.c")
+      add_executable(medscope_gen_catalog
+        "${_MEDSCOPE_CATALOG_ROOT}/tools/gen_catalog.c"
+        "${_MEDSCOPE_CATALOG_ROOT}/tools/gen_vocabulary.c"
+        "${_MEDSCOPE_CATALOG_ROOT}/tools/gen_util.c")
       set_target_properties(medscope_gen_catalog PROPERTIES
         OUTPUT_NAME gen_catalog
         C_STANDARD 11
@@ -77,9 +83,9 @@ function(medscope_generate_catalog OUT_DIR)
   add_custom_command(
     OUTPUT "${out_h}" "${out_c}"
     COMMAND "${CMAKE_COMMAND}" -E make_directory "${OUT_DIR}"
-    COMMAND ${tool} "${xml}" "${out_h}" "${out_c}"
-    DEPENDS "${xml}" ${tool_dep}
-    COMMENT "Generating the rule catalog from models/rules.xml"
+    COMMAND ${tool} "${xml}" "${vocab}" "${out_h}" "${out_c}"
+    DEPENDS "${xml}" "${vocab}" ${tool_dep}
+    COMMENT "Generating the rule catalog from models/rules.xml and models/vocabulary.xml"
     VERBATIM)
 
   add_custom_target(medscope_catalog DEPENDS "${out_h}" "${out_c}")

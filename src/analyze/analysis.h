@@ -14,14 +14,6 @@
 #include "rules_catalog.h"
 #include "util/buf.h"
 
-typedef enum {
-	MS_CAT_NONE, MS_CAT_DIRECT, MS_CAT_SUPPLY_CHAIN, MS_CAT_PATIENT_DIRECTED,
-	MS_CAT_CONNECTED_SERVICE
-} ms_category;
-
-/* "direct", "supply-chain", ... or NULL for MS_CAT_NONE. */
-const char *ms_category_name(unsigned cat);
-
 /* One reason that holds for a party (rules.md §1). */
 typedef struct {
 	uint16_t rule;  /* ms_rule_id of a scope-in or scope-out code */

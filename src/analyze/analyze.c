@@ -14,17 +14,6 @@
 #include "analyze/engine.h"
 #include "util/date.h"
 
-const char *ms_category_name(unsigned cat)
-{
-	switch (cat) {
-	case MS_CAT_DIRECT: return "direct";
-	case MS_CAT_SUPPLY_CHAIN: return "supply-chain";
-	case MS_CAT_PATIENT_DIRECTED: return "patient-directed";
-	case MS_CAT_CONNECTED_SERVICE: return "connected-service";
-	default: return NULL;
-	}
-}
-
 /* Everything but the ranks, which the final ordering still needs: freed
  * before it, so that its buffers reuse this memory rather than add to the
  * peak. Safe to call twice. */

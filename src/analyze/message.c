@@ -72,7 +72,7 @@ static void fill(const medscope_analysis *a, const ms_args *x, const char *name,
 			ms_buf_puts(out, d);
 		}
 	} else if (is(name, len, "scheme")) {
-		ms_buf_puts(out, x->scheme < 0 ? MISSING : ms_cert_scheme_name((unsigned)x->scheme));
+		ms_buf_puts(out, x->scheme < 0 ? MISSING : ms_code(MS_W_CERT_SCHEME, (unsigned)x->scheme));
 	} else {
 		/* Not a placeholder (gen_catalog refuses these): keep it as written. */
 		ms_buf_putc(out, '{');

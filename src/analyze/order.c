@@ -199,7 +199,7 @@ static int cmp_code(const void *ctx, uint32_t x, uint32_t y)
 static int cmp_topic(const void *ctx, uint32_t x, uint32_t y)
 {
 	(void)ctx;
-	return strcmp(ms_topic_name(1u << x), ms_topic_name(1u << y));
+	return strcmp(ms_code(MS_W_TOPIC, 1u << x), ms_code(MS_W_TOPIC, 1u << y));
 }
 
 static int cmp_u32(uint32_t x, uint32_t y)

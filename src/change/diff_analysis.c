@@ -412,7 +412,7 @@ static void push_req(dctx *c, uint32_t oi, uint32_t ni, unsigned change, unsigne
 			ms_buf_putc(&c->key, ' ');
 		ms_buf_puts(&c->key, m->parties.v[q->parties[k]].id);
 	}
-	const char *const rest[] = {ms_topic_name(q->topic), ms_rules[q->rule].code,
+	const char *const rest[] = {ms_code(MS_W_TOPIC, q->topic), ms_rules[q->rule].code,
 	                            contract_name(m, q->contract)};
 	for (size_t k = 0; k < 3; k++) {
 		ms_buf_putc(&c->key, '\x01');

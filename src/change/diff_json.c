@@ -40,7 +40,7 @@ static json_t *standing(const medscope_analysis *a, uint32_t p, int *oom)
 	json_t *o = json_object(), *reasons = json_array();
 	ms_json_set(o, "in_scope", json_boolean(sc->in_scope), oom);
 	ms_json_set(o, "category",
-	            ms_json_str_or_null(sc->in_scope ? ms_category_name(sc->category) : NULL), oom);
+	            ms_json_str_or_null(sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL), oom);
 	for (uint32_t r = 0; r < sc->nreasons; r++) {
 		const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
 		json_t *ro = json_object();
@@ -127,7 +127,7 @@ static json_t *req_object(const medscope_diff *d, const ms_req_change *c)
 	for (unsigned k = 0; k < r->nparties && k < 3; k++)
 		ms_json_push(parties, json_string(a->model->parties.v[r->parties[k]].id), &oom);
 	ms_json_set(o, "parties", parties, &oom);
-	ms_json_set(o, "topic", json_string(ms_topic_name(r->topic)), &oom);
+	ms_json_set(o, "topic", json_string(ms_code(MS_W_TOPIC, r->topic)), &oom);
 	ms_json_set(o, "via",
 	            ms_json_str_or_null(r->contract == MS_NONE ? NULL : ms_sym_name(a->model, r->contract)),
 	            &oom);

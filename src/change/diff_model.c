@@ -80,10 +80,10 @@ static void attr_party(ctx *c, const char *name, uint32_t o, uint32_t n)
 }
 
 static void attr_enum(ctx *c, const char *name, unsigned o, unsigned n,
-                      const char *(*fn)(unsigned))
+                      ms_word_kind kind)
 {
 	if (o != n)
-		record(c, name, fn(o), fn(n));
+		record(c, name, ms_code(kind, o), ms_code(kind, n));
 }
 
 static void attr_bool(ctx *c, const char *name, bool o, bool n)
@@ -105,7 +105,7 @@ static void attr_date(ctx *c, const char *name, int32_t o, int32_t n)
 }
 
 /* A bit set as its names, lowest bit first ("service maintenance"). */
-static const char *bits_text(ms_buf *b, unsigned v, const char *(*fn)(unsigned))
+static const char *bits_text(ms_buf *b, unsigned v, ms_word_kind kind)
 {
 	ms_buf_clear(b);
 	for (unsigned bit = 1; bit && bit <= v; bit <<= 1) {
@@ -113,18 +113,18 @@ static const char *bits_text(ms_buf *b, unsigned v, const char *(*fn)(unsigned))
 			continue;
 		if (b->len)
 			ms_buf_putc(b, ' ');
-		ms_buf_puts(b, fn(bit));
+		ms_buf_puts(b, ms_code(kind, bit));
 	}
 	return b->len ? ms_buf_cstr(b) : NULL;
 }
 
 static void attr_bits(ctx *c, const char *name, unsigned o, unsigned n,
-                      const char *(*fn)(unsigned))
+                      ms_word_kind kind)
 {
 	if (o == n)
 		return;
-	bits_text(&c->ob, o, fn);
-	bits_text(&c->nb, n, fn);
+	bits_text(&c->ob, o, kind);
+	bits_text(&c->nb, n, kind);
 	record(c, name, c->ob.len ? ms_buf_cstr(&c->ob) : NULL, c->nb.len ? ms_buf_cstr(&c->nb) : NULL);
 }
 
@@ -245,10 +245,10 @@ static void attr_edges(ctx *c, const char *name, uint32_t ooff, uint32_t on, uin
 static void cmp_party(ctx *c, uint32_t oi, uint32_t ni)
 {
 	const ms_party *o = &c->om->parties.v[oi], *n = &c->nm->parties.v[ni];
-	attr_enum(c, "kind", o->kind, n->kind, ms_party_kind_name);
+	attr_enum(c, "kind", o->kind, n->kind, MS_W_PARTY_KIND);
 	attr_str(c, "name", o->name, n->name);
 	if (o->kind == MS_PARTY_FACILITY && n->kind == MS_PARTY_FACILITY)
-		attr_enum(c, "type", o->facility_type, n->facility_type, ms_facility_type_name);
+		attr_enum(c, "type", o->facility_type, n->facility_type, MS_W_FACILITY_TYPE);
 	attr_str(c, "role", o->role, n->role);
 	if (o->kind == MS_PARTY_NETWORK_OPERATOR && n->kind == MS_PARTY_NETWORK_OPERATOR)
 		attr_bool(c, "manages-medical-info", o->manages_medical_info, n->manages_medical_info);
@@ -259,10 +259,10 @@ static void cmp_system(ctx *c, uint32_t oi, uint32_t ni)
 	const ms_system *o = &c->om->systems.v[oi], *n = &c->nm->systems.v[ni];
 	attr_str(c, "name", o->name, n->name);
 	attr_party(c, "provider", o->provider, n->provider);
-	attr_enum(c, "layer", o->layer, n->layer, ms_layer_name);
-	attr_bits(c, "data", o->data, n->data, ms_data_name);
-	attr_enum(c, "location", o->location, n->location, ms_location_name);
-	attr_enum(c, "data-region", o->region, n->region, ms_region_name);
+	attr_enum(c, "layer", o->layer, n->layer, MS_W_LAYER);
+	attr_bits(c, "data", o->data, n->data, MS_W_DATA);
+	attr_enum(c, "location", o->location, n->location, MS_W_LOCATION);
+	attr_enum(c, "data-region", o->region, n->region, MS_W_REGION);
 	attr_bool(c, "external-storage", o->external_storage, n->external_storage);
 	attr_edges(c, "runs-on", o->runs_off, o->nruns, n->runs_off, n->nruns, "known", true);
 	attr_edges(c, "connects-to", o->conn_off, o->nconn, n->conn_off, n->nconn, "api", false);
@@ -275,7 +275,7 @@ static void cmp_contract(ctx *c, uint32_t oi, uint32_t ni)
 	attr_party(c, "client", o->client, n->client);
 	attr_party(c, "supplier", o->supplier, n->supplier);
 	attr_party(c, "selected-by", o->selected_by, n->selected_by);
-	attr_bits(c, "type", o->types, n->types, ms_contract_type_name);
+	attr_bits(c, "type", o->types, n->types, MS_W_CONTRACT_TYPE);
 	attr_idset(c, "covers", o->covers, true, n->covers, true, 0);
 	attr_date(c, "date", o->date, n->date);
 }
@@ -284,7 +284,7 @@ static void cmp_agreement(ctx *c, uint32_t oi, uint32_t ni)
 {
 	const ms_agreement *o = &c->om->agreements.v[oi], *n = &c->nm->agreements.v[ni];
 	attr_idset(c, "parties", o->parties, true, n->parties, true, 1);
-	attr_bits(c, "topics", o->topics, n->topics, ms_topic_name);
+	attr_bits(c, "topics", o->topics, n->topics, MS_W_TOPIC);
 	attr_idset(c, "covers", o->covers, o->has_covers, n->covers, n->has_covers, 0);
 	attr_date(c, "date", o->date, n->date);
 	attr_date(c, "review-by", o->review_by, n->review_by);
@@ -303,8 +303,8 @@ static void cmp_flow(ctx *c, uint32_t oi, uint32_t ni)
 	attr_str(c, "from", flow_end(c->om, o->from, o->from_is_system),
 	         flow_end(c->nm, n->from, n->from_is_system));
 	attr_str(c, "to", flow_end(c->om, o->to, o->to_is_system), flow_end(c->nm, n->to, n->to_is_system));
-	attr_bits(c, "data", o->data, n->data, ms_data_name);
-	attr_enum(c, "basis", o->basis, n->basis, ms_basis_name);
+	attr_bits(c, "data", o->data, n->data, MS_W_DATA);
+	attr_enum(c, "basis", o->basis, n->basis, MS_W_BASIS);
 }
 
 static void cmp_risk(ctx *c, uint32_t oi, uint32_t ni)
@@ -312,8 +312,8 @@ static void cmp_risk(ctx *c, uint32_t oi, uint32_t ni)
 	const ms_risk *o = &c->om->risks.v[oi], *n = &c->nm->risks.v[ni];
 	attr_str(c, "system", system_id(c->om, o->system), system_id(c->nm, n->system));
 	attr_party(c, "owner", o->owner, n->owner);
-	attr_enum(c, "treatment", o->treatment, n->treatment, ms_treatment_name);
-	attr_enum(c, "level", o->level, n->level, ms_level_name);
+	attr_enum(c, "treatment", o->treatment, n->treatment, MS_W_TREATMENT);
+	attr_enum(c, "level", o->level, n->level, MS_W_LEVEL);
 	attr_idset(c, "agreed-with", o->agreed_with, true, n->agreed_with, true, 1);
 	attr_date(c, "reviewed", o->reviewed, n->reviewed);
 	attr_str(c, "description", o->text, n->text);
@@ -458,7 +458,7 @@ static uint32_t nth_cert(const medscope_model *m, const ms_party *p, unsigned sc
 static const char *cert_key(ctx *c, const char *party, unsigned scheme, uint32_t k)
 {
 	ms_buf_clear(&c->ob);
-	ms_buf_printf(&c->ob, "%s/%s", party, ms_cert_scheme_name(scheme));
+	ms_buf_printf(&c->ob, "%s/%s", party, ms_code(MS_W_CERT_SCHEME, scheme));
 	if (k)
 		ms_buf_printf(&c->ob, "#%u", (unsigned)k + 1);
 	return keep(c, ms_buf_cstr(&c->ob));

@@ -46,12 +46,12 @@ static void put_aids(FILE *f, const medscope_analysis *a, ms_span span, int part
 	}
 }
 
-static void put_bits(FILE *f, unsigned v, const char *(*fn)(unsigned))
+static void put_bits(FILE *f, unsigned v, ms_word_kind kind)
 {
 	int first = 1;
 	for (unsigned bit = 1; bit && bit <= v; bit <<= 1)
 		if (v & bit)
-			fprintf(f, "%s%s", first ? "" : " ", fn(bit)), first = 0;
+			fprintf(f, "%s%s", first ? "" : " ", ms_code(kind, bit)), first = 0;
 }
 
 static const char *kind_title(const tctx *c, unsigned kind)
@@ -72,12 +72,12 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 	switch (e->kind) {
 	case MS_ELEM_PARTY: {
 		const ms_party *p = &m->parties.v[i];
-		fprintf(f, "%s%s%s", ms_party_kind_name(p->kind), *p->name ? sep : "", p->name);
+		fprintf(f, "%s%s%s", ms_code(MS_W_PARTY_KIND, p->kind), *p->name ? sep : "", p->name);
 		break;
 	}
 	case MS_ELEM_SYSTEM: {
 		const ms_system *s = &m->systems.v[i];
-		fprintf(f, "%s%s%s %s", ms_layer_name(s->layer), sep, L(c, "provider", "提供"),
+		fprintf(f, "%s%s%s %s", ms_code(MS_W_LAYER, s->layer), sep, L(c, "provider", "提供"),
 		        s->provider == MS_NONE ? L(c, "unknown", "不明") : m->parties.v[s->provider].id);
 		if (*s->name)
 			fprintf(f, "%s%s", sep, s->name);
@@ -86,7 +86,7 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 	case MS_ELEM_CONTRACT: {
 		const ms_contract *k = &m->contracts.v[i];
 		fprintf(f, "%s → %s%s", m->parties.v[k->client].id, m->parties.v[k->supplier].id, sep);
-		put_bits(f, k->types, ms_contract_type_name);
+		put_bits(f, k->types, MS_W_CONTRACT_TYPE);
 		fprintf(f, "%s%s ", sep, L(c, "covers", "対象"));
 		put_ids(f, m, k->covers, 0, " ");
 		break;
@@ -95,7 +95,7 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 		const ms_agreement *g = &m->agreements.v[i];
 		put_ids(f, m, g->parties, 1, "↔");
 		fputs(": ", f);
-		put_bits(f, g->topics, ms_topic_name);
+		put_bits(f, g->topics, MS_W_TOPIC);
 		if (g->has_covers) {
 			fprintf(f, " (%s ", L(c, "covers", "対象"));
 			put_ids(f, m, g->covers, 0, " ");
@@ -108,14 +108,14 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 		fprintf(f, "%s → %s%s%s%s",
 		        fl->from_is_system ? m->systems.v[fl->from].id : m->parties.v[fl->from].id,
 		        fl->to_is_system ? m->systems.v[fl->to].id : m->parties.v[fl->to].id, sep,
-		        ms_basis_name(fl->basis), sep);
-		put_bits(f, fl->data, ms_data_name);
+		        ms_code(MS_W_BASIS, fl->basis), sep);
+		put_bits(f, fl->data, MS_W_DATA);
 		break;
 	}
 	case MS_ELEM_RISK: {
 		const ms_risk *r = &m->risks.v[i];
 		fprintf(f, "%s%s%s %s%s%s", m->systems.v[r->system].id, sep, L(c, "owner", "主体"),
-		        m->parties.v[r->owner].id, sep, ms_treatment_name(r->treatment));
+		        m->parties.v[r->owner].id, sep, ms_code(MS_W_TREATMENT, r->treatment));
 		break;
 	}
 	default: {
@@ -190,7 +190,7 @@ static void put_reasons(const tctx *c, const medscope_analysis *a, uint32_t part
 
 static const char *category(const medscope_analysis *a, uint32_t p)
 {
-	const char *n = ms_category_name(a->scope[p].category);
+	const char *n = ms_code(MS_W_CATEGORY, a->scope[p].category);
 	return n ? n : "-";
 }
 
@@ -292,7 +292,7 @@ static void put_requirement(const tctx *c, const medscope_analysis *a, const ms_
 {
 	for (unsigned k = 0; k < r->nparties && k < 3; k++)
 		fprintf(c->f, "%s%s", k ? "↔" : "", a->model->parties.v[r->parties[k]].id);
-	fprintf(c->f, " %s [%s]", ms_topic_name(r->topic), ms_rules[r->rule].code);
+	fprintf(c->f, " %s [%s]", ms_code(MS_W_TOPIC, r->topic), ms_rules[r->rule].code);
 	if (r->contract != MS_NONE)
 		fprintf(c->f, " %s %s", L(c, "via", "経由"), ms_sym_name(a->model, r->contract));
 }

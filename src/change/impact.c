@@ -508,7 +508,7 @@ const char *medscope_impact_target_kind(const medscope_impact *im)
 		return "";
 	if (im->target_kind == MS_SYM_SYSTEM)
 		return "system";
-	return ms_party_kind_name(im->a->model->parties.v[im->target].kind);
+	return ms_code(MS_W_PARTY_KIND, im->a->model->parties.v[im->target].kind);
 }
 
 size_t medscope_impact_system_count(const medscope_impact *im)

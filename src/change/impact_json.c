@@ -24,7 +24,7 @@ static json_t *target_object(const medscope_impact *im)
 	ms_json_set(o, "id", json_string(ms_sym_name(m, im->target_sym)), &oom);
 	if (im->target_kind == MS_SYM_PARTY) {
 		const ms_party *p = &m->parties.v[im->target];
-		ms_json_set(o, "kind", json_string(ms_party_kind_name(p->kind)), &oom);
+		ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, p->kind)), &oom);
 		ms_json_set(o, "name", json_string(p->name), &oom);
 	} else {
 		const ms_system *s = &m->systems.v[im->target];
@@ -44,7 +44,7 @@ static json_t *system_object(const medscope_impact *im, const ms_impact_system *
 	ms_json_set(o, "name", json_string(s->name), &oom);
 	ms_json_set(o, "provider",
 	            ms_json_str_or_null(s->provider == MS_NONE ? NULL : m->parties.v[s->provider].id), &oom);
-	ms_json_set(o, "layer", json_string(ms_layer_name(s->layer)), &oom);
+	ms_json_set(o, "layer", json_string(ms_code(MS_W_LAYER, s->layer)), &oom);
 	ms_json_set(o, "depth", json_integer(is->depth), &oom);
 	/* The affected system it runs on that reached it first (null for a root). */
 	ms_json_set(o, "runs_on",
@@ -59,7 +59,7 @@ static json_t *facility_object(const medscope_impact *im, uint32_t p)
 	int oom = 0;
 	json_t *o = json_object();
 	ms_json_set(o, "id", json_string(f->id), &oom);
-	ms_json_set(o, "kind", json_string(ms_party_kind_name(f->kind)), &oom);
+	ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, f->kind)), &oom);
 	ms_json_set(o, "name", json_string(f->name), &oom);
 	return ms_json_done(o, oom);
 }

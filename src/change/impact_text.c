@@ -57,11 +57,11 @@ static void target(const ictx *c)
 	        ms_sym_name(c->m, im->target_sym));
 	if (im->target_kind == MS_SYM_PARTY) {
 		const ms_party *p = &c->m->parties.v[im->target];
-		fprintf(c->f, " (%s%s%s)", ms_party_kind_name(p->kind), *p->name ? L(c, ", ", "、") : "",
+		fprintf(c->f, " (%s%s%s)", ms_code(MS_W_PARTY_KIND, p->kind), *p->name ? L(c, ", ", "、") : "",
 		        p->name);
 	} else {
 		const ms_system *s = &c->m->systems.v[im->target];
-		fprintf(c->f, " (%s %s%s%s)", L(c, "system", "システム"), ms_layer_name(s->layer),
+		fprintf(c->f, " (%s %s%s%s)", L(c, "system", "システム"), ms_code(MS_W_LAYER, s->layer),
 		        *s->name ? L(c, ", ", "、") : "", s->name);
 	}
 	fprintf(c->f, L(c, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
@@ -76,7 +76,7 @@ static void systems(const ictx *c)
 		const ms_impact_system *is = &im->systems.v[i];
 		const ms_system *s = &c->m->systems.v[is->system];
 		const char *sep = L(c, ", ", "、");
-		fprintf(c->f, "  %s  %s%s%s %s%s%s %u", sid(c, is->system), ms_layer_name(s->layer), sep,
+		fprintf(c->f, "  %s  %s%s%s %s%s%s %u", sid(c, is->system), ms_code(MS_W_LAYER, s->layer), sep,
 		        L(c, "provider", "提供"),
 		        s->provider == MS_NONE ? L(c, "unknown", "不明") : pid(c, s->provider), sep,
 		        L(c, "depth", "深さ"), (unsigned)is->depth);

@@ -23,12 +23,12 @@ static json_t *party_object(const medscope_analysis *a, uint32_t i)
 	int oom = 0;
 	json_t *o = json_object();
 	ms_json_set(o, "id", json_string(p->id), &oom);
-	ms_json_set(o, "kind", json_string(ms_party_kind_name(p->kind)), &oom);
+	ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, p->kind)), &oom);
 	ms_json_set(o, "name", json_string(p->name), &oom);
 	ms_json_set(o, "mhlw", json_boolean(sc->mhlw), &oom);
 	ms_json_set(o, "in_scope", json_boolean(sc->in_scope), &oom);
 	ms_json_set(o, "category",
-	            ms_json_str_or_null(sc->in_scope ? ms_category_name(sc->category) : NULL), &oom);
+	            ms_json_str_or_null(sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL), &oom);
 	json_t *reasons = json_array();
 	for (uint32_t r = 0; r < sc->nreasons; r++) {
 		const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
@@ -55,7 +55,7 @@ static json_t *system_object(const medscope_analysis *a, uint32_t i)
 	ms_json_set(o, "provider",
 	            ms_json_str_or_null(sys->provider == MS_NONE ? NULL : m->parties.v[sys->provider].id),
 	            &oom);
-	ms_json_set(o, "layer", json_string(ms_layer_name(sys->layer)), &oom);
+	ms_json_set(o, "layer", json_string(ms_code(MS_W_LAYER, sys->layer)), &oom);
 	ms_json_set(o, "medical", json_boolean(info->medical), &oom);
 	ms_json_set(o, "relevant", json_boolean(info->relevant), &oom);
 	ms_json_set(o, "served", json_boolean(info->served), &oom);
@@ -85,7 +85,7 @@ static json_t *agreement_object(const medscope_analysis *a, const ms_requirement
 	for (unsigned k = 0; k < rq->nparties && k < 3; k++)
 		ms_json_push(parties, json_string(m->parties.v[rq->parties[k]].id), &oom);
 	ms_json_set(o, "parties", parties, &oom);
-	ms_json_set(o, "topic", json_string(ms_topic_name(rq->topic)), &oom);
+	ms_json_set(o, "topic", json_string(ms_code(MS_W_TOPIC, rq->topic)), &oom);
 	ms_json_set(o, "systems", ms_json_index_ids(a, rq->systems, 0, &oom), &oom);
 	int present = rq->satisfied_by[0] != MS_NONE;
 	ms_json_set(o, "status", json_string(present ? "present" : "missing"), &oom);

@@ -135,7 +135,7 @@ static const char *topic_label_ja(unsigned topic)
 /* "責任分界 (demarcation)" in Japanese, "demarcation" in English. */
 static void put_topic(ms_buf *b, unsigned topic, medscope_lang lang)
 {
-	const char *name = ms_topic_name(topic);
+	const char *name = ms_code(MS_W_TOPIC, topic);
 	const char *ja = topic_label_ja(topic);
 	if (lang == MEDSCOPE_LANG_JA && ja)
 		ms_buf_printf(b, "%s (%s)", ja, name ? name : "");

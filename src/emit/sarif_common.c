@@ -123,7 +123,7 @@ static const char *element_name(const medscope_model *m, const ms_finding *f)
 	const ms_sym *sym = &m->syms.v[f->element_sym];
 	switch (sym->kind) {
 	case MS_SYM_PARTY:
-		return ms_party_kind_name(m->parties.v[sym->index].kind);
+		return ms_code(MS_W_PARTY_KIND, m->parties.v[sym->index].kind);
 	case MS_SYM_SYSTEM:
 		return "system";
 	case MS_SYM_CONTRACT:

@@ -159,9 +159,9 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 	for (size_t i = 0; i < m->parties.n; i++) {
 		uint32_t p = a->party_order[i];
 		const ms_party_scope *sc = &a->scope[p];
-		const char *cat = sc->in_scope ? ms_category_name(sc->category) : NULL;
+		const char *cat = sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL;
 		grid_cell(&g, m->parties.v[p].id);
-		grid_cell(&g, ms_party_kind_name(m->parties.v[p].kind));
+		grid_cell(&g, ms_code(MS_W_PARTY_KIND, m->parties.v[p].kind));
 		ms_buf_puts(&b, m->parties.v[p].name);
 		grid_take(&g, &b);
 		grid_cell(&g, sc->in_scope ? (jp ? "対象" : "in") : (jp ? "対象外" : "out"));
@@ -237,7 +237,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 	for (size_t i = 0; i < a->requirements.n; i++) {
 		const ms_requirement *rq = &a->requirements.v[i];
 		int present = rq->satisfied_by[0] != MS_NONE;
-		grid_cell(&g, ms_topic_name(rq->topic));
+		grid_cell(&g, ms_code(MS_W_TOPIC, rq->topic));
 		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
 			if (k)
 				ms_buf_putc(&b, ',');

@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "medscope/medscope.h"
+#include "rules_catalog.h"
 #include "util/arena.h"
 #include "util/vec.h"
 
@@ -29,53 +30,16 @@ typedef struct {
 	uint32_t off, n;
 } ms_span;
 
-typedef enum { MS_PARTY_FACILITY, MS_PARTY_NETWORK_OPERATOR, MS_PARTY_VENDOR } ms_party_kind;
+/* The coded values (ms_party_kind, ms_layer, MS_TOPIC_* bits ...) are
+ * generated from models/vocabulary.xml, with their words: see ms_word().
+ * Sets (data, contract types, topics) are bit sets of one list. */
+_Static_assert(MS_DATA__COUNT <= 8, "ms_system.data and ms_flow.data are uint8_t");
+_Static_assert(MS_CT__COUNT <= 16, "ms_contract.types is uint16_t");
+_Static_assert(MS_TOPIC__COUNT <= 16, "ms_agreement.topics is uint16_t");
 
-typedef enum {
-	MS_FAC_HOSPITAL, MS_FAC_CLINIC, MS_FAC_DENTAL_CLINIC, MS_FAC_PHARMACY,
-	MS_FAC_MIDWIFERY, MS_FAC_VISITING_NURSING, MS_FAC_CARE_PROVIDER
-} ms_facility_type;
-
-typedef enum {
-	MS_CERT_PMARK, MS_CERT_ISMS, MS_CERT_JISQ15001, MS_CERT_JISQ27001, MS_CERT_ISMAP,
-	MS_CERT_CS_GOLD, MS_CERT_SOC2, MS_CERT_FEDRAMP, MS_CERT_EQUIVALENT
-} ms_cert_scheme;
-
-typedef enum {
-	MS_LAYER_SAAS, MS_LAYER_PAAS, MS_LAYER_IAAS, MS_LAYER_ON_PREMISE,
-	MS_LAYER_DEVICE, MS_LAYER_TERMINAL, MS_LAYER_NETWORK
-} ms_layer;
-
-/* `data` lists are bit sets. */
-enum { MS_DATA_MEDICAL = 1, MS_DATA_CARE = 2, MS_DATA_PHR = 4, MS_DATA_NONE = 8 };
-
-typedef enum { MS_LOC_INSIDE, MS_LOC_OUTSIDE } ms_location;
-typedef enum { MS_REGION_JP, MS_REGION_OVERSEAS, MS_REGION_UNKNOWN } ms_region;
-
-/* Contract `type` bits. */
-enum {
-	MS_CT_SERVICE = 1, MS_CT_OPERATION = 2, MS_CT_MAINTENANCE = 4, MS_CT_DEVELOPMENT = 8,
-	MS_CT_ENTRUSTMENT = 16, MS_CT_SALE = 32, MS_CT_DISPATCH = 64, MS_CT_PATCH_ONLY = 128
-};
 /* FAQ 1: 契約等 includes 運用又は管理、保守; 売買のみ, 派遣, patch-only do not count. */
 #define MS_CT_QUALIFYING \
 	(MS_CT_SERVICE | MS_CT_OPERATION | MS_CT_MAINTENANCE | MS_CT_DEVELOPMENT | MS_CT_ENTRUSTMENT)
-
-typedef enum {
-	MS_BASIS_PATIENT_INSTRUCTION, MS_BASIS_VIA_PATIENT, MS_BASIS_THIRD_PARTY_PROVISION,
-	MS_BASIS_ENTRUSTMENT
-} ms_flow_basis;
-
-/* Agreement topic bits. */
-enum {
-	MS_TOPIC_DEMARCATION = 1, MS_TOPIC_RISK_MANAGEMENT = 2, MS_TOPIC_SUBCONTRACTING = 4,
-	MS_TOPIC_CHANGE_NOTIFICATION = 8, MS_TOPIC_INTEGRATION = 16,
-	MS_TOPIC_UNKNOWN_INFRASTRUCTURE = 32, MS_TOPIC_LIFECYCLE = 64,
-	MS_TOPIC_THIRD_PARTY_PROVISION = 128, MS_TOPIC_INCIDENT_RESPONSE = 256
-};
-
-typedef enum { MS_TREAT_REDUCE, MS_TREAT_AVOID, MS_TREAT_SHARE, MS_TREAT_ACCEPT } ms_treatment;
-typedef enum { MS_LEVEL_NONE, MS_LEVEL_LOW, MS_LEVEL_MEDIUM, MS_LEVEL_HIGH, MS_LEVEL_CRITICAL } ms_level;
 
 /* What a symbol (an id) names. */
 typedef enum {
@@ -215,28 +179,8 @@ static inline const char *ms_sym_name(const medscope_model *m, uint32_t sym)
 	return m->syms.v[sym].name;
 }
 
-/* Vocabulary: value names as model.md spells them (static strings). */
-const char *ms_party_kind_name(unsigned kind);      /* facility, network-operator, vendor */
-const char *ms_facility_type_name(unsigned type);
-const char *ms_cert_scheme_name(unsigned scheme);
-const char *ms_layer_name(unsigned layer);
-const char *ms_location_name(unsigned loc);
-const char *ms_region_name(unsigned region);
-const char *ms_basis_name(unsigned basis);
-const char *ms_treatment_name(unsigned t);
-const char *ms_level_name(unsigned level);          /* NULL for MS_LEVEL_NONE */
-const char *ms_topic_name(unsigned topic_bit);      /* one bit */
-const char *ms_contract_type_name(unsigned type_bit);
-const char *ms_data_name(unsigned data_bit);
-
-/* A vocabulary table, for the loader's enumerations. */
-typedef struct {
-	const char *name;
-	unsigned value;
-} ms_enum;
-
-extern const ms_enum ms_enum_facility_type[], ms_enum_cert_scheme[], ms_enum_layer[],
-	ms_enum_data[], ms_enum_location[], ms_enum_region[], ms_enum_contract_type[],
-	ms_enum_basis[], ms_enum_topic[], ms_enum_treatment[], ms_enum_level[], ms_enum_bool[];
+/* "true" / "false", for the loader (the vocabulary's tables, ms_enum_*,
+ * hold every other enumeration). */
+extern const ms_enum ms_enum_bool[];
 
 #endif

@@ -80,10 +80,10 @@ static char *scope_lines(const medscope_diff *d)
 		const ms_scope_change *s = &d->scope.v[i];
 		const char *o = s->old_party == MS_NONE || !d->old_a->scope[s->old_party].in_scope
 		                        ? "-"
-		                        : ms_category_name(d->old_a->scope[s->old_party].category);
+		                        : ms_code(MS_W_CATEGORY, d->old_a->scope[s->old_party].category);
 		const char *n = s->new_party == MS_NONE || !d->new_a->scope[s->new_party].in_scope
 		                        ? "-"
-		                        : ms_category_name(d->new_a->scope[s->new_party].category);
+		                        : ms_code(MS_W_CATEGORY, d->new_a->scope[s->new_party].category);
 		ms_buf_printf(&b, "%s %s %s>%s\n", s->key, ms_scope_change_name(s->change), o, n);
 	}
 	return b.s ? b.s : calloc(1, 1);
