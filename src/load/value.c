@@ -1,0 +1,294 @@
+/*
+ * Attribute values by type: ids and references, enumerations and
+ * booleans, dates, space-separated lists, strings; and the check of an
+ * element's attributes against its table (schema.c).
+ */
+#include <string.h>
+
+#include "load/schema.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/diags.h"
+
+const char *ms_trim(const char *s, size_t *len)
+{
+	size_t n = *len;
+	while (n && ms_is_space((unsigned char)*s))
+		s++, n--;
+	while (n && ms_is_space((unsigned char)s[n - 1]))
+		n--;
+	*len = n;
+	return s;
+}
+
+static bool valid_id(const char *s, size_t len)
+{
+	if (len == 0)
+		return false;
+	unsigned char c = (unsigned char)s[0];
+	if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_'))
+		return false;
+	for (size_t i = 1; i < len; i++) {
+		c = (unsigned char)s[i];
+		if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+		      c == '_' || c == '.' || c == '-'))
+			return false;
+	}
+	return true;
+}
+
+static const ms_enum *enum_find(const ms_enum *e, const char *s, size_t len)
+{
+	for (; e->name; e++)
+		if (strncmp(e->name, s, len) == 0 && e->name[len] == '\0')
+			return e;
+	return NULL;
+}
+
+static void enum_list(const ms_enum *e, ms_buf *out)
+{
+	for (const ms_enum *f = e; f->name; f++) {
+		if (f != e)
+			ms_buf_puts(out, ", ");
+		ms_buf_puts(out, f->name);
+	}
+}
+
+static void bad_value(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
+                      const char *why_en, const char *why_ja)
+{
+	ms_buf b = MS_BUF_INIT;
+	if (spec->values)
+		enum_list(spec->values, &b);
+	int shown = len > 80 ? 80 : (int)len;
+	if (spec->values)
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s' is not one of: %s",
+		                     "<%s>: 属性 '%s' の値 '%.*s' は使えません。次のいずれかにしてください: %s"),
+		                ms_el_names[el], spec->name, shown, v, ms_buf_cstr(&b));
+	else
+		ms_report_error(r, r->loc, MS_L(r->lang, "<%s>: attribute '%s': '%.*s' %s",
+		                                "<%s>: 属性 '%s' の値 '%.*s' は%s"),
+		                ms_el_names[el], spec->name, shown, v, MS_L(r->lang, why_en, why_ja));
+	ms_buf_free(&b);
+}
+
+/* The next space-separated token of v[*i, len): returns where it starts
+ * and moves *i past it (*i equals the start when none is left). */
+static size_t next_token(const char *v, size_t len, size_t *i)
+{
+	while (*i < len && ms_is_space((unsigned char)v[*i]))
+		++*i;
+	size_t start = *i;
+	while (*i < len && !ms_is_space((unsigned char)v[*i]))
+		++*i;
+	return start;
+}
+
+/* One id or reference: its symbol in *sym. Returns false after reporting
+ * a malformed id or running out of memory. */
+static bool parse_id(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
+                     uint32_t *sym)
+{
+	if (!valid_id(v, len)) {
+		bad_value(r, el, spec, v, len, "is not a valid id ([A-Za-z_][A-Za-z0-9_.-]*)",
+		          "id の形式 ([A-Za-z_][A-Za-z0-9_.-]*) ではありません");
+		return false;
+	}
+	*sym = ms_sym_intern(r->m, v, len);
+	if (*sym == MS_NONE) {
+		ms_report_nomem(r);
+		return false;
+	}
+	return true;
+}
+
+/* A string value, copied into the model's arena. Without entity
+ * substitution (never turned on: it is what makes XXE possible), libxml2
+ * keeps every '&' of an attribute value, written &amp; or &#38;, as the
+ * five characters "&#38;" and has already replaced all other references;
+ * a raw '&' cannot occur. */
+static const char *parse_string(ms_report *r, const char *v, size_t len)
+{
+	char *copy = ms_arena_strndup(&r->m->arena, v, len);
+	if (!copy) {
+		ms_report_nomem(r);
+		return NULL;
+	}
+	char *amp = memchr(copy, '&', len);
+	if (amp) {
+		char *w = amp;
+		for (const char *p = amp; *p;) {
+			if (strncmp(p, "&#38;", 5) == 0) {
+				*w++ = '&';
+				p += 5;
+			} else {
+				*w++ = *p++;
+			}
+		}
+		*w = '\0';
+	}
+	return copy;
+}
+
+/* Parse one attribute value (already whitespace-normalised by the XML
+ * parser) by its type. */
+static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
+                        at_val *out)
+{
+	medscope_model *m = r->m;
+	out->present = true;
+	if (spec->type == AT_STRING) {
+		out->s = parse_string(r, v, len);
+		out->present = out->s != NULL;
+		return;
+	}
+	/* Every other type is an xs:token or a list of them: collapse spaces. */
+	v = ms_trim(v, &len);
+	switch (spec->type) {
+	case AT_ID:
+	case AT_REF:
+		/* Not present after an error: the callers index the symbols with it. */
+		out->present = parse_id(r, el, spec, v, len, &out->u);
+		return;
+	case AT_ENUM:
+	case AT_BOOL: {
+		const ms_enum *e = enum_find(spec->values, v, len);
+		if (!e) {
+			bad_value(r, el, spec, v, len, "", "");
+			out->present = false;
+			return;
+		}
+		out->u = e->value;
+		return;
+	}
+	case AT_DATE:
+		if (ms_date_parse(v, len, &out->date) < 0) {
+			bad_value(r, el, spec, v, len, "is not a date (YYYY-MM-DD)",
+			          "日付 (YYYY-MM-DD) ではありません");
+			out->present = false;
+		}
+		return;
+	case AT_REFS:
+	case AT_ENUMS: {
+		uint32_t n = 0;
+		out->span.off = (uint32_t)m->pool.n;
+		out->u = 0;
+		size_t i = 0;
+		while (i < len) {
+			size_t start = next_token(v, len, &i);
+			if (i == start)
+				break;
+			n++;
+			if (spec->type == AT_ENUMS) {
+				const ms_enum *e = enum_find(spec->values, v + start, i - start);
+				if (!e) {
+					bad_value(r, el, spec, v + start, i - start, "", "");
+					out->present = false;
+					return;
+				}
+				out->u |= e->value;
+			} else {
+				uint32_t s;
+				if (!parse_id(r, el, spec, v + start, i - start, &s)) {
+					out->present = false;
+					return;
+				}
+				uint32_t *slot = MS_VEC_PUSH(m->pool);
+				if (!slot) {
+					out->present = false;
+					ms_report_nomem(r);
+					return;
+				}
+				*slot = s;
+			}
+		}
+		out->span.n = spec->type == AT_REFS ? n : 0;
+		if (n < spec->min_items) {
+			ms_report_error(r, r->loc,
+			                MS_L(r->lang, "<%s>: attribute '%s' needs at least %u value(s), has %u",
+			                     "<%s>: 属性 '%s' には %u 個以上の値が必要です (%u 個)"),
+			                ms_el_names[el], spec->name, spec->min_items, n);
+			out->present = false;
+		}
+		return;
+	}
+	default:
+		return;
+	}
+}
+
+/* Gather the space-separated ids of v[0, len) for ms_sym_prefetch(). */
+typedef struct {
+	const char *name[16];
+	size_t len[16], n;
+} id_batch;
+
+static void gather_ids(id_batch *b, const char *v, size_t len)
+{
+	for (size_t i = 0; b->n < 16;) {
+		size_t start = next_token(v, len, &i);
+		if (i == start)
+			return;
+		b->name[b->n] = v + start;
+		b->len[b->n++] = i - start;
+	}
+}
+
+bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int nb,
+                    const xmlChar **attrs, at_val *vals)
+{
+	const at_spec *specs = ms_el_attrs[el];
+	bool ok = true;
+	size_t errors_before = ms_diag_errors(r->diags);
+	memset(vals, 0, sizeof(*vals) * MAX_SPECS);
+	/* Which spec each attribute is (-1: unknown), and a first look at the
+	 * symbol-table slots of its ids, so that their misses overlap. */
+	int8_t spec_of[MAX_SPECS];
+	id_batch ids;
+	ids.n = 0;
+	for (int a = 0; a < nb && a < MAX_SPECS; a++) {
+		int k = ms_schema_spec_index(names, el, attrs, a);
+		spec_of[a] = (int8_t)k;
+		if (k >= 0 && (specs[k].type == AT_ID || specs[k].type == AT_REF || specs[k].type == AT_REFS))
+			gather_ids(&ids, (const char *)attrs[a * 5 + 3],
+			           (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]));
+	}
+	ms_sym_prefetch(r->m, ids.name, ids.len, ids.n);
+	for (int a = 0; a < nb; a++) {
+		const char *name = (const char *)attrs[a * 5];
+		const char *uri = (const char *)attrs[a * 5 + 2];
+		const char *v = (const char *)attrs[a * 5 + 3];
+		size_t len = (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]);
+		/* More attributes than specs: some are unknown or repeated
+		 * (libxml2 refuses those), so the slow path is fine. */
+		int k = a < MAX_SPECS ? spec_of[a] : ms_schema_spec_index(names, el, attrs, a);
+		if (k < 0) {
+			ms_buf b = MS_BUF_INIT;
+			for (int i = 0; specs[i].name; i++) {
+				if (i)
+					ms_buf_puts(&b, ", ");
+				ms_buf_puts(&b, specs[i].name);
+			}
+			ms_report_error(r, r->loc,
+			                MS_L(r->lang, "<%s>: unknown attribute '%s%s%s' (allowed: %s)",
+			                     "<%s>: 属性 '%s%s%s' は使えません (使える属性: %s)"),
+			                ms_el_names[el], uri ? (const char *)attrs[a * 5 + 1] : "",
+			                uri ? ":" : "", name, ms_buf_cstr(&b));
+			ms_buf_free(&b);
+			ok = false;
+			continue;
+		}
+		parse_value(r, el, &specs[k], v, len, &vals[k]);
+	}
+	for (int i = 0; specs[i].name; i++) {
+		if (specs[i].required && !vals[i].present &&
+		    ms_diag_errors(r->diags) == errors_before) {
+			ms_report_error(r, r->loc,
+			                MS_L(r->lang, "<%s>: missing required attribute '%s'",
+			                     "<%s>: 必須の属性 '%s' がありません"),
+			                ms_el_names[el], specs[i].name);
+		}
+	}
+	return ok && ms_diag_errors(r->diags) == errors_before;
+}
