@@ -51,11 +51,20 @@ typedef struct {
 	long line;
 } rule;
 
+/* <document source url>: the public page of a cited document. */
+typedef struct {
+	char *source, *url;
+	long line;
+	int used;
+} document;
+
 typedef struct {
 	gen_diag d;
 	const vocabulary *vocab;
 	rule *rules;
 	size_t n, cap;
+	document *docs;
+	size_t ndocs;
 	char *guideline;
 } catalog;
 
@@ -348,10 +357,55 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 	cat->rules[cat->n++] = r;
 }
 
+static void read_document(catalog *cat, xmlNodePtr node)
+{
+	static const char *const doc_attrs[] = {"source", "url", NULL};
+	long line = xmlGetLineNo(node);
+	document d = {NULL, NULL, line, 0};
+	document *p;
+	size_t i;
+
+	check_attributes(&cat->d, node, doc_attrs);
+	check_no_text(&cat->d, node);
+	d.source = required_attr(&cat->d, node, "source");
+	d.url = required_attr(&cat->d, node, "url");
+	if (!d.source || !d.url) {
+		free(d.source);
+		free(d.url);
+		return;
+	}
+	/* Only a page copied from the guideline texts, and only https. */
+	if (strncmp(d.url, "https://", 8) != 0 || strpbrk(d.url, " \"<>\\{}"))
+		diag(&cat->d, line, "<document url=\"%s\">: an https URL is needed", d.url);
+	for (i = 0; i < cat->ndocs; i++)
+		if (strcmp(cat->docs[i].source, d.source) == 0)
+			diag(&cat->d, line, "second <document source=\"%s\">", d.source);
+	p = realloc(cat->docs, (cat->ndocs + 1) * sizeof *p);
+	if (!p) {
+		fputs("gen_catalog: out of memory\n", stderr);
+		exit(1);
+	}
+	cat->docs = p;
+	cat->docs[cat->ndocs++] = d;
+}
+
+/* The <document> a rule cites, or NULL when it has no public page. */
+static document *cited_document(const catalog *cat, const rule *r)
+{
+	size_t i;
+
+	for (i = 0; r->cite_source && i < cat->ndocs; i++)
+		if (strcmp(cat->docs[i].source, r->cite_source) == 0)
+			return &cat->docs[i];
+	return NULL;
+}
+
 static void read_catalog(catalog *cat, xmlDocPtr doc)
 {
 	static const char *const root_attrs[] = {"guideline", NULL};
 	xmlNodePtr root = xmlDocGetRootElement(doc), c;
+	document *d;
+	size_t i;
 
 	if (!root) {
 		diag(&cat->d, 1, "empty document");
@@ -370,14 +424,26 @@ static void read_catalog(catalog *cat, xmlDocPtr doc)
 	for (c = root->children; c; c = c->next) {
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
+		if (in_ns(c, RULES_NS) && strcmp((const char *)c->name, "document") == 0) {
+			read_document(cat, c);
+			continue;
+		}
 		if (strcmp((const char *)c->name, "rule") != 0 || !in_ns(c, RULES_NS)) {
-			diag(&cat->d, xmlGetLineNo(c), "unexpected element <%s>; expected <rule>", (const char *)c->name);
+			diag(&cat->d, xmlGetLineNo(c), "unexpected element <%s>; expected <rule> or <document>",
+			     (const char *)c->name);
 			continue;
 		}
 		read_rule(cat, c);
 	}
 	if (cat->n == 0)
 		diag(&cat->d, xmlGetLineNo(root), "the catalog has no rules");
+	for (i = 0; i < cat->n; i++)
+		if ((d = cited_document(cat, &cat->rules[i])))
+			d->used = 1;
+	for (i = 0; i < cat->ndocs; i++)
+		if (!cat->docs[i].used)
+			diag(&cat->d, cat->docs[i].line, "<document source=\"%s\"> is cited by no rule",
+			     cat->docs[i].source);
 }
 
 /* ------------------------------------------------------------------ */
@@ -419,6 +485,7 @@ static void emit_header(buf *b, const catalog *cat, const char *out_h)
 	         "\tms_severity severity;\n"
 	         "\tconst char *topic; /* NULL unless kind == MS_KIND_AGREEMENT */\n"
 	         "\tconst char *cite_key, *cite_quote, *cite_source, *basis;\n"
+	         "\tconst char *help_uri; /* the cited document's public page, or NULL */\n"
 	         "\tconst char *args; /* placeholder names the messages use, space-separated */\n"
 	         "\tconst char *title[2], *message[2], *help[2]; /* index 0 = en, 1 = ja */\n"
 	         "} ms_rule;\n\n"
@@ -490,6 +557,10 @@ static void emit_source(buf *b, const catalog *cat, const char *out_h, const cha
 		emit_field(b, "cite_quote", r->cite_quote);
 		emit_field(b, "cite_source", r->cite_source);
 		emit_field(b, "basis", r->basis);
+		if (cited_document(cat, r))
+			emit_field(b, "help_uri", cited_document(cat, r)->url);
+		else
+			buf_puts(b, "\t\t.help_uri = NULL,\n");
 		emit_field(b, "args", r->args);
 		emit_pair(b, "title", r->title);
 		emit_pair(b, "message", r->message);
@@ -562,6 +633,11 @@ static void free_catalog(catalog *cat)
 		}
 	}
 	free(cat->rules);
+	for (i = 0; i < cat->ndocs; i++) {
+		free(cat->docs[i].source);
+		free(cat->docs[i].url);
+	}
+	free(cat->docs);
 	free(cat->guideline);
 }
 

@@ -67,11 +67,18 @@ typedef enum {
 	MEDSCOPE_TABLE_FINDINGS
 } medscope_table;
 
+/** The default of medscope_emit_options.max_results: GitHub code scanning
+ *  refuses a SARIF run with more results. */
+#define MEDSCOPE_SARIF_MAX_RESULTS 25000
+
 typedef struct {
 	medscope_lang lang;
 	medscope_table table;         /**< CSV, JSON subsets and Markdown */
 	int csv_bom;                  /**< CSV: start with a UTF-8 BOM (Excel) */
 	medscope_severity min_severity; /**< CHECK: omit findings below this */
+	size_t max_results;           /**< SARIF: at most this many results, the
+	                                   highest severities first (0: no limit;
+	                                   default 25,000, GitHub code scanning's) */
 } medscope_emit_options;
 
 void medscope_emit_options_init(medscope_emit_options *opts);

@@ -14,14 +14,23 @@
 #include "emit/jsonw.h"
 #include "emit/sarif_common.h"
 
-/* NEW's file first (index 0), then OLD's when it is another file. */
-static json_t *artifacts(const char *new_uri, const char *old_uri)
+/* Whether OLD and NEW are the same file, and so one artifact. Two models
+ * that are not files (NULL) are two artifacts: `diff <(git show
+ * main:m.xml) -` reads two different things. */
+static int same_file(const char *new_uri, const char *old_uri)
+{
+	return new_uri && old_uri && strcmp(new_uri, old_uri) == 0;
+}
+
+/* NEW's model first (index 0), then OLD's unless it is the same file. */
+static json_t *artifacts(const medscope_diff *d, const char *new_uri, const char *old_uri,
+                         medscope_lang lang)
 {
 	int oom = 0;
 	json_t *arr = json_array();
-	ms_json_push(arr, ms_sarif_artifact(new_uri, &oom), &oom);
-	if (strcmp(new_uri, old_uri) != 0)
-		ms_json_push(arr, ms_sarif_artifact(old_uri, &oom), &oom);
+	ms_json_push(arr, ms_sarif_artifact(new_uri, d->new_a->model->file, lang, &oom), &oom);
+	if (!same_file(new_uri, old_uri))
+		ms_json_push(arr, ms_sarif_artifact(old_uri, d->old_a->model->file, lang, &oom), &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -66,35 +75,50 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 {
 	const medscope_analysis *na = d->new_a, *oa = d->old_a;
 	ms_jw w;
-	ms_buf new_uri = MS_BUF_INIT, old_uri = MS_BUF_INIT, scratch = MS_BUF_INIT;
+	ms_buf new_buf = MS_BUF_INIT, old_buf = MS_BUF_INIT, id = MS_BUF_INIT, scratch = MS_BUF_INIT;
 	medscope_lang lang = opts->lang;
 	int index[MS_RULE__COUNT];
 	medscope_status s;
+	ms_sarif_cap cap;
+	size_t count[4] = {0};
 
 	ms_jw_init(&w, out);
-	ms_sarif_artifact_uri(&new_uri, na->model->file);
-	ms_sarif_artifact_uri(&old_uri, oa->model->file);
-	if (new_uri.oom || old_uri.oom) {
+	const char *new_uri = ms_sarif_artifact_uri(&new_buf, na->model->file) ? ms_buf_cstr(&new_buf) : NULL;
+	const char *old_uri = ms_sarif_artifact_uri(&old_buf, oa->model->file) ? ms_buf_cstr(&old_buf) : NULL;
+	ms_sarif_automation_id(&id, "diff", new_uri);
+	if (new_buf.oom || old_buf.oom || id.oom) {
 		s = MEDSCOPE_ERR_NOMEM;
 		goto cleanup;
 	}
-	int old_index = strcmp(ms_buf_cstr(&new_uri), ms_buf_cstr(&old_uri)) != 0;
+	int old_index = !same_file(new_uri, old_uri);
+	/* The results are NEW's findings and OLD's resolved ones; the limit
+	 * ranks them all by severity, in the order written below. */
+	for (unsigned sev = 0; sev < 4; sev++)
+		count[sev] = na->counts[sev];
+	for (size_t i = 0; i < d->resolved.n; i++)
+		count[oa->findings.v[d->resolved.v[i]].severity]++;
+	ms_sarif_cap_init(&cap, count, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
-	    (s = ms_sarif_run(&w, artifacts(ms_buf_cstr(&new_uri), ms_buf_cstr(&old_uri)),
-	                      run_properties(d), lang)) != MEDSCOPE_OK)
+	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(d, new_uri, old_uri, lang),
+	                      run_properties(d), &cap, lang)) != MEDSCOPE_OK)
 		goto cleanup;
-	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++)
-		s = ms_sarif_result_item(&w, result(na, &na->findings.v[i], index, ms_buf_cstr(&new_uri),
-		                                    0, d->state[i], lang, &scratch));
-	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++)
-		s = ms_sarif_result_item(&w, result(oa, &oa->findings.v[d->resolved.v[i]], index,
-		                                    ms_buf_cstr(&old_uri), old_index, MS_BASE_ABSENT, lang,
-		                                    &scratch));
+	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++) {
+		const ms_finding *f = &na->findings.v[i];
+		if (ms_sarif_cap_keep(&cap, f->severity))
+			s = ms_sarif_result_item(&w, result(na, f, index, new_uri, 0, d->state[i], lang, &scratch));
+	}
+	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++) {
+		const ms_finding *f = &oa->findings.v[d->resolved.v[i]];
+		if (ms_sarif_cap_keep(&cap, f->severity))
+			s = ms_sarif_result_item(
+			    &w, result(oa, f, index, old_uri, old_index, MS_BASE_ABSENT, lang, &scratch));
+	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);
 cleanup:
-	ms_buf_free(&new_uri);
-	ms_buf_free(&old_uri);
+	ms_buf_free(&new_buf);
+	ms_buf_free(&old_buf);
+	ms_buf_free(&id);
 	ms_buf_free(&scratch);
 	return s;
 }

@@ -57,6 +57,15 @@ void cli_opts_init(cli_opts *o, const char *prog);
  * --help was asked for (the caller prints its help and exits 0).
  */
 int cli_common_option(cli_opts *o, int c, const char *arg);
+/* A positive whole number (decimal, nothing after it) into *out: 0, or -1
+ * when `s` is not one. */
+int cli_parse_size(const char *s, size_t *out);
+/* --max-results N of the SARIF commands (report, diff) into eo->max_results:
+ * 1 when taken, -1 (reported) when N is not a positive whole number. */
+int cli_max_results_option(const cli_opts *o, const char *arg, medscope_emit_options *eo);
+/* Help line of --max-results. */
+extern const char cli_max_results_help_en[], cli_max_results_help_ja[];
+
 /* Report a usage problem and return EXIT_TROUBLE. */
 int cli_usage_error(const cli_opts *o, const char *fmt, ...)
 #if defined(__GNUC__)

@@ -68,11 +68,11 @@ static void side_free(side *sd)
 	medscope_diags_free(sd->d);
 }
 
-enum { OPT_FORMAT = OPT__COMMON_END + 1 };
+enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_MAX_RESULTS };
 
 static void help(const cli_opts *o)
 {
-	printf(T(o, "Usage: medscope diff OLD NEW [--format text|json|sarif] [-o FILE]\n\n"
+	printf(T(o, "Usage: medscope diff OLD NEW [--format text|json|sarif] [-o FILE] [--max-results N]\n\n"
 	            "Compare two versions of a model, matched by id: parties, systems, contracts,\n"
 	            "agreements, flows, risks and certifications added, removed or changed; parties\n"
 	            "entering or leaving scope, and why; risk-management owners that changed;\n"
@@ -82,12 +82,14 @@ static void help(const cli_opts *o)
 	            "  --format F     text (default; grouped and readable), json (medscope-diff/1)\n"
 	            "                 or sarif (NEW's findings with baselineState new/unchanged/\n"
 	            "                 updated, OLD's resolved ones as absent: CI shows only new problems)\n"
-	            "  -o, --output FILE  write to FILE instead of standard output\n\n"
+	            "  -o, --output FILE  write to FILE instead of standard output\n"
+	            "%s\n"
 	            "Each model is analysed as of its own as-of date; --as-of sets one date for both,\n"
 	            "which leaves out changes that only the passing of time makes.\n\n"
 	            "Exit status: 0 the change introduces no finding at or above --fail-on, 1 it\n"
 	            "does (new or updated findings), 2 could not load, analyse or write.\n\n",
-	         "使い方: medscope diff 変更前 変更後 [--format text|json|sarif] [-o ファイル]\n\n"
+	         "使い方: medscope diff 変更前 変更後 [--format text|json|sarif] [-o ファイル]\n"
+	         "                     [--max-results N]\n\n"
 	         "モデルの 2 つの版を id で突き合わせて比べます: 関係者・システム・契約・合意・\n"
 	         "データの流れ・リスク・認証の追加・削除・変更、対象事業者になった・外れた関係者と\n"
 	         "その理由、リスクマネジメントの責任主体の変化、新たに必要になった・不要になった・\n"
@@ -96,11 +98,13 @@ static void help(const cli_opts *o)
 	         "  --format F     text (既定; 項目ごとに読みやすく)、json (medscope-diff/1)、\n"
 	         "                 sarif (変更後の指摘に baselineState new/unchanged/updated、\n"
 	         "                 解消した変更前の指摘を absent として出力: CI には新しい問題だけが出ます)\n"
-	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n\n"
+	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
+	         "%s\n"
 	         "各モデルはそれぞれの as-of の日付で分析します。--as-of を指定すると両方を同じ日付で\n"
 	         "分析し、時間の経過だけによる変化を除けます。\n\n"
 	         "終了コード: 0 変更で --fail-on 以上の指摘が増えない、1 増える (新規または内容の変化)、\n"
-	         "2 読み込み・分析・書き込みができない。\n\n"));
+	         "2 読み込み・分析・書き込みができない。\n\n"),
+	       T(o, cli_max_results_help_en, cli_max_results_help_ja));
 	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
 }
 
@@ -109,14 +113,23 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	static const struct option longopts[] = {CLI_COMMON_LONGOPTS,
 	                                         {"format", required_argument, NULL, OPT_FORMAT},
 	                                         {"output", required_argument, NULL, 'o'},
+	                                         {"max-results", required_argument, NULL, OPT_MAX_RESULTS},
 	                                         {NULL, 0, NULL, 0}};
 	static const cli_choice formats[] = {
 		{"text", MEDSCOPE_FORMAT_CHECK}, {"json", MEDSCOPE_FORMAT_JSON}, {"sarif", MEDSCOPE_FORMAT_SARIF}};
 	medscope_format format = MEDSCOPE_FORMAT_CHECK;
 	const char *outpath = NULL;
-	int c;
+	medscope_emit_options eo;
+	medscope_emit_options_init(&eo);
+	int c, max_results_given = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
+		if (c == OPT_MAX_RESULTS) {
+			if (cli_max_results_option(o, optarg, &eo) < 0)
+				return EXIT_TROUBLE;
+			max_results_given = 1;
+			continue;
+		}
 		if (c == OPT_FORMAT) {
 			const cli_choice *f = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
 			                                 "text, json or sarif", "text/json/sarif");
@@ -136,6 +149,9 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	if (argc - optind != 2)
 		return cli_usage_error(o, "%s", T(o, "diff takes two model files, OLD and NEW",
 		                                  "diff には変更前と変更後の 2 つのモデルファイルを指定してください"));
+	if (max_results_given && format != MEDSCOPE_FORMAT_SARIF)
+		return cli_usage_error(o, "%s", T(o, "--max-results only applies to --format sarif",
+		                                  "--max-results は --format sarif でのみ使えます"));
 
 	/* The two versions are independent: load and analyse them at once
 	 * (the library takes separate models on separate threads; main() has
@@ -167,8 +183,6 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	cli_out out;
 	if (cli_out_open(&out, o, outpath, argv + optind, 2) < 0)
 		goto cleanup;
-	medscope_emit_options eo;
-	medscope_emit_options_init(&eo);
 	eo.lang = o->lang;
 	if ((s = medscope_diff_emit(out.f, d, format, &eo)) != MEDSCOPE_OK) {
 		cli_out_abort(&out);

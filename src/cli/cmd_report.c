@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 
-enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_TABLE, OPT_NO_BOM };
+enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_TABLE, OPT_NO_BOM, OPT_MAX_RESULTS };
 
 int cli_status_for(const cli_opts *o, const medscope_analysis *a)
 {
@@ -65,7 +65,8 @@ static const cli_choice tables[] = {
 static void help(const cli_opts *o)
 {
 	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html] [-o FILE]\n"
-	            "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n\n"
+	            "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n"
+	            "                       [--max-results N]\n\n"
 	            "Write the whole analysis of MODEL (scope, risk-management owners, required\n"
 	            "agreements, findings) as one document: to FILE with -o (written atomically;\n"
 	            "missing folders are created), else to standard output.\n\n"
@@ -74,11 +75,13 @@ static void help(const cli_opts *o)
 	            "  -o, --output FILE  write to FILE instead of standard output\n"
 	            "  --table T      only one table (csv, md, json): scope, owners, agreements or\n"
 	            "                 findings; default all (csv holds one table: findings)\n"
-	            "  --no-bom       csv: no UTF-8 byte-order mark (Excel needs it; other tools may not)\n\n"
+	            "  --no-bom       csv: no UTF-8 byte-order mark (Excel needs it; other tools may not)\n"
+	            "%s\n"
 	            "Exit status: 0 no finding at or above --fail-on, 1 there are, 2 could not\n"
 	            "analyse or write.\n\n",
 	         "使い方: medscope report モデル [--format json|sarif|csv|md|html] [-o ファイル]\n"
-	         "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n\n"
+	         "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n"
+	         "                       [--max-results N]\n\n"
 	         "モデルの分析結果 (対象範囲、リスクマネジメントの責任主体、必要な合意、指摘) を\n"
 	         "1 つの文書として出力します。-o を指定するとそのファイルに (一時ファイル経由で\n"
 	         "置き換え、フォルダがなければ作成)、なければ標準出力に書きます。\n\n"
@@ -86,8 +89,10 @@ static void help(const cli_opts *o)
 	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
 	         "  --table T      表を 1 つだけ (csv・md・json): scope、owners、agreements、\n"
 	         "                 findings。既定は all (csv は表 1 つ: findings)\n"
-	         "  --no-bom       csv: UTF-8 の BOM を付けない (Excel には必要)\n\n"
-	         "終了コード: 0 --fail-on 以上の指摘なし、1 あり、2 分析または書き込みができない。\n\n"));
+	         "  --no-bom       csv: UTF-8 の BOM を付けない (Excel には必要)\n"
+	         "%s\n"
+	         "終了コード: 0 --fail-on 以上の指摘なし、1 あり、2 分析または書き込みができない。\n\n"),
+	       T(o, cli_max_results_help_en, cli_max_results_help_ja));
 	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
 }
 
@@ -145,16 +150,22 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 		{"output", required_argument, NULL, 'o'},
 		{"table", required_argument, NULL, OPT_TABLE},
 		{"no-bom", no_argument, NULL, OPT_NO_BOM},
+		{"max-results", required_argument, NULL, OPT_MAX_RESULTS},
 		{NULL, 0, NULL, 0}};
 	medscope_emit_options eo;
 	medscope_emit_options_init(&eo);
 	medscope_format format = MEDSCOPE_FORMAT_JSON;
 	const char *format_name = "json", *outpath = NULL;
-	int c;
+	int c, max_results_given = 0;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "qo:", longopts, NULL)) != -1) {
 		const cli_choice *k;
 		switch (c) {
+		case OPT_MAX_RESULTS:
+			if (cli_max_results_option(o, optarg, &eo) < 0)
+				return EXIT_TROUBLE;
+			max_results_given = 1;
+			continue;
 		case OPT_FORMAT:
 			if (!(k = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
 			                     "json, sarif, csv, md or html", "json/sarif/csv/md/html")))
@@ -184,6 +195,9 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 	}
 	if (optind + 1 != argc)
 		return cli_usage_error(o, "%s", T(o, "report takes one model file", "report にはモデルファイルを 1 つ指定してください"));
+	if (max_results_given && format != MEDSCOPE_FORMAT_SARIF)
+		return cli_usage_error(o, "%s", T(o, "--max-results only applies to --format sarif",
+		                                  "--max-results は --format sarif でのみ使えます"));
 	eo.lang = o->lang;
 	return cli_emit_model(o, argv[optind], outpath, format, &eo, format_name);
 }

@@ -114,7 +114,7 @@ const cli_choice *cli_choose(const cli_opts *o, const char *option, const char *
 	return NULL;
 }
 
-static int parse_size(const char *s, size_t *out)
+int cli_parse_size(const char *s, size_t *out)
 {
 	char *end;
 	errno = 0;
@@ -123,6 +123,27 @@ static int parse_size(const char *s, size_t *out)
 		return -1;
 	*out = (size_t)v;
 	return 0;
+}
+
+const char cli_max_results_help_en[] =
+	"  --max-results N  sarif: at most N results (default 25000, GitHub code scanning's\n"
+	"                 limit); the highest severities are kept, and a tool notification\n"
+	"                 in the log says how many were left out\n";
+const char cli_max_results_help_ja[] =
+	"  --max-results N  sarif: 結果を最大 N 件に (既定 25000、GitHub code scanning の上限)。\n"
+	"                 重大度の高いものを残し、省いた件数をツール通知としてログに書く\n";
+
+int cli_max_results_option(const cli_opts *o, const char *arg, medscope_emit_options *eo)
+{
+	size_t n;
+	if (cli_parse_size(arg, &n) < 0) {
+		cli_usage_error(o, T(o, "--max-results takes a positive whole number, not '%s'",
+		                     "--max-results には正の整数を指定してください ('%s')"),
+		                arg);
+		return -1;
+	}
+	eo->max_results = n;
+	return 1;
 }
 
 int cli_common_option(cli_opts *o, int c, const char *arg)
@@ -166,7 +187,7 @@ int cli_common_option(cli_opts *o, int c, const char *arg)
 	case OPT_MAX_ATTRIBUTES:
 	case OPT_MAX_VALUE:
 	case OPT_MAX_DIAGNOSTICS:
-		if (parse_size(arg, &n) < 0 || (c != OPT_MAX_INPUT && c != OPT_MAX_VALUE && n > UINT_MAX))
+		if (cli_parse_size(arg, &n) < 0 || (c != OPT_MAX_INPUT && c != OPT_MAX_VALUE && n > UINT_MAX))
 			return cli_usage_error(o, T(o, "a positive whole number is needed, not '%s'",
 			                            "正の整数を指定してください ('%s')"),
 			                       arg),

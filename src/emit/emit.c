@@ -7,6 +7,7 @@ void medscope_emit_options_init(medscope_emit_options *opts)
 	opts->table = MEDSCOPE_TABLE_ALL;
 	opts->csv_bom = 1; /* Excel reads UTF-8 CSV as Shift_JIS without it */
 	opts->min_severity = MEDSCOPE_SEVERITY_NOTE;
+	opts->max_results = MEDSCOPE_SARIF_MAX_RESULTS;
 }
 
 const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,

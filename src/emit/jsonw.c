@@ -2,6 +2,8 @@
  * The streamed JSON writer and element builders of every JSON emitter
  * (jsonw.h), and the report's pieces the diff and impact documents reuse.
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "emit/jsonw.h"
@@ -159,6 +161,32 @@ json_t *ms_json_index_ids(const medscope_analysis *a, ms_span span, int parties,
 	return arr;
 }
 
+/* FNV-1a, 64 bits, unseeded on purpose: a fingerprint must be the same in
+ * every run and on every machine (code scanning and CI baselines compare
+ * them across runs), and it keys no table, so flooding it costs nothing. */
+static uint64_t fnv(uint64_t h, const char *s)
+{
+	for (; *s; s++) {
+		h ^= (unsigned char)*s;
+		h *= 0x100000001b3ull;
+	}
+	/* A separator, so that "ab"+"c" and "a"+"bc" differ. */
+	h ^= 0xff;
+	h *= 0x100000001b3ull;
+	return h;
+}
+
+void ms_finding_fingerprint(char out[MS_FINGERPRINT_SIZE], const medscope_analysis *a,
+                            const ms_finding *f)
+{
+	const medscope_model *m = a->model;
+	uint64_t h = fnv(0xcbf29ce484222325ull, ms_rules[f->rule].code);
+	h = fnv(h, f->element_sym == MS_NONE ? "deployment" : ms_sym_name(m, f->element_sym));
+	for (uint32_t i = 0; i < f->subjects.n; i++)
+		h = fnv(h, ms_sym_name(m, MS_APOOL(a, f->subjects, i)));
+	snprintf(out, MS_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
+}
+
 json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                         ms_buf *msg)
 {
@@ -177,6 +205,9 @@ json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscop
 	ms_json_set(o, "line", json_integer(f->loc.line), &oom);
 	ms_json_set(o, "column", json_integer(f->loc.col), &oom);
 	ms_json_set(o, "cite", json_string(ms_rules[f->rule].cite_key), &oom);
+	char id[MS_FINGERPRINT_SIZE];
+	ms_finding_fingerprint(id, a, f);
+	ms_json_set(o, "fingerprint", json_string(id), &oom);
 	return ms_json_done(o, oom);
 }
 

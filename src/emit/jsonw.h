@@ -71,8 +71,15 @@ json_t *ms_json_done(json_t *o, int oom);
  * or system indices in a->pool. */
 json_t *ms_json_sym_ids(const medscope_analysis *a, ms_span span, int *oom);
 json_t *ms_json_index_ids(const medscope_analysis *a, ms_span span, int parties, int *oom);
-/* A finding: code, severity, message, subjects, file, line, column, cite.
- * `msg` is scratch. */
+/* The finding's fingerprint, the same in JSON (`fingerprint`) and in SARIF
+ * (partialFingerprints["medscope/v1"]): 16 hex digits and a NUL hashing its
+ * rule code, element and subject ids, never its line, so moving an element
+ * in the file keeps it. */
+#define MS_FINGERPRINT_SIZE 17
+void ms_finding_fingerprint(char out[MS_FINGERPRINT_SIZE], const medscope_analysis *a,
+                            const ms_finding *f);
+/* A finding: code, severity, message, subjects, file, line, column, cite,
+ * fingerprint. `msg` is scratch. */
 json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                         ms_buf *msg);
 /* {"file", "name", "as_of", "as_of_source"} of an analysed model. */

@@ -35,12 +35,12 @@ static json_t *run_properties(const medscope_analysis *a)
 	return ms_json_done(o, oom);
 }
 
-/* The one artifact, the model file. */
-static json_t *artifacts(const char *uri)
+/* The one artifact, the model (`uri` NULL when it is not a file). */
+static json_t *artifacts(const char *uri, const char *path, medscope_lang lang)
 {
 	int oom = 0;
 	json_t *arr = json_array();
-	ms_json_push(arr, ms_sarif_artifact(uri, &oom), &oom);
+	ms_json_push(arr, ms_sarif_artifact(uri, path, lang, &oom), &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -48,30 +48,34 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
                               const medscope_emit_options *opts)
 {
 	ms_jw w;
-	ms_buf uri = MS_BUF_INIT, scratch = MS_BUF_INIT;
+	ms_buf uri_buf = MS_BUF_INIT, id = MS_BUF_INIT, scratch = MS_BUF_INIT;
 	medscope_lang lang = opts->lang;
 	int index[MS_RULE__COUNT];
 	medscope_status s;
+	ms_sarif_cap cap;
 
 	ms_jw_init(&w, out);
-	ms_sarif_artifact_uri(&uri, a->model->file);
-	if (uri.oom) {
+	const char *uri = ms_sarif_artifact_uri(&uri_buf, a->model->file) ? ms_buf_cstr(&uri_buf) : NULL;
+	ms_sarif_automation_id(&id, "check", uri);
+	if (uri_buf.oom || id.oom) {
 		s = MEDSCOPE_ERR_NOMEM;
 		goto cleanup;
 	}
+	ms_sarif_cap_init(&cap, a->counts, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
-	    (s = ms_sarif_run(&w, artifacts(ms_buf_cstr(&uri)), run_properties(a), lang)) !=
-	        MEDSCOPE_OK)
+	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model->file, lang),
+	                      run_properties(a), &cap, lang)) != MEDSCOPE_OK)
 		goto cleanup;
 	for (size_t i = 0; i < a->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &a->findings.v[i];
-		s = ms_sarif_result_item(
-		    &w, ms_sarif_result(a, f, index[f->rule], ms_buf_cstr(&uri), 0, lang, &scratch));
+		if (ms_sarif_cap_keep(&cap, f->severity))
+			s = ms_sarif_result_item(&w, ms_sarif_result(a, f, index[f->rule], uri, 0, lang, &scratch));
 	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);
 cleanup:
-	ms_buf_free(&uri);
+	ms_buf_free(&uri_buf);
+	ms_buf_free(&id);
 	ms_buf_free(&scratch);
 	return s;
 }

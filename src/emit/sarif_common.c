@@ -12,6 +12,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "emit/sarif_common.h"
@@ -64,6 +65,9 @@ json_t *ms_sarif_rule(unsigned i, medscope_lang lang, ms_buf *scratch)
 	if (scratch->oom)
 		oom = 1;
 	ms_json_set(o, "help", text_object(ms_buf_cstr(scratch), &oom), &oom);
+	/* The cited document's public page, where the catalog knows one. */
+	if (r->help_uri)
+		ms_json_set(o, "helpUri", json_string(r->help_uri), &oom);
 	json_t *conf = json_object();
 	ms_json_set(conf, "level", json_string(medscope_severity_name((medscope_severity)r->severity)),
 	            &oom);
@@ -87,11 +91,16 @@ json_t *ms_sarif_rule(unsigned i, medscope_lang lang, ms_buf *scratch)
 /* `path` as a URI reference: relative to the working directory when it
  * lies under it, else a file: URI. Every byte outside the unreserved set
  * and '/' is percent-encoded (spaces, Japanese names, ':'), so that the
- * result is a valid uri-reference. */
-void ms_sarif_artifact_uri(ms_buf *b, const char *path)
+ * result is a valid uri-reference. Only regular files: the loader read the
+ * model through this very name, so stat() sees what it read; /dev/fd/63
+ * leads to a pipe, "<stdin>" to nothing. */
+int ms_sarif_artifact_uri(ms_buf *b, const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char cwd[PATH_MAX];
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+		return 0;
 	if (path[0] == '/') {
 		size_t n;
 		if (getcwd(cwd, sizeof(cwd)) && (n = strlen(cwd)) > 1 && strncmp(path, cwd, n) == 0 &&
@@ -112,6 +121,97 @@ void ms_sarif_artifact_uri(ms_buf *b, const char *path)
 			ms_buf_putc(b, hex[*p & 15]);
 		}
 	}
+	return 1;
+}
+
+void ms_sarif_automation_id(ms_buf *b, const char *command, const char *uri)
+{
+	ms_buf_printf(b, "medscope/%s/%s/", command, uri ? uri : "-");
+}
+
+/* ---- --max-results ----------------------------------------------------- */
+
+void ms_sarif_cap_init(ms_sarif_cap *c, const size_t count[4], size_t max)
+{
+	memset(c, 0, sizeof(*c));
+	c->max = max;
+	for (unsigned sev = 0; sev < 4; sev++)
+		c->total += count[sev];
+	c->room = SIZE_MAX;
+	if (max == 0 || c->total <= max)
+		return;
+	/* Fill `max` from the highest severity down; the severity that does
+	 * not fit whole is the threshold, those below it are all left out. */
+	size_t left = max;
+	unsigned sev = 4;
+	while (sev-- > 0 && count[sev] <= left)
+		left -= count[sev];
+	c->threshold = sev;
+	c->room = left;
+	c->omitted_by[sev] = count[sev] - left;
+	while (sev-- > 0)
+		c->omitted_by[sev] = count[sev];
+	c->omitted = c->total - max;
+}
+
+int ms_sarif_cap_keep(ms_sarif_cap *c, unsigned severity)
+{
+	if (severity > c->threshold)
+		return 1;
+	if (severity < c->threshold || c->room == 0)
+		return 0;
+	c->room--;
+	return 1;
+}
+
+/* run.invocations: the run succeeded, and the notification says how many
+ * results the limit left out and of which levels, in the log's language
+ * (GitHub shows tool notifications on the analysis' status page). */
+static json_t *invocations(const ms_sarif_cap *cap, medscope_lang lang, int *oom)
+{
+	ms_buf text = MS_BUF_INIT;
+	const size_t *by = cap->omitted_by;
+	if (lang == MEDSCOPE_LANG_JA)
+		ms_buf_printf(&text,
+		              "結果が %zu 件あり、上限 %zu 件 (--max-results) を超えるため %zu 件を省きました "
+		              "(error %zu 件、warning %zu 件、note %zu 件)。重大度の高いものから、同じ重大度では"
+		              "先に書かれるものから残しています。すべての指摘は JSON 形式 (--format json) "
+		              "で確認できます。",
+		              cap->total, cap->max, cap->omitted, by[MS_SEV_ERROR], by[MS_SEV_WARNING],
+		              by[MS_SEV_NOTE]);
+	else
+		ms_buf_printf(&text,
+		              "%zu results, more than the limit of %zu (--max-results): %zu left out "
+		              "(error: %zu, warning: %zu, note: %zu). The highest severities are kept, and "
+		              "within one severity the first written. The JSON format (--format json) "
+		              "lists every finding.",
+		              cap->total, cap->max, cap->omitted, by[MS_SEV_ERROR], by[MS_SEV_WARNING],
+		              by[MS_SEV_NOTE]);
+	if (text.oom)
+		*oom = 1;
+	json_t *note = json_object(), *desc = json_object(), *props = json_object(),
+	       *sev = json_object();
+	ms_json_set(desc, "id", json_string("max-results"), oom);
+	ms_json_set(note, "descriptor", desc, oom);
+	ms_json_set(note, "level", json_string("warning"), oom);
+	ms_json_set(note, "message", text_object(ms_buf_cstr(&text), oom), oom);
+	ms_json_set(props, "maxResults", json_integer((json_int_t)cap->max), oom);
+	ms_json_set(props, "results", json_integer((json_int_t)cap->total), oom);
+	ms_json_set(props, "omitted", json_integer((json_int_t)cap->omitted), oom);
+	ms_json_set(sev, "error", json_integer((json_int_t)by[MS_SEV_ERROR]), oom);
+	ms_json_set(sev, "warning", json_integer((json_int_t)by[MS_SEV_WARNING]), oom);
+	ms_json_set(sev, "note", json_integer((json_int_t)by[MS_SEV_NOTE]), oom);
+	ms_json_set(props, "omittedByLevel", sev, oom);
+	ms_json_set(note, "properties", props, oom);
+	ms_buf_free(&text);
+	json_t *inv = json_object(), *notes = json_array(), *arr = json_array();
+	ms_json_set(inv, "executionSuccessful", json_true(), oom);
+	ms_json_push(notes, note, oom);
+	ms_json_set(inv, "toolExecutionNotifications", notes, oom);
+	ms_json_push(arr, inv, oom);
+	if (!arr)
+		*oom = 1;
+	return arr;
 }
 
 /* The XML element name of what a finding is about: a party's element is
@@ -164,31 +264,6 @@ static json_t *logical_location(const medscope_model *m, const ms_finding *f, ms
 	return o;
 }
 
-/* FNV-1a, 64 bits: a stable hash of the finding's identity. */
-static uint64_t fnv(uint64_t h, const char *s)
-{
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ull;
-	}
-	/* A separator, so that "ab"+"c" and "a"+"bc" differ. */
-	h ^= 0xff;
-	h *= 0x100000001b3ull;
-	return h;
-}
-
-/* Rule code, element and the ids involved: what the finding is about, not
- * where it is written. */
-void ms_sarif_fingerprint(ms_buf *b, const medscope_analysis *a, const ms_finding *f)
-{
-	const medscope_model *m = a->model;
-	uint64_t h = fnv(0xcbf29ce484222325ull, ms_rules[f->rule].code);
-	h = fnv(h, f->element_sym == MS_NONE ? "deployment" : ms_sym_name(m, f->element_sym));
-	for (uint32_t i = 0; i < f->subjects.n; i++)
-		h = fnv(h, ms_sym_name(m, MS_APOOL(a, f->subjects, i)));
-	ms_buf_printf(b, "%016llx", (unsigned long long)h);
-}
-
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
                         const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
 {
@@ -206,7 +281,8 @@ json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rul
 	ms_json_set(o, "message", text_object(ms_buf_cstr(scratch), &oom), &oom);
 
 	json_t *art = json_object();
-	ms_json_set(art, "uri", json_string(uri), &oom);
+	if (uri)
+		ms_json_set(art, "uri", json_string(uri), &oom);
 	ms_json_set(art, "index", json_integer(artifact_index), &oom);
 	json_t *phys = json_object();
 	ms_json_set(phys, "artifactLocation", art, &oom);
@@ -225,10 +301,10 @@ json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rul
 	ms_json_push(locs, loc, &oom);
 	ms_json_set(o, "locations", locs, &oom);
 
-	ms_buf_clear(scratch);
-	ms_sarif_fingerprint(scratch, a, f);
+	char id[MS_FINGERPRINT_SIZE];
+	ms_finding_fingerprint(id, a, f);
 	json_t *fp = json_object();
-	ms_json_set(fp, "medscope/v1", json_string(ms_buf_cstr(scratch)), &oom);
+	ms_json_set(fp, "medscope/v1", json_string(id), &oom);
 	ms_json_set(o, "partialFingerprints", fp, &oom);
 
 	json_t *props = json_object();
@@ -276,11 +352,24 @@ medscope_status ms_sarif_begin(ms_jw *w, medscope_lang lang, int index[MS_RULE__
 	return s;
 }
 
-json_t *ms_sarif_artifact(const char *uri, int *oom)
+json_t *ms_sarif_artifact(const char *uri, const char *path, medscope_lang lang, int *oom)
 {
-	json_t *art = json_object(), *loc = json_object(), *roles = json_array();
-	ms_json_set(loc, "uri", json_string(uri), oom);
-	ms_json_set(art, "location", loc, oom);
+	json_t *art = json_object(), *roles = json_array();
+	if (uri) {
+		json_t *loc = json_object();
+		ms_json_set(loc, "uri", json_string(uri), oom);
+		ms_json_set(art, "location", loc, oom);
+	} else {
+		ms_buf text = MS_BUF_INIT;
+		ms_buf_printf(&text,
+		              lang == MEDSCOPE_LANG_JA ? "%s から読み込んだモデル (ファイルではないため位置はありません)"
+		                                       : "The model read from %s (not a file, so no location)",
+		              path);
+		if (text.oom)
+			*oom = 1;
+		ms_json_set(art, "description", text_object(ms_buf_cstr(&text), oom), oom);
+		ms_buf_free(&text);
+	}
 	ms_json_push(roles, json_string("analysisTarget"), oom);
 	ms_json_set(art, "roles", roles, oom);
 	ms_json_set(art, "mimeType", json_string("application/xml"), oom);
@@ -290,11 +379,26 @@ json_t *ms_sarif_artifact(const char *uri, int *oom)
 	return art;
 }
 
-medscope_status ms_sarif_run(ms_jw *w, json_t *artifacts, json_t *properties, medscope_lang lang)
+medscope_status ms_sarif_run(ms_jw *w, const char *automation_id, json_t *artifacts,
+                             json_t *properties, const ms_sarif_cap *cap, medscope_lang lang)
 {
 	FILE *out = w->f;
-	fputs("      \"artifacts\": ", out);
-	medscope_status s = ms_jw_dump(w, artifacts, 6);
+	int oom = 0;
+	json_t *auto_details = json_object();
+	ms_json_set(auto_details, "id", json_string(automation_id), &oom);
+	fputs("      \"automationDetails\": ", out);
+	medscope_status s = ms_jw_dump(w, ms_json_done(auto_details, oom), 6);
+	if (s == MEDSCOPE_OK && cap->omitted) {
+		fputs(",\n      \"invocations\": ", out);
+		json_t *inv = invocations(cap, lang, &oom);
+		s = ms_jw_dump(w, ms_json_done(inv, oom), 6);
+	}
+	if (s == MEDSCOPE_OK) {
+		fputs(",\n      \"artifacts\": ", out);
+		s = ms_jw_dump(w, artifacts, 6);
+	} else {
+		json_decref(artifacts);
+	}
 	if (s != MEDSCOPE_OK) {
 		json_decref(properties);
 		return s;

@@ -305,7 +305,10 @@ static void test_findings(void)
 	json_t *fs = json_object_get(doc, "findings");
 	CU_ASSERT_EQUAL_FATAL(json_array_size(fs), 1);
 	json_t *f = json_array_get(fs, 0);
-	CU_ASSERT_STRING_EQUAL(keys_of(f), "code severity message subjects file line column cite");
+	CU_ASSERT_STRING_EQUAL(keys_of(f),
+	                       "code severity message subjects file line column cite fingerprint");
+	CU_ASSERT_EQUAL(strlen(str(f, "fingerprint")), 16);
+	CU_ASSERT_EQUAL(strspn(str(f, "fingerprint"), "0123456789abcdef"), 16);
 	CU_ASSERT_STRING_EQUAL(str(f, "code"), "missing-subcontract-approval");
 	CU_ASSERT_STRING_EQUAL(str(f, "severity"), "error");
 	CU_ASSERT_STRING_EQUAL(str(f, "file"), "test.xml");

@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "emit/report.h"
 #include "helpers.h"
@@ -436,9 +437,30 @@ static void test_sarif_run_rules_results(void)
 	CU_ASSERT(strlen(json_string_value(json_object_get(json_object_get(res, "message"), "text"))) > 10);
 	json_t *loc = json_array_get(json_object_get(res, "locations"), 0);
 	json_t *phys = json_object_get(loc, "physicalLocation");
+	/* Loaded from memory as "test.xml", which is no file here: the result
+	 * names the artifact by index, with no made-up uri, and the artifact
+	 * says what the model was read from. */
+	json_t *art_loc = json_object_get(phys, "artifactLocation");
+	CU_ASSERT_PTR_NULL(json_object_get(art_loc, "uri"));
+	CU_ASSERT_EQUAL(json_integer_value(json_object_get(art_loc, "index")), 0);
+	json_t *art = json_array_get(json_object_get(run, "artifacts"), 0);
+	CU_ASSERT_PTR_NULL(json_object_get(art, "location"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(
+		json_string_value(json_object_get(json_object_get(art, "description"), "text")), "test.xml"));
 	CU_ASSERT_STRING_EQUAL(
-		json_string_value(json_object_get(json_object_get(phys, "artifactLocation"), "uri")),
-		"test.xml");
+		json_string_value(json_object_get(json_object_get(run, "automationDetails"), "id")),
+		"medscope/check/-/");
+	/* helpUri: the MHLW guideline's page for the rule citing it, none for
+	 * a rule citing the vendor guideline's FAQ (no public page known). */
+	CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(rule, "helpUri")),
+	                       "https://www.mhlw.go.jp/stf/shingi/0000516275_00006.html");
+	json_t *faq_rule = NULL;
+	size_t j;
+	json_array_foreach(rules, j, faq_rule)
+		if (strcmp(json_string_value(json_object_get(faq_rule, "id")), "missing-risk-agreement") == 0)
+			break;
+	CU_ASSERT_FATAL(j < json_array_size(rules));
+	CU_ASSERT_PTR_NULL(json_object_get(faq_rule, "helpUri"));
 	json_t *region = json_object_get(phys, "region");
 	CU_ASSERT_EQUAL(json_integer_value(json_object_get(region, "startLine")),
 	                (json_int_t)r.a->findings.v[0].loc.line);
@@ -453,6 +475,15 @@ static void test_sarif_run_rules_results(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
 	CU_ASSERT_EQUAL(strlen(fp), 16);
 	CU_ASSERT_EQUAL(strspn(fp, "0123456789abcdef"), 16);
+	/* The JSON report's findings[].fingerprint is the same value. */
+	size_t n;
+	char *text = emit(r.a, MEDSCOPE_FORMAT_JSON, MEDSCOPE_TABLE_ALL, MEDSCOPE_LANG_EN, 1, &n);
+	json_t *report = json_loadb(text, n, 0, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(report);
+	CU_ASSERT_STRING_EQUAL(json_string_value(json_object_get(
+		json_array_get(json_object_get(report, "findings"), 0), "fingerprint")), fp);
+	json_decref(report);
+	free(text);
 	json_decref(doc);
 	analysed_free(&r);
 }
@@ -481,23 +512,36 @@ static void test_sarif_fingerprint_ignores_lines(void)
 	json_decref(b);
 }
 
-/* The artifact URI is a valid uri-reference: spaces, ':' and Japanese
- * bytes percent-encoded, "./" dropped. */
+/* The artifact URI of a real file is a valid uri-reference: spaces, ':'
+ * and Japanese bytes percent-encoded, "./" dropped; the category in
+ * automationDetails is built from it. The file is made in a scratch folder
+ * that becomes the working directory, so the URI is relative. */
 static void test_sarif_uri_is_encoded(void)
 {
-	medscope_model *m = NULL;
 	static const char xml[] = MS_DOC("  <facility id=\"H\"/>\n");
-	CU_ASSERT_EQUAL_FATAL(medscope_model_load_memory(&m, xml, strlen(xml), "./モデル a:b.xml", NULL,
-	                                                 NULL),
-	                      MEDSCOPE_OK);
+	char cwd[4096], dir[] = MS_BINARY_DIR "/tests/sarif-uri-XXXXXX";
+	CU_ASSERT_PTR_NOT_NULL_FATAL(getcwd(cwd, sizeof(cwd)));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(mkdtemp(dir));
+	CU_ASSERT_EQUAL_FATAL(chdir(dir), 0);
+	FILE *f = fopen("モデル a:b.xml", "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	fputs(xml, f);
+	fclose(f);
+	medscope_model *m = NULL;
+	CU_ASSERT_EQUAL_FATAL(medscope_model_load_file(&m, "./モデル a:b.xml", NULL, NULL), MEDSCOPE_OK);
 	medscope_analysis *a = NULL;
 	CU_ASSERT_EQUAL_FATAL(medscope_analyze(&a, m, NULL), MEDSCOPE_OK);
 	char *text = emit(a, MEDSCOPE_FORMAT_SARIF, MEDSCOPE_TABLE_ALL, MEDSCOPE_LANG_JA, 1, NULL);
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"uri\": \"%E3%83%A2%E3%83%87%E3%83%AB%20a%3Ab.xml\""));
+	CU_ASSERT_PTR_NOT_NULL(
+		strstr(text, "\"id\": \"medscope/check/%E3%83%A2%E3%83%87%E3%83%AB%20a%3Ab.xml/\""));
 	CU_ASSERT_PTR_NOT_NULL(strstr(text, "\"language\": \"ja-JP\""));
 	free(text);
 	medscope_analysis_free(a);
 	medscope_model_free(m);
+	CU_ASSERT_EQUAL(unlink("モデル a:b.xml"), 0);
+	CU_ASSERT_EQUAL(chdir(cwd), 0);
+	CU_ASSERT_EQUAL(rmdir(dir), 0);
 }
 
 static CU_TestInfo tests[] = {
