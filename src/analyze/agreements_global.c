@@ -2,7 +2,7 @@
  * rules.md §3, the requirements that do not belong to one facility: supplier
  * agreements along selection chains, change notification between vendors,
  * third-party provision, and the lifecycle splits between operation and
- * development (also used per facility by ownership.c).
+ * development (prepared before the facilities, which use them).
  *
  * Cost: supplier agreements O(contracts); change notification O(edges x
  * min(facilities of the two systems) x log of the other); third-party
@@ -13,32 +13,6 @@
 #include <string.h>
 
 #include "analyze/engine.h"
-
-static int push(ms_engine *e, uint32_t v)
-{
-	uint32_t *p = MS_VEC_PUSH(e->tmp);
-	if (!p) {
-		e->oom = 1;
-		return -1;
-	}
-	*p = v;
-	return 0;
-}
-
-static void spec_init(ms_req_spec *r, uint16_t rule)
-{
-	memset(r, 0, sizeof(*r));
-	r->rule = rule;
-	r->contract = MS_NONE;
-	r->element_sym = MS_NONE;
-	r->facilities_of = MS_NONE;
-	ms_args_init(&r->args);
-}
-
-static uint32_t psym(const ms_engine *e, uint32_t p)
-{
-	return p == MS_NONE ? MS_NONE : e->m->parties.v[p].sym;
-}
 
 /* ---- lifecycle (FAQ 3.1) ---------------------------------------------- */
 
@@ -62,8 +36,8 @@ int ms_lifecycle_prepare(ms_engine *e)
 	for (size_t i = 0; i < 4 * n; i++)
 		sum[i] = MS_NONE;
 	for (uint32_t x = 0; x < e->ns; x++)
-		for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
-			const ms_contract *ct = &m->contracts.v[e->by_cover.idx[k]];
+		for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
+			const ms_contract *ct = &m->contracts.v[e->ix.by_cover.idx[k]];
 			if (!(ct->types & MS_CT_QUALIFYING))
 				continue;
 			if (ct->types & MS_CT_OPERATION)
@@ -79,7 +53,7 @@ int ms_lifecycle_prepare(ms_engine *e)
 		ms_span sp = ms_supply(e, t);
 		uint32_t o1 = MS_NONE, o2 = MS_NONE, d1 = MS_NONE, d2 = MS_NONE;
 		for (uint32_t i = 0; i < sp.n; i++) {
-			uint32_t x = e->supply_pool.v[sp.off + i];
+			uint32_t x = e->supply.pool.v[sp.off + i];
 			for (int j = 0; j < 2; j++) {
 				if (sum[4 * x + j] != MS_NONE)
 					add2(&o1, &o2, sum[4 * x + j]);
@@ -91,9 +65,9 @@ int ms_lifecycle_prepare(ms_engine *e)
 			continue;
 		uint32_t dev = MS_NONE;
 		for (uint32_t i = 0; i < sp.n; i++) {
-			uint32_t x = e->supply_pool.v[sp.off + i];
-			for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
-				uint32_t c = e->by_cover.idx[k];
+			uint32_t x = e->supply.pool.v[sp.off + i];
+			for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
+				uint32_t c = e->ix.by_cover.idx[k];
 				const ms_contract *ct = &m->contracts.v[c];
 				if (!(ct->types & MS_CT_QUALIFYING) || !(ct->types & MS_CT_DEVELOPMENT))
 					continue;
@@ -105,9 +79,9 @@ int ms_lifecycle_prepare(ms_engine *e)
 		}
 		if (dev == MS_NONE) /* cannot happen: a split has such a contract */
 			continue;
-		e->split_dev[t] = dev;
+		e->carry.split_dev[t] = dev;
 		uint32_t ds = m->contracts.v[dev].supplier;
-		e->split_other[t] = o1 != ds ? o1 : o2;
+		e->carry.split_other[t] = o1 != ds ? o1 : o2;
 	}
 	free(sum);
 	return e->oom ? -1 : 0;
@@ -119,22 +93,22 @@ static void lifecycle_suppliers(ms_engine *e)
 {
 	const medscope_model *m = e->m;
 	for (uint32_t t = 0; t < e->ns && !e->oom; t++) {
-		uint32_t dev = e->split_dev[t];
+		uint32_t dev = e->carry.split_dev[t];
 		if (dev == MS_NONE || !e->a->sysinfo[t].served)
 			continue;
 		uint32_t ep = ms_engine_epoch(e);
 		ms_span sp = ms_supply(e, t);
 		for (uint32_t i = 0; i < sp.n; i++) {
-			uint32_t x = e->supply_pool.v[sp.off + i];
-			for (uint32_t k = e->by_cover.off[x]; k < e->by_cover.off[x + 1]; k++) {
-				uint32_t c = e->by_cover.idx[k];
+			uint32_t x = e->supply.pool.v[sp.off + i];
+			for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
+				uint32_t c = e->ix.by_cover.idx[k];
 				const ms_contract *ct = &m->contracts.v[c];
-				if (!(e->cflags[c] & MS_CF_QUALIFYING) || e->csub_mark[c] == ep ||
+				if (!(e->ix.cflags[c] & MS_CF_QUALIFYING) || e->work.contract_seen[c] == ep ||
 				    ms_is_facility(e, ct->client) || ct->client == ct->supplier)
 					continue;
-				e->csub_mark[c] = ep;
+				e->work.contract_seen[c] = ep;
 				ms_req_spec r;
-				spec_init(&r, MS_RULE_MISSING_LIFECYCLE_AGREEMENT);
+				ms_req_init(&r, MS_RULE_MISSING_LIFECYCLE_AGREEMENT);
 				r.nparties = 2;
 				r.parties[0] = ct->client;
 				r.parties[1] = ct->supplier;
@@ -144,8 +118,8 @@ static void lifecycle_suppliers(ms_engine *e)
 				r.loc = m->contracts.v[dev].loc;
 				r.element = MS_SYM_CONTRACT;
 				r.element_sym = m->contracts.v[dev].sym;
-				r.args.party = psym(e, ct->client);
-				r.args.other = psym(e, ct->supplier);
+				r.args.party = ms_psym(e, ct->client);
+				r.args.other = ms_psym(e, ct->supplier);
 				r.facilities_of = t;
 				ms_require(e, &r);
 			}
@@ -155,34 +129,47 @@ static void lifecycle_suppliers(ms_engine *e)
 
 /* ---- supplier agreements (FAQ 3) -------------------------------------- */
 
+static int cmp_index(const void *ctx, uint32_t x, uint32_t y)
+{
+	(void)ctx;
+	return x < y ? -1 : x > y;
+}
+
+/* X <-> Y for each contract of the selection chains the facilities'
+ * subcontracting approvals went through (e->carry.supplier_req), in
+ * contract order. */
 static void supplier_agreements(ms_engine *e)
 {
 	const medscope_model *m = e->m;
-	for (uint32_t c = 0; c < e->nc && !e->oom; c++) {
-		if (!(e->cflags[c] & MS_CF_SUPPLIER_REQ))
-			continue;
+	ms_u32vec *list = &e->carry.supplier_req;
+	if (ms_sort_u32(list->v, list->n, cmp_index, NULL) < 0) {
+		e->oom = 1;
+		return;
+	}
+	for (size_t k = 0; k < list->n && !e->oom; k++) {
+		uint32_t c = list->v[k];
 		const ms_contract *ct = &m->contracts.v[c];
 		if (ct->client == ct->supplier)
 			continue;
-		e->tmp.n = 0;
+		e->work.tmp.n = 0;
 		for (uint32_t i = 0; i < ct->covers.n; i++) {
 			uint32_t x = MS_SPAN_AT(m, ct->covers, i);
-			if (e->a->sysinfo[x].served && push(e, x) < 0)
+			if (e->a->sysinfo[x].served && ms_push(e, &e->work.tmp, x) < 0)
 				return;
 		}
 		ms_req_spec r;
-		spec_init(&r, MS_RULE_MISSING_SUPPLIER_AGREEMENT);
+		ms_req_init(&r, MS_RULE_MISSING_SUPPLIER_AGREEMENT);
 		r.nparties = 2;
 		r.parties[0] = ct->client;
 		r.parties[1] = ct->supplier;
-		r.systems = e->tmp.v;
-		r.nsystems = (uint32_t)e->tmp.n;
+		r.systems = e->work.tmp.v;
+		r.nsystems = (uint32_t)e->work.tmp.n;
 		r.contract = ct->sym;
 		r.loc = ct->loc;
 		r.element = MS_SYM_CONTRACT;
 		r.element_sym = ct->sym;
-		r.args.party = psym(e, ct->client);
-		r.args.other = psym(e, ct->supplier);
+		r.args.party = ms_psym(e, ct->client);
+		r.args.other = ms_psym(e, ct->supplier);
 		r.args.contract = ct->sym;
 		ms_require(e, &r);
 	}
@@ -190,9 +177,9 @@ static void supplier_agreements(ms_engine *e)
 
 /* ---- change notification (FAQ 2.1) ------------------------------------ */
 
-/* The facilities both x and y are served to, as symbols into e->tmp (by id).
+/* The facilities both x and y are served to, as symbols into e->work.tmp (by id).
  * Returns the smaller of the two systems when that is all of its facilities
- * (its shared list can then stand for e->tmp), else MS_NONE. Entries are
+ * (its shared list can then stand for e->work.tmp), else MS_NONE. Entries are
  * sorted by facility id: a merge, or a binary search per facility of the
  * smaller system when the other is much larger. */
 static uint32_t common_facilities(ms_engine *e, uint32_t x, uint32_t y)
@@ -205,26 +192,26 @@ static uint32_t common_facilities(ms_engine *e, uint32_t x, uint32_t y)
 	}
 	uint32_t ns = a->sysinfo[sx].nown, nl = a->sysinfo[sy].nown;
 	bool gallop = (uint64_t)ns * 16 < nl;
-	e->tmp.n = 0;
+	e->work.tmp.n = 0;
 	for (uint32_t i = 0, lo = 0; i < ns && lo < nl; i++) {
-		uint32_t f = ms_own_facility(e, sx, i), r = e->party_rank[f];
+		uint32_t f = ms_own_facility(e, sx, i), r = e->ix.party_rank[f];
 		if (gallop) {
 			uint32_t hi = nl;
 			while (lo < hi) {
 				uint32_t mid = lo + (hi - lo) / 2;
-				if (e->party_rank[ms_own_facility(e, sy, mid)] < r)
+				if (e->ix.party_rank[ms_own_facility(e, sy, mid)] < r)
 					lo = mid + 1;
 				else
 					hi = mid;
 			}
 		} else {
-			while (lo < nl && e->party_rank[ms_own_facility(e, sy, lo)] < r)
+			while (lo < nl && e->ix.party_rank[ms_own_facility(e, sy, lo)] < r)
 				lo++;
 		}
-		if (lo < nl && ms_own_facility(e, sy, lo) == f && push(e, psym(e, f)) < 0)
+		if (lo < nl && ms_own_facility(e, sy, lo) == f && ms_push(e, &e->work.tmp, ms_psym(e, f)) < 0)
 			return MS_NONE;
 	}
-	return e->tmp.n == ns ? sx : MS_NONE;
+	return e->work.tmp.n == ns ? sx : MS_NONE;
 }
 
 static void change_notification(ms_engine *e)
@@ -242,11 +229,11 @@ static void change_notification(ms_engine *e)
 			if (py == MS_NONE || py == px || ms_is_facility(e, py) || !a->sysinfo[y].served)
 				continue;
 			uint32_t all = common_facilities(e, x, y);
-			if (e->tmp.n == 0)
+			if (e->work.tmp.n == 0)
 				continue;
 			uint32_t sys[2] = {x, y};
 			ms_req_spec r;
-			spec_init(&r, MS_RULE_MISSING_CHANGE_NOTIFICATION);
+			ms_req_init(&r, MS_RULE_MISSING_CHANGE_NOTIFICATION);
 			r.nparties = 2;
 			r.parties[0] = px;
 			r.parties[1] = py;
@@ -255,13 +242,13 @@ static void change_notification(ms_engine *e)
 			r.loc = ed->loc;
 			r.element = MS_SYM_SYSTEM;
 			r.element_sym = sx->sym;
-			r.args.party = psym(e, px);
-			r.args.other = psym(e, py);
+			r.args.party = ms_psym(e, px);
+			r.args.other = ms_psym(e, py);
 			if (all != MS_NONE) {
 				r.facilities_of = all;
 			} else {
-				r.facilities = e->tmp.v;
-				r.nfacilities = (uint32_t)e->tmp.n;
+				r.facilities = e->work.tmp.v;
+				r.nfacilities = (uint32_t)e->work.tmp.n;
 			}
 			ms_require(e, &r);
 		}
@@ -282,32 +269,32 @@ static void third_party_provision(ms_engine *e)
 		/* The facilities providing: F itself, the facility running the system,
 		 * or every facility the system is served to. */
 		uint32_t ep = ms_engine_epoch(e);
-		e->tmp.n = 0;
+		e->work.tmp.n = 0;
 		uint32_t owner = fl->from_is_system ? m->systems.v[fl->from].provider : fl->from;
 		if (ms_is_facility(e, owner)) {
-			e->fac_mark[owner] = ep;
-			if (push(e, owner) < 0)
+			e->work.fac_mark[owner] = ep;
+			if (ms_push(e, &e->work.tmp, owner) < 0)
 				return;
 		}
 		if (fl->from_is_system) {
 			const ms_system_info *si = &a->sysinfo[fl->from];
 			for (uint32_t k = 0; k < si->nown; k++) {
 				uint32_t f = ms_own_facility(e, fl->from, k);
-				if (e->fac_mark[f] == ep)
+				if (e->work.fac_mark[f] == ep)
 					continue;
-				e->fac_mark[f] = ep;
-				if (push(e, f) < 0)
+				e->work.fac_mark[f] = ep;
+				if (ms_push(e, &e->work.tmp, f) < 0)
 					return;
 			}
 		}
 		uint32_t recipient = fl->to_is_system ? m->systems.v[fl->to].provider : fl->to;
 		uint32_t via = fl->sym;
-		for (size_t k = 0; k < e->tmp.n; k++) {
-			uint32_t f = e->tmp.v[k];
+		for (size_t k = 0; k < e->work.tmp.n; k++) {
+			uint32_t f = e->work.tmp.v[k];
 			if (recipient == f)
 				continue;
 			ms_req_spec r;
-			spec_init(&r, MS_RULE_THIRD_PARTY_PROVISION_UNDOCUMENTED);
+			ms_req_init(&r, MS_RULE_THIRD_PARTY_PROVISION_UNDOCUMENTED);
 			r.nparties = recipient == MS_NONE ? 1 : 2;
 			r.parties[0] = f;
 			r.parties[1] = recipient;
@@ -317,8 +304,8 @@ static void third_party_provision(ms_engine *e)
 			r.loc = fl->loc;
 			r.element = MS_SYM_FLOW;
 			r.element_sym = fl->sym;
-			r.args.facility = psym(e, f);
-			r.args.party = psym(e, recipient);
+			r.args.facility = ms_psym(e, f);
+			r.args.party = ms_psym(e, recipient);
 			r.via = &via;
 			r.nvia = 1;
 			ms_require(e, &r);

@@ -89,12 +89,19 @@ struct medscope_analysis {
 	ms_system_info *sysinfo;    /* [model->systems.n] */
 	uint32_t *party_order;      /* party indices sorted by id */
 	uint32_t *system_order;     /* system indices sorted by id */
+	uint32_t *party_rank;       /* [party] its position in party_order */
+	uint32_t *system_rank;      /* [system] its position in system_order */
 
 	MS_VEC(ms_reason) reasons;
 	MS_VEC(ms_ownership) ownership;
 	MS_VEC(ms_requirement) requirements;
 	MS_VEC(ms_finding) findings;
 	MS_VEC(uint32_t) pool;
+	/* The ownership entries of each facility, by system id: those of party
+	 * p are facility_entries[facility_off[p] .. facility_off[p + 1]),
+	 * indices into ownership. NULL for a findings-only analysis. */
+	uint32_t *facility_off;     /* [parties + 1] */
+	uint32_t *facility_entries; /* [ownership.n] */
 
 	size_t counts[4];           /* findings per ms_severity */
 	/* Made with medscope_analyze_options.findings_only: requirements

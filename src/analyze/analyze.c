@@ -14,56 +14,106 @@
 #include "analyze/engine.h"
 #include "util/date.h"
 
-/* Everything but the ranks, which the final ordering still needs: freed
- * before it, so that its buffers reuse this memory rather than add to the
- * peak. Safe to call twice. */
-static void engine_free_work(ms_engine *e)
+/* ---- the engine's parts ------------------------------------------------ */
+
+/* The per-element arrays of every part but the index (index.c) and the
+ * chains' cache (chains.c). */
+static int engine_alloc(ms_engine *e)
 {
-	ms_index_free(e);
-	free(e->chain_keys);
-	e->chain_keys = NULL;
-	free(e->chain_ids);
-	e->chain_ids = NULL;
-	MS_VEC_FREE(e->chains);
-	MS_VEC_FREE(e->chain_items);
-	MS_VEC_FREE(e->chain_index);
-	MS_VEC_FREE(e->tmp);
-	MS_VEC_FREE(e->tmp2);
-	MS_VEC_FREE(e->queue);
-	MS_VEC_FREE(e->pcs);
-	MS_VEC_FREE(e->procured);
-	MS_VEC_FREE(e->subj);
-	MS_VEC_FREE(e->req_sys);
-	MS_VEC_FREE(e->req_syms);
-	MS_VEC_FREE(e->triples);
-	MS_VEC_FREE(e->triples_buf);
-	MS_VEC_FREE(e->pranges);
-	MS_VEC_FREE(e->via_memo);
-	MS_VEC_FREE(e->via_spans);
-	MS_VEC_FREE(e->via_child);
-	MS_VEC_FREE(e->via_sibling);
-	MS_VEC_FREE(e->via_stack);
-	MS_VEC_FREE(e->integ);
-	MS_VEC_FREE(e->uinfra);
+	size_t sn = (size_t)e->ns + 1, pn = (size_t)e->np + 1, cn = (size_t)e->nc + 1;
+	e->supply.off = malloc(sn * sizeof(uint32_t));
+	e->supply.n = calloc(sn, sizeof(uint32_t));
+	e->supply.mark = calloc(sn, sizeof(uint32_t));
+	e->chains.sys = calloc(sn, sizeof(uint32_t));
+	e->chains.party_mark = calloc(pn, sizeof(uint32_t));
+	e->chains.party_slot = calloc(pn, sizeof(uint32_t));
+	e->chains.contract_mark = calloc(cn, sizeof(uint32_t));
+	e->shared.one_system = malloc(sn * sizeof(uint32_t));
+	e->shared.one_sysym = malloc(sn * sizeof(uint32_t));
+	e->shared.one_contract = malloc(cn * sizeof(uint32_t));
+	e->shared.served_facilities = malloc(sn * sizeof(uint32_t));
+	e->carry.split_dev = malloc(sn * sizeof(uint32_t));
+	e->carry.split_other = malloc(sn * sizeof(uint32_t));
+	e->carry.own_fill = calloc(sn, sizeof(uint32_t));
+	e->carry.supplier_listed = calloc(cn, 1);
+	e->fac.served_mark = calloc(sn, sizeof(uint32_t));
+	e->fac.prime_mark = calloc(pn, sizeof(uint32_t));
+	e->fac.prime_first = calloc(pn, sizeof(uint32_t));
+	e->work.fac_mark = calloc(pn, sizeof(uint32_t));
+	e->work.contract_seen = calloc(cn, sizeof(uint32_t));
+	if (!e->supply.off || !e->supply.n || !e->supply.mark || !e->chains.sys ||
+	    !e->chains.party_mark || !e->chains.party_slot || !e->chains.contract_mark ||
+	    !e->shared.one_system || !e->shared.one_sysym || !e->shared.one_contract ||
+	    !e->shared.served_facilities || !e->carry.split_dev || !e->carry.split_other ||
+	    !e->carry.own_fill || !e->carry.supplier_listed || !e->fac.served_mark ||
+	    !e->fac.prime_mark || !e->fac.prime_first || !e->work.fac_mark ||
+	    !e->work.contract_seen)
+		return -1;
+	memset(e->shared.one_system, 0xff, sn * sizeof(uint32_t));
+	memset(e->shared.one_sysym, 0xff, sn * sizeof(uint32_t));
+	memset(e->shared.one_contract, 0xff, cn * sizeof(uint32_t));
+	memset(e->shared.served_facilities, 0xff, sn * sizeof(uint32_t));
+	memset(e->supply.off, 0xff, sn * sizeof(uint32_t));
+	memset(e->carry.split_dev, 0xff, sn * sizeof(uint32_t));
+	memset(e->carry.split_other, 0xff, sn * sizeof(uint32_t));
+	return ms_matcher_init(&e->match, e->m);
 }
 
+/* Everything the engine holds: freed before the final ordering, so that
+ * its buffers reuse this memory rather than add to the peak. Safe to call
+ * twice. */
 static void engine_free(ms_engine *e)
 {
-	engine_free_work(e);
-	free(e->party_rank);
-	free(e->system_rank);
+	ms_index_free(&e->ix);
+	ms_matcher_free(&e->match);
+	ms_chains_free(&e->chains);
+	uint32_t **const arrays[] = {
+		&e->supply.off, &e->supply.n, &e->supply.mark, &e->shared.one_system,
+		&e->shared.one_sysym, &e->shared.one_contract, &e->shared.served_facilities,
+		&e->carry.split_dev, &e->carry.split_other, &e->carry.own_fill,
+		&e->carry.own_facility, &e->fac.served_mark, &e->fac.prime_mark, &e->fac.prime_first,
+		&e->work.fac_mark, &e->work.contract_seen};
+	for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) {
+		free(*arrays[i]);
+		*arrays[i] = NULL;
+	}
+	free(e->carry.supplier_listed);
+	e->carry.supplier_listed = NULL;
+	MS_VEC_FREE(e->supply.pool);
+	MS_VEC_FREE(e->supply.stack);
+	MS_VEC_FREE(e->carry.supplier_req);
+	MS_VEC_FREE(e->fac.pcs);
+	MS_VEC_FREE(e->fac.procured);
+	MS_VEC_FREE(e->fac.triples);
+	MS_VEC_FREE(e->fac.pranges);
+	MS_VEC_FREE(e->fac.via_memo);
+	MS_VEC_FREE(e->fac.via_spans);
+	MS_VEC_FREE(e->fac.integ);
+	MS_VEC_FREE(e->fac.uinfra);
+	MS_VEC_FREE(e->fac.lifecycle);
+	MS_VEC_FREE(e->work.tmp);
+	MS_VEC_FREE(e->work.tmp2);
+	MS_VEC_FREE(e->work.subj);
+	MS_VEC_FREE(e->work.req_sys);
+	MS_VEC_FREE(e->work.req_syms);
+	MS_VEC_FREE(e->work.triples_buf);
+	MS_VEC_FREE(e->work.via_child);
+	MS_VEC_FREE(e->work.via_sibling);
+	MS_VEC_FREE(e->work.via_stack);
 }
 
+/* ---- the passes -------------------------------------------------------- */
+
 /* The MS_TOPIC_* bit of each agreement rule (from the catalog's topic). */
-static void topics_of_rules(ms_engine *e)
+static void topics_of_rules(ms_index *ix)
 {
 	for (unsigned r = 0; r < MS_RULE__COUNT; r++) {
-		e->topic_of[r] = 0;
+		ix->topic_of[r] = 0;
 		if (!ms_rules[r].topic)
 			continue;
 		for (const ms_enum *t = ms_enum_topic; t->name; t++)
 			if (strcmp(t->name, ms_rules[r].topic) == 0)
-				e->topic_of[r] = (uint16_t)t->value;
+				ix->topic_of[r] = (uint16_t)t->value;
 	}
 }
 
@@ -102,17 +152,36 @@ static int reserve(ms_engine *e)
 	return 0;
 }
 
+/* §2 and the §3 requirements of each facility, one facility at a time, in
+ * id order: each system's entries then come out sorted by facility id in
+ * the slots ms_served_layout() reserved. */
+static int facilities(ms_engine *e)
+{
+	for (uint32_t i = 0; i < e->np && !e->oom; i++) {
+		uint32_t f = e->a->party_order[i];
+		if (!ms_is_facility(e, f))
+			continue;
+		ms_ownership_facility(e, f);
+		if (!e->oom && e->fac.triples.n)
+			ms_agreements_facility(e);
+	}
+	return e->oom ? -1 : 0;
+}
+
 static int run(ms_engine *e)
 {
-	if (ms_order_ids(e) < 0 || ms_index_build(e) < 0 || ms_served_layout(e) < 0 ||
-	    reserve(e) < 0)
+	topics_of_rules(&e->ix);
+	if (ms_order_ids(e->a) < 0 || engine_alloc(e) < 0 || ms_index_build(e) < 0 ||
+	    ms_served_layout(e) < 0 || reserve(e) < 0)
 		return -1;
-	if (ms_scope_pass(e) < 0 || ms_lifecycle_prepare(e) < 0 || ms_ownership_pass(e) < 0)
+	if (ms_scope_pass(e) < 0 || ms_lifecycle_prepare(e) < 0 || facilities(e) < 0)
 		return -1;
 	if (ms_agreements_global(e) < 0 || ms_findings_pass(e) < 0 || e->oom)
 		return -1;
-	engine_free_work(e);
-	return ms_order_results(e);
+	engine_free(e);
+	if (ms_order_results(e->a) < 0)
+		return -1;
+	return e->a->findings_only ? 0 : ms_ownership_by_facility(e->a);
 }
 
 medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *model,
@@ -162,7 +231,6 @@ medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *
 	e.np = (uint32_t)model->parties.n;
 	e.ns = (uint32_t)model->systems.n;
 	e.nc = (uint32_t)model->contracts.n;
-	topics_of_rules(&e);
 	int rc = run(&e);
 	engine_free(&e);
 	if (rc < 0) {
@@ -184,6 +252,10 @@ void medscope_analysis_free(medscope_analysis *a)
 	free(a->sysinfo);
 	free(a->party_order);
 	free(a->system_order);
+	free(a->party_rank);
+	free(a->system_rank);
+	free(a->facility_off);
+	free(a->facility_entries);
 	MS_VEC_FREE(a->reasons);
 	MS_VEC_FREE(a->ownership);
 	MS_VEC_FREE(a->requirements);

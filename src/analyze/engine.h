@@ -25,21 +25,16 @@
 #include <stdint.h>
 
 #include "analyze/analysis.h"
+#include "analyze/match.h"
 
 /* A growable list of indices or symbols (scratch). */
 typedef MS_VEC(uint32_t) ms_u32vec;
-
-/* Compressed rows: row i is idx[off[i] .. off[i + 1]). */
-typedef struct {
-	uint32_t *off, *idx;
-} ms_csr;
 
 /* Contract flags (rules.md Terms). */
 enum {
 	MS_CF_QUALIFYING = 1, /* type holds service/operation/maintenance/development/entrustment */
 	MS_CF_RELEVANT = 2,   /* covers a relevant system */
-	MS_CF_PRIME = 4,      /* qualifying, client a Facility, covers a relevant system */
-	MS_CF_SUPPLIER_REQ = 8 /* in a selection chain: needs a supplier agreement (§3) */
+	MS_CF_PRIME = 4       /* qualifying, client a Facility, covers a relevant system */
 };
 
 /* One contract of a selection chain (rules.md §2). Slot 0 of a chain is its
@@ -87,91 +82,124 @@ typedef struct {
 	ms_loc loc;             /* of the runs-on element */
 } ms_unknown_infra;
 
-typedef struct ms_engine {
-	const medscope_model *m;
-	medscope_analysis *a;
-	uint32_t np, ns, nc;
-	int oom;
+/* A (facility, prime, system) whose system has a lifecycle split (FAQ 3.1):
+ * found by the ownership entry, required by the facility's agreements. */
+typedef struct {
+	uint32_t prime, system;
+} ms_lifecycle_pair;
 
-	uint32_t *party_rank, *system_rank; /* position by id */
-
+/*
+ * The read-only index: built once by ms_index_build() before any pass and
+ * only read after it (so a reader takes `const ms_index *`); freed before
+ * the final ordering. The ranks belong to the analysis, which keeps them.
+ */
+typedef struct {
+	const uint32_t *party_rank, *system_rank; /* position by id (analysis.h) */
 	ms_csr by_client, by_supplier;
 	ms_csr by_selector;  /* selected-by != client and the client is no Facility */
 	ms_csr by_cover;     /* system -> contracts covering it */
 	ms_csr runs_into;    /* system -> systems that run on it */
 	ms_csr neighbours;   /* connects-to, both directions */
 	ms_csr by_provider;  /* party -> systems it provides */
-	ms_csr agreements_of;/* party -> agreements naming it */
 	uint8_t *cflags;     /* per contract, MS_CF_* */
+	uint16_t topic_of[MS_RULE__COUNT]; /* agreement rules: their MS_TOPIC_* bit */
+} ms_index;
 
-	/* supply(S), computed on first use: off == MS_NONE until then. */
-	uint32_t *supply_off, *supply_n, *supply_mark;
-	ms_u32vec supply_pool, supply_stack;
+/* supply(S), made on first use and kept for the run (index.c): off ==
+ * MS_NONE until then. */
+typedef struct {
+	uint32_t *off, *n, *mark;
+	ms_u32vec pool, stack;
+} ms_supply_memo;
 
-	/* Facilities each system is served to, as a symbol span of the analysis
-	 * pool, made on first use (off == MS_NONE until then). */
-	uint32_t *served_fac_off;
+/* Selection chains cached per (A, T), made on first use and kept for the
+ * run (chains.c), with the marks used while one is built. */
+typedef struct {
+	uint64_t *keys;
+	uint32_t *ids;
+	uint32_t cap, count;
+	MS_VEC(ms_chain) list;
+	MS_VEC(ms_chain_item) items;
+	ms_u32vec index;
+	uint32_t *sys;           /* [system] supply(T) of the chain being built */
+	uint32_t *party_mark, *party_slot; /* [party] */
+	uint32_t *contract_mark; /* [contract] */
+	ms_u32vec queue;
+} ms_chains;
 
-	/* Selection chains cached per (A, T). */
-	uint64_t *chain_keys;
-	uint32_t *chain_ids;
-	uint32_t chain_cap, chain_count;
-	MS_VEC(ms_chain) chains;
-	MS_VEC(ms_chain_item) chain_items;
-	ms_u32vec chain_index;
+/* Spans of the analysis pool shared by every list holding the same values,
+ * made on first use (MS_NONE until then) and kept for the run. */
+typedef struct {
+	uint32_t *one_system;   /* [system]: {system index} */
+	uint32_t *one_sysym;    /* [system]: {system symbol} */
+	uint32_t *one_contract; /* [contract]: {contract symbol} */
+	uint32_t *served_facilities; /* [system]: symbols of the facilities it is served to */
+} ms_shared;
 
-	/* Lifecycle split per served system (§3): MS_NONE when none. */
+/* What passes leave for later ones, across facilities (the whole run). */
+typedef struct {
+	/* Lifecycle split per served system (§3), by ms_lifecycle_prepare():
+	 * MS_NONE when none. */
 	uint32_t *split_dev;   /* the development contract that locates it */
 	uint32_t *split_other; /* an operation supplier that differs from its supplier */
-
-	/* Ownership slots being filled, per system. */
+	/* Ownership slots filled so far, per system. */
 	uint32_t *own_fill;
 	/* Findings-only analyses: the facility of each ownership entry, in place
 	 * of analysis->ownership (same layout, sysinfo own_off/nown). */
 	uint32_t *own_facility;
+	/* Contracts of selection chains, each once: they need a supplier
+	 * agreement (FAQ 3). Filled per facility, read by the global pass. */
+	ms_u32vec supplier_req;
+	uint8_t *supplier_listed; /* [contract] */
+} ms_carry;
 
-	/* One-element spans shared by every list that holds just that value
-	 * (most requirement systems and ownership vias): pool offsets, MS_NONE
-	 * until first made. */
-	uint32_t *one_system;   /* [system]: {system index} */
-	uint32_t *one_sysym;    /* [system]: {system symbol} */
-	uint32_t *one_contract; /* [contract]: {contract symbol} */
-
-	/* Epoch marks. */
-	uint32_t epoch;
-	uint32_t *sys_mark;      /* generic, short-lived */
-	uint32_t *served_mark;   /* systems served to the facility in hand */
-	uint32_t *cover_mark;    /* an agreement's covers, while matching */
-	uint32_t *chain_sys;     /* supply(T) while a chain is built */
-	uint32_t *party_mark, *party_slot; /* chain building */
-	uint32_t *prime_mark, *prime_first; /* primes of the facility in hand, and their
-	                                       smallest-id prime contract with it */
-	uint32_t *fac_mark;      /* facilities of a third-party flow, while collecting */
-	uint32_t *contract_mark; /* chain building */
-	uint32_t *csub_mark;     /* contracts already required, per facility and prime */
-
-	uint16_t topic_of[MS_RULE__COUNT]; /* agreement rules: their MS_TOPIC_* bit */
-
-	/* Scratch vectors, reused. */
-	ms_u32vec tmp, tmp2, queue, subj, req_sys, req_syms;
-	/* The facility in hand: its prime contracts grouped by supplier, and its
-	 * qualifying contracts selected by a third party (FAQ 2.1), by supplier. */
+/* The facility in hand: made by ms_ownership_facility(), read by
+ * ms_agreements_facility(), reset for the next facility. */
+typedef struct {
+	uint32_t f;
+	uint32_t epoch;          /* served_mark and prime_mark hold it for f */
+	uint32_t *served_mark;   /* [system] served to f */
+	uint32_t *prime_mark, *prime_first; /* [party] f's primes, and their smallest-id
+	                                       prime contract with f */
+	/* f's prime contracts grouped by supplier, and its qualifying contracts
+	 * selected by a third party (FAQ 2.1), by supplier. */
 	ms_u32vec pcs, procured;
-	MS_VEC(ms_triple) triples, triples_buf;
-	MS_VEC(ms_prime_range) pranges;
-	MS_VEC(ms_via_memo) via_memo;   /* reset per facility */
+	MS_VEC(ms_triple) triples;      /* sorted by system */
+	MS_VEC(ms_prime_range) pranges; /* of the entry being decided */
+	MS_VEC(ms_via_memo) via_memo;   /* chains.c */
 	MS_VEC(ms_span) via_spans;
-	ms_u32vec via_child, via_sibling, via_stack;
 	MS_VEC(ms_integ) integ;
 	MS_VEC(ms_unknown_infra) uinfra;
+	MS_VEC(ms_lifecycle_pair) lifecycle;
+} ms_facility;
+
+/* Scratch: no meaning between two calls. */
+typedef struct {
+	ms_u32vec tmp, tmp2, subj, req_sys, req_syms;
+	MS_VEC(ms_triple) triples_buf;
+	ms_u32vec via_child, via_sibling, via_stack;
+	uint32_t *fac_mark;      /* [party] */
+	uint32_t *contract_seen; /* [contract] */
+} ms_scratch;
+
+typedef struct ms_engine {
+	const medscope_model *m;
+	medscope_analysis *a;    /* being filled */
+	uint32_t np, ns, nc;
+	int oom;                 /* sticky: some allocation failed */
+	uint32_t epoch;          /* of every mark array (ms_engine_epoch) */
+
+	ms_index ix;
+	ms_matcher match;        /* agreements by party (match.c), read-only after init */
+	ms_supply_memo supply;
+	ms_chains chains;
+	ms_shared shared;
+	ms_carry carry;
+	ms_facility fac;
+	ms_scratch work;
 } ms_engine;
 
-/* ---- helpers ---------------------------------------------------------- */
-
-static inline const ms_party *ms_party_at(const ms_engine *e, uint32_t p)
-{
-	return &e->m->parties.v[p];
-}
+/* ---- helpers (engine.c) ---------------------------------------------- */
 
 /* rules.md Terms: Facility = facility or network-operator (医療機関等). */
 static inline bool ms_is_facility(const ms_engine *e, uint32_t p)
@@ -179,18 +207,31 @@ static inline bool ms_is_facility(const ms_engine *e, uint32_t p)
 	return p != MS_NONE && e->m->parties.v[p].kind != MS_PARTY_VENDOR;
 }
 
+/* The symbol of party p, or MS_NONE. */
+static inline uint32_t ms_psym(const ms_engine *e, uint32_t p)
+{
+	return p == MS_NONE ? MS_NONE : e->m->parties.v[p].sym;
+}
+
 /* The facility of system s's k-th ownership entry (entries are sorted by
  * facility id), from either layout. */
 static inline uint32_t ms_own_facility(const ms_engine *e, uint32_t s, uint32_t k)
 {
 	uint32_t i = e->a->sysinfo[s].own_off + k;
-	return e->own_facility ? e->own_facility[i] : e->a->ownership.v[i].facility;
+	return e->carry.own_facility ? e->carry.own_facility[i] : e->a->ownership.v[i].facility;
 }
 
 /* A fresh epoch for the mark arrays (they are cleared on wrap-around). */
 uint32_t ms_engine_epoch(ms_engine *e);
 
-/* The shared one-element spans above. */
+/* Append v to vec; 0, or -1 (and e->oom) when out of memory. */
+int ms_push(ms_engine *e, ms_u32vec *vec, uint32_t v);
+
+/* Room for n values in vec (its length unchanged); vec->v, or NULL (and
+ * e->oom) when out of memory. */
+uint32_t *ms_reserve(ms_engine *e, ms_u32vec *vec, size_t n);
+
+/* The shared one-element spans (ms_shared). */
 ms_span ms_pool_one(ms_engine *e, uint32_t *cache, uint32_t key, uint32_t value);
 
 /* Append n values to the analysis pool; the span (n = 0 gives {0, 0}).
@@ -199,16 +240,10 @@ ms_span ms_pool_put(ms_engine *e, const uint32_t *v, uint32_t n);
 
 /* ---- index.c ---------------------------------------------------------- */
 
-/* Rows from (row, item) pairs by a stable counting sort; rows[i] == MS_NONE
- * skips pair i; items == NULL means item i is i. 0, or -1 when out of memory
- * (free what was built with ms_csr_free either way). */
-int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
-                 size_t k);
-void ms_csr_free(ms_csr *c);
 /* Build every index and the Terms (sysinfo medical/relevant, cflags). */
 int ms_index_build(ms_engine *e);
-void ms_index_free(ms_engine *e);
-/* supply(S) as a span of e->supply_pool (S first). Recomputing never moves
+void ms_index_free(ms_index *ix);
+/* supply(S) as a span of e->supply.pool (S first). Recomputing never moves
  * an existing span, but the pool's storage may move: index it afresh. */
 ms_span ms_supply(ms_engine *e, uint32_t s);
 
@@ -218,25 +253,34 @@ typedef int (*ms_cmp_fn)(const void *ctx, uint32_t x, uint32_t y);
 /* Stable natural merge sort of v[0..n) by cmp: near-linear on input that is
  * already mostly sorted. 0, or -1 when out of memory. */
 int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
-/* party_order, system_order and the ranks. */
-int ms_order_ids(ms_engine *e);
+/* party_order, system_order and the ranks of the analysis. */
+int ms_order_ids(medscope_analysis *a);
 /* Sort symbols by their id, dropping duplicates; returns the new length. */
-uint32_t ms_sort_syms(const ms_engine *e, uint32_t *v, uint32_t n);
+uint32_t ms_sort_syms(const medscope_model *m, uint32_t *v, uint32_t n);
 /* Sort system indices by id (rank), dropping duplicates. */
-uint32_t ms_sort_systems(const ms_engine *e, uint32_t *v, uint32_t n);
+uint32_t ms_sort_systems(const medscope_analysis *a, uint32_t *v, uint32_t n);
 /* Final order of findings and requirements (cli.md). */
-int ms_order_results(ms_engine *e);
+int ms_order_results(medscope_analysis *a);
+
+/* ---- chains.c --------------------------------------------------------- */
+
+/* The selection chain from A for the covered system T (cached). */
+const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t);
+/* Slot of party b in the chain (0 = its start), or MS_NONE. */
+uint32_t ms_chain_find(const ms_chains *cs, const ms_chain *c, uint32_t a, uint32_t b);
+/* The via of an entry owned through chain ch from prime contract c, for
+ * the facility in hand: [c, the chain's contracts down to `slot`]. */
+ms_span ms_chain_via(ms_engine *e, uint32_t c, ms_chain ch, uint32_t slot);
+void ms_chains_free(ms_chains *cs);
 
 /* ---- ownership.c ------------------------------------------------------ */
 
 /* Count the served (system, facility) pairs and lay out analysis->ownership. */
 int ms_served_layout(ms_engine *e);
-/* The selection chain from A for the covered system T (cached). */
-const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t);
-/* Slot of party b in the chain (0 = its start), or MS_NONE. */
-uint32_t ms_chain_find(const ms_engine *e, const ms_chain *c, uint32_t a, uint32_t b);
-/* §2 for every facility, and §3 per facility (agreements.c). */
-int ms_ownership_pass(ms_engine *e);
+/* §2 for facility f: its entries, and e->fac for its agreements. */
+void ms_ownership_facility(ms_engine *e, uint32_t f);
+/* analysis->facility_off/facility_entries from the finished entries. */
+int ms_ownership_by_facility(medscope_analysis *a);
 
 /* ---- scope.c ---------------------------------------------------------- */
 
@@ -264,22 +308,23 @@ typedef struct {
 	uint32_t nvia;
 } ms_req_spec;
 
-void ms_args_init(ms_args *args);
+/* A spec of `rule` with nothing else set. */
+void ms_req_init(ms_req_spec *r, uint16_t rule);
 /* Record a requirement; a finding as well when no agreement satisfies it. */
 void ms_require(ms_engine *e, ms_req_spec *r);
-/* Lifecycle splits of served systems (before the ownership pass). */
+/* The requirements of the facility e->fac describes. */
+void ms_agreements_facility(ms_engine *e);
+
+/* ---- agreements_global.c ---------------------------------------------- */
+
+/* Lifecycle splits of served systems (before the facilities). */
 int ms_lifecycle_prepare(ms_engine *e);
-/* The per-facility requirements, after its ownership entries: e->pcs,
- * e->triples (sorted by system), e->integ and e->uinfra describe facility f;
- * served_mark and prime_mark hold `epoch` for what f is served and its primes. */
-void ms_agreements_facility(ms_engine *e, uint32_t f, uint32_t epoch);
-/* F <-> A lifecycle for served system x with a split (FAQ 3.1). */
-void ms_require_lifecycle_prime(ms_engine *e, uint32_t f, uint32_t a, uint32_t x);
-/* Requirements that do not belong to one facility. */
+/* Requirements that do not belong to one facility (after them all). */
 int ms_agreements_global(ms_engine *e);
 
 /* ---- findings.c ------------------------------------------------------- */
 
+void ms_args_init(ms_args *args);
 /* Add a finding (subjects computed from args); its index, or MS_NONE. */
 uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc loc,
                         uint8_t element, uint32_t element_sym, const ms_args *args);

@@ -12,17 +12,18 @@
 
 #include "analyze/engine.h"
 
+void ms_args_init(ms_args *x)
+{
+	memset(x, 0, sizeof(*x));
+	x->facility = x->party = x->other = x->system = x->contract = x->agreement = x->risk =
+		MS_NONE;
+	x->date = MS_NO_DATE;
+	x->scheme = -1;
+}
+
 static int subj_add(ms_engine *e, uint32_t sym)
 {
-	if (sym == MS_NONE)
-		return 0;
-	uint32_t *p = MS_VEC_PUSH(e->subj);
-	if (!p) {
-		e->oom = 1;
-		return -1;
-	}
-	*p = sym;
-	return 0;
+	return sym == MS_NONE ? 0 : ms_push(e, &e->work.subj, sym);
 }
 
 static int subj_span(ms_engine *e, ms_span sp, uint32_t cap)
@@ -41,7 +42,7 @@ uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc lo
 		return MS_NONE;
 	/* Subjects: every id of the arguments (facility lists: the first three,
 	 * as the message shows them), sorted by id, each once. */
-	e->subj.n = 0;
+	e->work.subj.n = 0;
 	const uint32_t one[] = {args->facility, args->party,    args->other, args->system,
 	                        args->contract, args->agreement, args->risk};
 	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
@@ -50,8 +51,8 @@ uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc lo
 	if (subj_span(e, args->systems, UINT32_MAX) < 0 || subj_span(e, args->via, UINT32_MAX) < 0 ||
 	    subj_span(e, args->facilities, 3) < 0)
 		return MS_NONE;
-	uint32_t n = ms_sort_syms(e, e->subj.v, (uint32_t)e->subj.n);
-	ms_span subjects = ms_pool_put(e, e->subj.v, n);
+	uint32_t n = ms_sort_syms(e->m, e->work.subj.v, (uint32_t)e->work.subj.n);
+	ms_span subjects = ms_pool_put(e, e->work.subj.v, n);
 	ms_finding *f = MS_VEC_PUSH(a->findings);
 	if (!f || e->oom) {
 		e->oom = 1;
@@ -74,16 +75,16 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 	ms_span sp = {0, 0};
 	if (si->nown == 0)
 		return sp;
-	if (e->served_fac_off[s] == MS_NONE) {
+	if (e->shared.served_facilities[s] == MS_NONE) {
 		sp = ms_pool_put(e, NULL, si->nown);
 		if (e->oom)
 			return sp;
 		/* The entries are sorted by facility id already. */
 		for (uint32_t i = 0; i < si->nown; i++)
 			e->a->pool.v[sp.off + i] = e->m->parties.v[ms_own_facility(e, s, i)].sym;
-		e->served_fac_off[s] = sp.off;
+		e->shared.served_facilities[s] = sp.off;
 	}
-	sp.off = e->served_fac_off[s];
+	sp.off = e->shared.served_facilities[s];
 	sp.n = si->nown;
 	return sp;
 }
@@ -92,20 +93,15 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 static bool served_to(const ms_engine *e, uint32_t s, uint32_t f)
 {
 	const ms_system_info *si = &e->a->sysinfo[s];
-	uint32_t lo = 0, hi = si->nown, r = e->party_rank[f];
+	uint32_t lo = 0, hi = si->nown, r = e->ix.party_rank[f];
 	while (lo < hi) {
 		uint32_t mid = lo + (hi - lo) / 2;
-		if (e->party_rank[ms_own_facility(e, s, mid)] < r)
+		if (e->ix.party_rank[ms_own_facility(e, s, mid)] < r)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
 	return lo < si->nown && ms_own_facility(e, s, lo) == f;
-}
-
-static uint32_t psym(const ms_engine *e, uint32_t p)
-{
-	return p == MS_NONE ? MS_NONE : e->m->parties.v[p].sym;
 }
 
 static void risks(ms_engine *e)
@@ -118,7 +114,7 @@ static void risks(ms_engine *e)
 		ms_args_init(&args);
 		args.risk = r->sym;
 		args.system = m->systems.v[r->system].sym;
-		args.party = psym(e, r->owner);
+		args.party = ms_psym(e, r->owner);
 		/* FAQ 5.1 「対象事業者の判断のみによってリスク共有やリスク受容を選択する
 		 * ことは適当でなく」: a facility the system serves must have agreed. */
 		if ((r->treatment == MS_TREAT_SHARE || r->treatment == MS_TREAT_ACCEPT) &&
@@ -215,7 +211,7 @@ static void systems(ms_engine *e)
 		ms_args args;
 		ms_args_init(&args);
 		args.system = sy->sym;
-		args.party = psym(e, sy->provider);
+		args.party = ms_psym(e, sy->provider);
 		bool overseas = sy->region == MS_REGION_OVERSEAS;
 		bool unknown = sy->location == MS_LOC_OUTSIDE && sy->region == MS_REGION_UNKNOWN;
 		if (a->sysinfo[s].served && (overseas || unknown || sy->provider == MS_NONE)) {
@@ -245,7 +241,7 @@ static void systems(ms_engine *e)
 			ms_args ea;
 			ms_args_init(&ea);
 			ea.system = sy->sym;
-			ea.party = psym(e, sy->provider);
+			ea.party = ms_psym(e, sy->provider);
 			ms_finding_add(e, MS_RULE_EXTERNAL_STORAGE_NO_CLOUD_CERTIFICATION,
 			               ms_rules[MS_RULE_EXTERNAL_STORAGE_NO_CLOUD_CERTIFICATION].severity,
 			               sy->loc, MS_SYM_SYSTEM, sy->sym, &ea);

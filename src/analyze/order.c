@@ -118,26 +118,27 @@ static int cmp_system_id(const void *ctx, uint32_t x, uint32_t y)
 	return strcmp(m->systems.v[x].id, m->systems.v[y].id);
 }
 
-int ms_order_ids(ms_engine *e)
+int ms_order_ids(medscope_analysis *a)
 {
-	medscope_analysis *a = e->a;
-	a->party_order = malloc(((size_t)e->np + 1) * sizeof(uint32_t));
-	a->system_order = malloc(((size_t)e->ns + 1) * sizeof(uint32_t));
-	e->party_rank = malloc(((size_t)e->np + 1) * sizeof(uint32_t));
-	e->system_rank = malloc(((size_t)e->ns + 1) * sizeof(uint32_t));
-	if (!a->party_order || !a->system_order || !e->party_rank || !e->system_rank)
+	const medscope_model *m = a->model;
+	uint32_t np = (uint32_t)m->parties.n, ns = (uint32_t)m->systems.n;
+	a->party_order = malloc(((size_t)np + 1) * sizeof(uint32_t));
+	a->system_order = malloc(((size_t)ns + 1) * sizeof(uint32_t));
+	a->party_rank = malloc(((size_t)np + 1) * sizeof(uint32_t));
+	a->system_rank = malloc(((size_t)ns + 1) * sizeof(uint32_t));
+	if (!a->party_order || !a->system_order || !a->party_rank || !a->system_rank)
 		return -1;
-	for (uint32_t i = 0; i < e->np; i++)
+	for (uint32_t i = 0; i < np; i++)
 		a->party_order[i] = i;
-	for (uint32_t i = 0; i < e->ns; i++)
+	for (uint32_t i = 0; i < ns; i++)
 		a->system_order[i] = i;
-	if (ms_sort_u32(a->party_order, e->np, cmp_party_id, e->m) < 0 ||
-	    ms_sort_u32(a->system_order, e->ns, cmp_system_id, e->m) < 0)
+	if (ms_sort_u32(a->party_order, np, cmp_party_id, m) < 0 ||
+	    ms_sort_u32(a->system_order, ns, cmp_system_id, m) < 0)
 		return -1;
-	for (uint32_t i = 0; i < e->np; i++)
-		e->party_rank[a->party_order[i]] = i;
-	for (uint32_t i = 0; i < e->ns; i++)
-		e->system_rank[a->system_order[i]] = i;
+	for (uint32_t i = 0; i < np; i++)
+		a->party_rank[a->party_order[i]] = i;
+	for (uint32_t i = 0; i < ns; i++)
+		a->system_rank[a->system_order[i]] = i;
 	return 0;
 }
 
@@ -146,9 +147,8 @@ static int cmp_sym_name(const void *ctx, uint32_t x, uint32_t y)
 	return strcmp(ms_sym_name(ctx, x), ms_sym_name(ctx, y));
 }
 
-uint32_t ms_sort_syms(const ms_engine *e, uint32_t *v, uint32_t n)
+uint32_t ms_sort_syms(const medscope_model *m, uint32_t *v, uint32_t n)
 {
-	const medscope_model *m = e->m;
 	/* Short lists (the usual subjects) by insertion; long ones by merging. */
 	if (n <= 32 || ms_sort_u32(v, n, cmp_sym_name, m) < 0)
 		insertion_extend(v, 0, n ? 1 : 0, n, cmp_sym_name, m);
@@ -165,15 +165,15 @@ static int cmp_rank(const void *ctx, uint32_t x, uint32_t y)
 	return rank[x] < rank[y] ? -1 : rank[x] > rank[y];
 }
 
-uint32_t ms_sort_systems(const ms_engine *e, uint32_t *v, uint32_t n)
+uint32_t ms_sort_systems(const medscope_analysis *a, uint32_t *v, uint32_t n)
 {
 	if (n > 64) {
-		if (ms_sort_u32(v, n, cmp_rank, e->system_rank) < 0) {
+		if (ms_sort_u32(v, n, cmp_rank, a->system_rank) < 0) {
 			/* Out of memory for the merge buffer: fall back to insertion. */
-			insertion_extend(v, 0, 1, n, cmp_rank, e->system_rank);
+			insertion_extend(v, 0, 1, n, cmp_rank, a->system_rank);
 		}
 	} else {
-		insertion_extend(v, 0, n ? 1 : 0, n, cmp_rank, e->system_rank);
+		insertion_extend(v, 0, n ? 1 : 0, n, cmp_rank, a->system_rank);
 	}
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < n; i++)
@@ -185,7 +185,7 @@ uint32_t ms_sort_systems(const ms_engine *e, uint32_t *v, uint32_t n)
 /* ---- results ---------------------------------------------------------- */
 
 typedef struct {
-	const ms_engine *e;
+	const medscope_analysis *a;
 	uint8_t code_rank[MS_RULE__COUNT]; /* rules by code */
 	uint8_t topic_rank[16];            /* topic bits by name */
 } result_ctx;
@@ -220,7 +220,7 @@ static int cmp_sym_seq(const medscope_model *m, const medscope_analysis *a, ms_s
 static int cmp_finding(const void *ctx, uint32_t x, uint32_t y)
 {
 	const result_ctx *rc = ctx;
-	const medscope_analysis *a = rc->e->a;
+	const medscope_analysis *a = rc->a;
 	const ms_finding *f = &a->findings.v[x], *g = &a->findings.v[y];
 	int c = cmp_u32(f->loc.line, g->loc.line);
 	if (!c)
@@ -228,7 +228,7 @@ static int cmp_finding(const void *ctx, uint32_t x, uint32_t y)
 	if (!c)
 		c = cmp_u32(rc->code_rank[f->rule], rc->code_rank[g->rule]);
 	if (!c)
-		c = cmp_sym_seq(rc->e->m, a, f->subjects, g->subjects);
+		c = cmp_sym_seq(a->model, a, f->subjects, g->subjects);
 	return c;
 }
 
@@ -243,13 +243,12 @@ static int topic_index(uint16_t bit)
 static int cmp_requirement(const void *ctx, uint32_t x, uint32_t y)
 {
 	const result_ctx *rc = ctx;
-	const ms_engine *e = rc->e;
-	const medscope_analysis *a = e->a;
+	const medscope_analysis *a = rc->a;
 	const ms_requirement *p = &a->requirements.v[x], *q = &a->requirements.v[y];
 	for (int i = 0; i < 3; i++) {
 		/* A shorter party list sorts before a longer one it begins. */
-		uint32_t rp = i < p->nparties ? e->party_rank[p->parties[i]] + 1 : 0;
-		uint32_t rq = i < q->nparties ? e->party_rank[q->parties[i]] + 1 : 0;
+		uint32_t rp = i < p->nparties ? a->party_rank[p->parties[i]] + 1 : 0;
+		uint32_t rq = i < q->nparties ? a->party_rank[q->parties[i]] + 1 : 0;
 		if (rp != rq)
 			return cmp_u32(rp, rq);
 	}
@@ -257,8 +256,8 @@ static int cmp_requirement(const void *ctx, uint32_t x, uint32_t y)
 	if (c)
 		return c;
 	for (uint32_t i = 0; i < p->systems.n && i < q->systems.n; i++) {
-		c = cmp_u32(e->system_rank[MS_APOOL(a, p->systems, i)],
-		            e->system_rank[MS_APOOL(a, q->systems, i)]);
+		c = cmp_u32(a->system_rank[MS_APOOL(a, p->systems, i)],
+		            a->system_rank[MS_APOOL(a, q->systems, i)]);
 		if (c)
 			return c;
 	}
@@ -268,7 +267,7 @@ static int cmp_requirement(const void *ctx, uint32_t x, uint32_t y)
 	if (!c && p->contract != q->contract) {
 		if (p->contract == MS_NONE || q->contract == MS_NONE)
 			return p->contract == MS_NONE ? -1 : 1;
-		c = strcmp(ms_sym_name(e->m, p->contract), ms_sym_name(e->m, q->contract));
+		c = strcmp(ms_sym_name(a->model, p->contract), ms_sym_name(a->model, q->contract));
 	}
 	return c;
 }
@@ -334,10 +333,9 @@ static int sort_ties(uint32_t *v, size_t n, const uint64_t *key, ms_cmp_fn cmp, 
 	return 0;
 }
 
-int ms_order_results(ms_engine *e)
+int ms_order_results(medscope_analysis *a)
 {
-	medscope_analysis *a = e->a;
-	result_ctx rc = {.e = e};
+	result_ctx rc = {.a = a};
 	uint32_t order[MS_RULE__COUNT > 16 ? MS_RULE__COUNT : 16];
 	for (uint32_t i = 0; i < MS_RULE__COUNT; i++)
 		order[i] = i;
@@ -385,8 +383,8 @@ int ms_order_results(ms_engine *e)
 	/* Requirements by their first two parties, then the rest. */
 	for (size_t i = 0; i < nr; i++) {
 		const ms_requirement *q = &a->requirements.v[i];
-		uint64_t p0 = e->party_rank[q->parties[0]] + 1u;
-		uint64_t p1 = q->nparties > 1 ? e->party_rank[q->parties[1]] + 1u : 0;
+		uint64_t p0 = a->party_rank[q->parties[0]] + 1u;
+		uint64_t p1 = q->nparties > 1 ? a->party_rank[q->parties[1]] + 1u : 0;
 		idx[i] = (uint32_t)i;
 		key[i] = p0 << 32 | p1;
 	}

@@ -67,22 +67,11 @@ cleanup:
 	return rc;
 }
 
-static int tmp_push(ms_engine *e, uint32_t v)
-{
-	uint32_t *p = MS_VEC_PUSH(e->tmp);
-	if (!p) {
-		e->oom = 1;
-		return -1;
-	}
-	*p = v;
-	return 0;
-}
-
-/* Record reason `rule` with e->tmp (symbols) as via, sorted by id. */
+/* Record reason `rule` with e->work.tmp (symbols) as via, sorted by id. */
 static void add_reason(ms_engine *e, uint16_t rule)
 {
-	uint32_t n = ms_sort_syms(e, e->tmp.v, (uint32_t)e->tmp.n);
-	ms_span via = ms_pool_put(e, e->tmp.v, n);
+	uint32_t n = ms_sort_syms(e->m, e->work.tmp.v, (uint32_t)e->work.tmp.n);
+	ms_span via = ms_pool_put(e, e->work.tmp.v, n);
 	ms_reason *r = MS_VEC_PUSH(e->a->reasons);
 	if (!r || e->oom) {
 		e->oom = 1;
@@ -92,30 +81,30 @@ static void add_reason(ms_engine *e, uint16_t rule)
 	r->via = via;
 }
 
-/* Each in-scope test fills e->tmp with its via and says whether it holds. */
+/* Each in-scope test fills e->work.tmp with its via and says whether it holds. */
 
 /* FAQ 1 (1) 「医療機関等との契約等に基づいて」: supplier of a prime contract. */
 static bool direct_contract(scope_ctx *sc, uint32_t p)
 {
 	ms_engine *e = sc->e;
-	e->tmp.n = 0;
-	for (uint32_t k = e->by_supplier.off[p]; k < e->by_supplier.off[p + 1]; k++) {
-		uint32_t c = e->by_supplier.idx[k];
-		if ((e->cflags[c] & MS_CF_PRIME) && tmp_push(e, e->m->contracts.v[c].sym) < 0)
+	e->work.tmp.n = 0;
+	for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++) {
+		uint32_t c = e->ix.by_supplier.idx[k];
+		if ((e->ix.cflags[c] & MS_CF_PRIME) && ms_push(e, &e->work.tmp, e->m->contracts.v[c].sym) < 0)
 			return false;
 	}
-	return e->tmp.n > 0;
+	return e->work.tmp.n > 0;
 }
 
 /* FAQ 1 (3) 「患者等の指示に基づいて医療機関等から医療情報を受領する事業者」. */
 static bool patient_instruction(scope_ctx *sc, uint32_t p)
 {
 	ms_engine *e = sc->e;
-	e->tmp.n = 0;
+	e->work.tmp.n = 0;
 	for (uint32_t k = sc->by_pi.off[p]; k < sc->by_pi.off[p + 1]; k++)
-		if (tmp_push(e, e->m->flows.v[sc->by_pi.idx[k]].sym) < 0)
+		if (ms_push(e, &e->work.tmp, e->m->flows.v[sc->by_pi.idx[k]].sym) < 0)
 			return false;
-	return e->tmp.n > 0;
+	return e->work.tmp.n > 0;
 }
 
 /* FAQ 1 (2) 「直接的な契約関係になくとも」: (a) provides a served system;
@@ -125,20 +114,20 @@ static bool supply_chain(scope_ctx *sc, uint32_t p, bool sub)
 {
 	ms_engine *e = sc->e;
 	const medscope_model *m = e->m;
-	e->tmp.n = 0;
-	for (uint32_t k = e->by_provider.off[p]; k < e->by_provider.off[p + 1]; k++) {
-		uint32_t s = e->by_provider.idx[k];
-		if (e->a->sysinfo[s].served && tmp_push(e, m->systems.v[s].sym) < 0)
+	e->work.tmp.n = 0;
+	for (uint32_t k = e->ix.by_provider.off[p]; k < e->ix.by_provider.off[p + 1]; k++) {
+		uint32_t s = e->ix.by_provider.idx[k];
+		if (e->a->sysinfo[s].served && ms_push(e, &e->work.tmp, m->systems.v[s].sym) < 0)
 			return false;
 	}
-	for (uint32_t k = e->by_supplier.off[p]; sub && k < e->by_supplier.off[p + 1]; k++) {
-		uint32_t c = e->by_supplier.idx[k];
+	for (uint32_t k = e->ix.by_supplier.off[p]; sub && k < e->ix.by_supplier.off[p + 1]; k++) {
+		uint32_t c = e->ix.by_supplier.idx[k];
 		const ms_contract *ct = &m->contracts.v[c];
-		if ((e->cflags[c] & MS_CF_QUALIFYING) && (e->cflags[c] & MS_CF_RELEVANT) &&
-		    sc->in[ct->client] && tmp_push(e, ct->sym) < 0)
+		if ((e->ix.cflags[c] & MS_CF_QUALIFYING) && (e->ix.cflags[c] & MS_CF_RELEVANT) &&
+		    sc->in[ct->client] && ms_push(e, &e->work.tmp, ct->sym) < 0)
 			return false;
 	}
-	return e->tmp.n > 0;
+	return e->work.tmp.n > 0;
 }
 
 /* FAQ 1 「当該システム等が医療情報システム等に接続している場合」. */
@@ -146,19 +135,19 @@ static bool connected_service(scope_ctx *sc, uint32_t p)
 {
 	ms_engine *e = sc->e;
 	const medscope_model *m = e->m;
-	e->tmp.n = 0;
-	for (uint32_t k = e->by_supplier.off[p]; k < e->by_supplier.off[p + 1]; k++) {
-		uint32_t c = e->by_supplier.idx[k];
+	e->work.tmp.n = 0;
+	for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++) {
+		uint32_t c = e->ix.by_supplier.idx[k];
 		const ms_contract *ct = &m->contracts.v[c];
-		if (!(e->cflags[c] & MS_CF_QUALIFYING))
+		if (!(e->ix.cflags[c] & MS_CF_QUALIFYING))
 			continue;
 		bool conn = false;
 		for (uint32_t i = 0; i < ct->covers.n && !conn; i++)
 			conn = sc->conn_med[MS_SPAN_AT(m, ct->covers, i)];
-		if (conn && tmp_push(e, ct->sym) < 0)
+		if (conn && ms_push(e, &e->work.tmp, ct->sym) < 0)
 			return false;
 	}
-	return e->tmp.n > 0;
+	return e->work.tmp.n > 0;
 }
 
 /* The one out-of-scope reason of a vendor or network operator. */
@@ -168,19 +157,19 @@ static void out_of_scope(scope_ctx *sc, uint32_t p)
 	const medscope_model *m = e->m;
 	unsigned types = 0;
 	bool qualifying = false, relevant = false;
-	e->tmp.n = 0;
-	for (uint32_t k = e->by_supplier.off[p]; k < e->by_supplier.off[p + 1]; k++) {
-		uint32_t c = e->by_supplier.idx[k];
+	e->work.tmp.n = 0;
+	for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++) {
+		uint32_t c = e->ix.by_supplier.idx[k];
 		const ms_contract *ct = &m->contracts.v[c];
-		qualifying |= (e->cflags[c] & MS_CF_QUALIFYING) != 0;
-		relevant |= (e->cflags[c] & MS_CF_QUALIFYING) && (e->cflags[c] & MS_CF_RELEVANT);
+		qualifying |= (e->ix.cflags[c] & MS_CF_QUALIFYING) != 0;
+		relevant |= (e->ix.cflags[c] & MS_CF_QUALIFYING) && (e->ix.cflags[c] & MS_CF_RELEVANT);
 		if (ms_is_facility(e, ct->client)) {
 			types |= ct->types;
-			if (tmp_push(e, ct->sym) < 0)
+			if (ms_push(e, &e->work.tmp, ct->sym) < 0)
 				return;
 		}
 	}
-	if (e->tmp.n) {
+	if (e->work.tmp.n) {
 		/* FAQ 1.1 売買契約のみ; FAQ 1.3 派遣 (医療機関等の指示に基づく保守),
 		 * セキュリティパッチの提供等のみ. */
 		if ((types & ~MS_CT_SALE) == 0) {
@@ -198,19 +187,19 @@ static void out_of_scope(scope_ctx *sc, uint32_t p)
 		}
 	}
 	/* FAQ fn. 2: the patient registers what the facility handed him. */
-	e->tmp.n = 0;
+	e->work.tmp.n = 0;
 	for (uint32_t k = sc->by_vp.off[p]; !qualifying && k < sc->by_vp.off[p + 1]; k++)
-		if (tmp_push(e, m->flows.v[sc->by_vp.idx[k]].sym) < 0)
+		if (ms_push(e, &e->work.tmp, m->flows.v[sc->by_vp.idx[k]].sym) < 0)
 			return;
-	if (e->tmp.n) {
+	if (e->work.tmp.n) {
 		add_reason(e, MS_RULE_VIA_PATIENT);
 		return;
 	}
 	/* FAQ 1.2 「医療情報を格納しない機器等は…含まれません」. */
 	if (qualifying && !relevant) {
-		for (uint32_t k = e->by_supplier.off[p]; k < e->by_supplier.off[p + 1]; k++) {
-			uint32_t c = e->by_supplier.idx[k];
-			if ((e->cflags[c] & MS_CF_QUALIFYING) && tmp_push(e, m->contracts.v[c].sym) < 0)
+		for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++) {
+			uint32_t c = e->ix.by_supplier.idx[k];
+			if ((e->ix.cflags[c] & MS_CF_QUALIFYING) && ms_push(e, &e->work.tmp, m->contracts.v[c].sym) < 0)
 				return;
 		}
 		add_reason(e, MS_RULE_NOT_RELEVANT);
@@ -233,7 +222,7 @@ static uint8_t category_of(uint16_t rule)
 /* Whether vendor p is in scope before the subcontract fixed point. */
 static bool initially_in(scope_ctx *sc, uint32_t p)
 {
-	const ms_party *pt = ms_party_at(sc->e, p);
+	const ms_party *pt = &sc->e->m->parties.v[p];
 	if (pt->kind == MS_PARTY_FACILITY)
 		return false;
 	if (pt->kind == MS_PARTY_NETWORK_OPERATOR) /* FAQ 2.2: only when it manages it */
@@ -245,20 +234,20 @@ static bool initially_in(scope_ctx *sc, uint32_t p)
 static void assemble(scope_ctx *sc, uint32_t p)
 {
 	ms_engine *e = sc->e;
-	const ms_party *pt = ms_party_at(e, p);
+	const ms_party *pt = &e->m->parties.v[p];
 	ms_party_scope *ps = &e->a->scope[p];
 	ps->reason_off = (uint32_t)e->a->reasons.n;
 	ps->mhlw = pt->kind != MS_PARTY_VENDOR; /* 医療機関等 under the MHLW guideline */
 	if (pt->kind == MS_PARTY_FACILITY) {
 		/* FAQ 1.1: facilities fall under the MHLW guideline. */
-		e->tmp.n = 0;
+		e->work.tmp.n = 0;
 		add_reason(e, MS_RULE_FACILITY);
 	} else if (pt->kind == MS_PARTY_NETWORK_OPERATOR) {
 		if (pt->manages_medical_info && direct_contract(sc, p)) {
 			add_reason(e, MS_RULE_DIRECT_CONTRACT);
 		} else if (!pt->manages_medical_info) {
 			/* FAQ 2.2 「取りまとめや情報システム仕様の調整等のみ」. */
-			e->tmp.n = 0;
+			e->work.tmp.n = 0;
 			add_reason(e, MS_RULE_COORDINATION_ONLY);
 		} else {
 			out_of_scope(sc, p);
@@ -296,8 +285,8 @@ int ms_scope_pass(ms_engine *e)
 	for (uint32_t s = 0; s < e->ns; s++) {
 		if (!e->a->sysinfo[s].medical || !e->a->sysinfo[s].served)
 			continue;
-		for (uint32_t k = e->neighbours.off[s]; k < e->neighbours.off[s + 1]; k++)
-			sc.conn_med[e->neighbours.idx[k]] = 1;
+		for (uint32_t k = e->ix.neighbours.off[s]; k < e->ix.neighbours.off[s + 1]; k++)
+			sc.conn_med[e->ix.neighbours.idx[k]] = 1;
 	}
 	size_t nwork = 0;
 	for (uint32_t p = 0; p < e->np && !e->oom; p++)
@@ -309,10 +298,10 @@ int ms_scope_pass(ms_engine *e)
 	 * contract to an in-scope client that covers a relevant system. */
 	while (nwork) {
 		uint32_t q = work[--nwork];
-		for (uint32_t k = e->by_client.off[q]; k < e->by_client.off[q + 1]; k++) {
-			uint32_t c = e->by_client.idx[k];
+		for (uint32_t k = e->ix.by_client.off[q]; k < e->ix.by_client.off[q + 1]; k++) {
+			uint32_t c = e->ix.by_client.idx[k];
 			uint32_t s = m->contracts.v[c].supplier;
-			if ((e->cflags[c] & MS_CF_QUALIFYING) && (e->cflags[c] & MS_CF_RELEVANT) &&
+			if ((e->ix.cflags[c] & MS_CF_QUALIFYING) && (e->ix.cflags[c] & MS_CF_RELEVANT) &&
 			    !sc.in[s] && m->parties.v[s].kind == MS_PARTY_VENDOR) {
 				sc.in[s] = 1;
 				work[nwork++] = s;

@@ -1,0 +1,23 @@
+/*
+ * Compressed rows (CSR): row i is idx[off[i] .. off[i + 1]). Every index of
+ * the analysis is one, built by a counting sort so that a pass walks only
+ * the neighbours it needs. Internal to src/analyze and its readers.
+ */
+#ifndef MS_CSR_H
+#define MS_CSR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+	uint32_t *off, *idx;
+} ms_csr;
+
+/* Rows from (row, item) pairs by a stable counting sort; rows[i] == MS_NONE
+ * skips pair i; items == NULL means item i is i. 0, or -1 when out of memory
+ * (free what was built with ms_csr_free either way). */
+int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
+                 size_t k);
+void ms_csr_free(ms_csr *c);
+
+#endif
