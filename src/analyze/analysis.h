@@ -99,7 +99,7 @@ struct medscope_analysis {
 	MS_VEC(uint32_t) pool;
 	/* The ownership entries of each facility, by system id: those of party
 	 * p are facility_entries[facility_off[p] .. facility_off[p + 1]),
-	 * indices into ownership. NULL for a findings-only analysis. */
+	 * indices into ownership (none in a findings-only analysis). */
 	uint32_t *facility_off;     /* [parties + 1] */
 	uint32_t *facility_entries; /* [ownership.n] */
 
@@ -110,6 +110,16 @@ struct medscope_analysis {
 };
 
 #define MS_APOOL(a, span, i) ((a)->pool.v[(span).off + (i)])
+
+/*
+ * The indexes derived from the rest, made once by the analysis for every
+ * reader (diagrams, impact, diff) and for hand-made analyses (tests):
+ * party_rank/system_rank from party_order/system_order (order.c), and
+ * facility_off/facility_entries from ownership (ownership.c). 0, or -1
+ * when out of memory; medscope_analysis_free() frees them.
+ */
+int ms_analysis_ranks(medscope_analysis *a);
+int ms_analysis_by_facility(medscope_analysis *a);
 
 /*
  * Write the message of finding `f` in `lang` into `out`: the catalog's

@@ -181,7 +181,7 @@ static int run(ms_engine *e)
 	engine_free(e);
 	if (ms_order_results(e->a) < 0)
 		return -1;
-	return e->a->findings_only ? 0 : ms_ownership_by_facility(e->a);
+	return ms_analysis_by_facility(e->a);
 }
 
 medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *model,

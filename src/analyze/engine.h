@@ -253,7 +253,7 @@ typedef int (*ms_cmp_fn)(const void *ctx, uint32_t x, uint32_t y);
 /* Stable natural merge sort of v[0..n) by cmp: near-linear on input that is
  * already mostly sorted. 0, or -1 when out of memory. */
 int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
-/* party_order, system_order and the ranks of the analysis. */
+/* party_order, system_order and the ranks (ms_analysis_ranks) of the analysis. */
 int ms_order_ids(medscope_analysis *a);
 /* Sort symbols by their id, dropping duplicates; returns the new length. */
 uint32_t ms_sort_syms(const medscope_model *m, uint32_t *v, uint32_t n);
@@ -279,8 +279,6 @@ void ms_chains_free(ms_chains *cs);
 int ms_served_layout(ms_engine *e);
 /* §2 for facility f: its entries, and e->fac for its agreements. */
 void ms_ownership_facility(ms_engine *e, uint32_t f);
-/* analysis->facility_off/facility_entries from the finished entries. */
-int ms_ownership_by_facility(medscope_analysis *a);
 
 /* ---- scope.c ---------------------------------------------------------- */
 

@@ -124,9 +124,7 @@ int ms_order_ids(medscope_analysis *a)
 	uint32_t np = (uint32_t)m->parties.n, ns = (uint32_t)m->systems.n;
 	a->party_order = malloc(((size_t)np + 1) * sizeof(uint32_t));
 	a->system_order = malloc(((size_t)ns + 1) * sizeof(uint32_t));
-	a->party_rank = malloc(((size_t)np + 1) * sizeof(uint32_t));
-	a->system_rank = malloc(((size_t)ns + 1) * sizeof(uint32_t));
-	if (!a->party_order || !a->system_order || !a->party_rank || !a->system_rank)
+	if (!a->party_order || !a->system_order)
 		return -1;
 	for (uint32_t i = 0; i < np; i++)
 		a->party_order[i] = i;
@@ -135,10 +133,20 @@ int ms_order_ids(medscope_analysis *a)
 	if (ms_sort_u32(a->party_order, np, cmp_party_id, m) < 0 ||
 	    ms_sort_u32(a->system_order, ns, cmp_system_id, m) < 0)
 		return -1;
-	for (uint32_t i = 0; i < np; i++)
-		a->party_rank[a->party_order[i]] = i;
-	for (uint32_t i = 0; i < ns; i++)
-		a->system_rank[a->system_order[i]] = i;
+	return ms_analysis_ranks(a);
+}
+
+int ms_analysis_ranks(medscope_analysis *a)
+{
+	size_t np = a->model->parties.n, ns = a->model->systems.n;
+	a->party_rank = malloc((np + 1) * sizeof(uint32_t));
+	a->system_rank = malloc((ns + 1) * sizeof(uint32_t));
+	if (!a->party_rank || !a->system_rank)
+		return -1;
+	for (size_t i = 0; i < np; i++)
+		a->party_rank[a->party_order[i]] = (uint32_t)i;
+	for (size_t i = 0; i < ns; i++)
+		a->system_rank[a->system_order[i]] = (uint32_t)i;
 	return 0;
 }
 

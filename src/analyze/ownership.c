@@ -485,7 +485,7 @@ void ms_ownership_facility(ms_engine *e, uint32_t f)
 	}
 }
 
-int ms_ownership_by_facility(medscope_analysis *a)
+int ms_analysis_by_facility(medscope_analysis *a)
 {
 	size_t np = a->model->parties.n, n = a->ownership.n;
 	a->facility_off = calloc(np + 2, sizeof(uint32_t));

@@ -12,7 +12,10 @@
  *      party (who must notify whom);
  *   4. the notification pairs along the dependency — supplier → dependent
  *      provider (runs-on), provider → owner, owner → facility — that no
- *      change-notification agreement covers (the gaps).
+ *      change-notification agreement covers (the gaps), matched exactly as
+ *      `check` matches a requirement (analyze/match.h): naming both
+ *      parties, with no covers or covers naming every system concerned
+ *      (both systems of a runs-on edge).
  *
  * Every step walks each system, edge, entry and agreement a bounded number
  * of times; look-ups go through hash maps, so the whole is linear.
@@ -20,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "analyze/match.h"
 #include "change/idmap.h"
 #include "change/impact.h"
 
@@ -39,8 +43,8 @@ typedef struct {
 	uint32_t *sdepth, *sparent; /* per system */
 	uint32_t *pdepth;           /* per party: its position, see collect() */
 	uint8_t *pflags;            /* per party: P_* */
-	uint32_t *prank;            /* per party: rank by id */
-	ms_idmap notices;           /* unordered party pair -> change-notification agreement */
+	const uint32_t *prank;      /* per party: rank by id (the analysis's) */
+	ms_matcher match;           /* agreements as check matches them (rules.md §3) */
 	ms_idmap pairmap;           /* (kind, from, to) -> pair */
 	MS_VEC(tmp_link) tmp;
 	int oom;
@@ -174,53 +178,14 @@ static uint64_t pair_hash(uint32_t x, uint32_t y)
 	return ms_hash_u64(MS_HASH_SEED, (uint64_t)lo << 32 | hi);
 }
 
-static int names_party(const medscope_model *m, const ms_agreement *g, uint32_t p)
+/* The change-notification agreement meeting the pair x -> y for system s
+ * (and t, the other system of a runs-on edge): the one `check` would
+ * accept for that requirement (match.h), or MS_NONE. */
+static uint32_t find_notice(ictx *c, uint32_t x, uint32_t y, uint32_t s, uint32_t t)
 {
-	for (uint32_t i = 0; i < g->parties.n; i++)
-		if (MS_SPAN_AT(m, g->parties, i) == p)
-			return 1;
-	return 0;
-}
-
-static int covers_system(const medscope_model *m, const ms_agreement *g, uint32_t s)
-{
-	for (uint32_t i = 0; i < g->covers.n; i++)
-		if (MS_SPAN_AT(m, g->covers, i) == s)
-			return 1;
-	return 0;
-}
-
-static void index_notices(ictx *c)
-{
-	const medscope_model *m = c->m;
-	for (uint32_t g = 0; g < m->agreements.n && !c->oom; g++) {
-		const ms_agreement *ag = &m->agreements.v[g];
-		if (!(ag->topics & MS_TOPIC_CHANGE_NOTIFICATION))
-			continue;
-		for (uint32_t i = 0; i < ag->parties.n; i++)
-			for (uint32_t j = i + 1; j < ag->parties.n; j++) {
-				uint32_t x = MS_SPAN_AT(m, ag->parties, i), y = MS_SPAN_AT(m, ag->parties, j);
-				if (x != y && ms_idmap_put(&c->notices, pair_hash(x, y), g) < 0)
-					c->oom = 1;
-			}
-	}
-}
-
-/* A change-notification agreement naming x and y whose covers is absent or
- * names s (or t, the other system of a runs-on edge); MS_NONE if none. As
- * rules.md §3 matches a requirement to an agreement. */
-static uint32_t find_notice(const ictx *c, uint32_t x, uint32_t y, uint32_t s, uint32_t t)
-{
-	size_t pos = 0;
-	for (uint32_t g; (g = ms_idmap_next(&c->notices, pair_hash(x, y), &pos)) != MS_NONE;) {
-		const ms_agreement *ag = &c->m->agreements.v[g];
-		if (!names_party(c->m, ag, x) || !names_party(c->m, ag, y))
-			continue;
-		if (!ag->has_covers || covers_system(c->m, ag, s) ||
-		    (t != MS_NONE && covers_system(c->m, ag, t)))
-			return g;
-	}
-	return MS_NONE;
+	const uint32_t parties[2] = {x, y}, sys[2] = {s, t};
+	return ms_match_agreement(&c->match, parties, 2, MS_TOPIC_CHANGE_NOTIFICATION, sys,
+	                          t == MS_NONE ? 1 : 2);
 }
 
 /* Agreements present that bind an affected party: the member closest to
@@ -441,14 +406,13 @@ medscope_status medscope_impact_compute(medscope_impact **out, const medscope_an
 	c.sparent = malloc((ns + 1) * sizeof(uint32_t));
 	c.pdepth = malloc((np + 1) * sizeof(uint32_t));
 	c.pflags = calloc(np + 1, 1);
-	c.prank = malloc((np + 1) * sizeof(uint32_t));
-	if (!c.im || !c.sdepth || !c.sparent || !c.pdepth || !c.pflags || !c.prank)
+	c.prank = analysis->party_rank;
+	if (!c.im || !c.sdepth || !c.sparent || !c.pdepth || !c.pflags ||
+	    ms_matcher_init(&c.match, m) < 0)
 		goto cleanup;
 	memset(c.sdepth, 0xff, (ns + 1) * sizeof(uint32_t));
 	memset(c.sparent, 0xff, (ns + 1) * sizeof(uint32_t));
 	memset(c.pdepth, 0xff, (np + 1) * sizeof(uint32_t));
-	for (uint32_t i = 0; i < np; i++)
-		c.prank[analysis->party_order[i]] = i;
 	c.im->a = analysis;
 	c.im->target_sym = sym;
 	c.im->target_kind = m->syms.v[sym].kind;
@@ -457,8 +421,6 @@ medscope_status medscope_impact_compute(medscope_impact **out, const medscope_an
 	walk(&c);
 	if (!c.oom)
 		collect(&c);
-	if (!c.oom)
-		index_notices(&c);
 	if (!c.oom)
 		duties(&c);
 	if (!c.oom) {
@@ -480,8 +442,7 @@ cleanup:
 	free(c.sparent);
 	free(c.pdepth);
 	free(c.pflags);
-	free(c.prank);
-	ms_idmap_free(&c.notices);
+	ms_matcher_free(&c.match);
 	ms_idmap_free(&c.pairmap);
 	MS_VEC_FREE(c.tmp);
 	return s;

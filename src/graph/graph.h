@@ -126,10 +126,11 @@ typedef struct {
 	uint8_t *system;       /* [systems] likewise; FOLDED = inside a folded facility */
 	uint32_t *group;       /* [parties] group index when folded, else MS_NONE */
 	MS_VEC(ms_gv_group) groups;
-	uint32_t *party_rank;  /* [parties] position in id order */
-	uint32_t *system_rank; /* [systems] position in id order */
-	uint32_t *fac_off;     /* [parties + 1] into fac_own: ownership entries per facility */
-	uint32_t *fac_own;     /* indices into analysis->ownership, by system id */
+	/* The analysis's (analysis.h), borrowed: */
+	const uint32_t *party_rank;  /* [parties] position in id order */
+	const uint32_t *system_rank; /* [systems] position in id order */
+	const uint32_t *fac_off;     /* [parties + 1] into fac_own: ownership entries per facility */
+	const uint32_t *fac_own;     /* indices into analysis->ownership, by system id */
 	uint32_t focus_party, focus_system; /* MS_NONE when not the focus */
 	size_t nodes;          /* nodes the view will draw */
 } ms_gv_sel;
@@ -182,7 +183,8 @@ medscope_status ms_gv_build_responsibility(ms_gv *c);
 
 /* Shared label pieces (graph_supply.c). */
 /* The party's display name: its name up to " (" when that leaves
- * something, else its id; escaped and shortened to max_cols. */
+ * something, else its id; escaped and shortened to max_cols (graph_escape.c,
+ * beside ms_gv_text: every view uses it). */
 void ms_gv_party_short(ms_gv *c, ms_buf *out, uint32_t party, unsigned max_cols);
 /* "in scope: direct" / "out of scope: sale only" text of a party, escaped;
  * may hold <BR/> (ms_gv_row_html makes rows of it). */

@@ -265,3 +265,24 @@ void ms_gv_rows(ms_buf *out, bool left, const char *open, const char *close, con
 	ms_gv_row_html(out, left, open, close, tmp.s);
 	ms_buf_free(&tmp);
 }
+
+void ms_gv_party_short(ms_gv *c, ms_buf *out, uint32_t party, unsigned max_cols)
+{
+	const ms_party *p = &c->m->parties.v[party];
+	const char *name = p->name[0] ? p->name : p->id;
+	/* "A社 (クラウド電子カルテ)" -> "A社": the part before a parenthesis. */
+	const char *cut = strstr(name, " (");
+	const char *cut2 = strstr(name, "（");
+	if (!cut || (cut2 && cut2 < cut))
+		cut = cut2;
+	if (cut && cut > name) {
+		ms_buf tmp = MS_BUF_INIT;
+		ms_buf_put(&tmp, name, (size_t)(cut - name));
+		ms_gv_text(out, tmp.s ? tmp.s : name, max_cols, 0);
+		if (tmp.oom)
+			out->oom = 1;
+		ms_buf_free(&tmp);
+	} else {
+		ms_gv_text(out, name, max_cols, 0);
+	}
+}

@@ -126,8 +126,6 @@ static void adjacency_free(adjacency *g)
 void ms_gv_sel_free(ms_gv_sel *sel)
 {
 	free(sel->party), free(sel->system), free(sel->group);
-	free(sel->party_rank), free(sel->system_rank);
-	free(sel->fac_off), free(sel->fac_own);
 	MS_VEC_FREE(sel->groups);
 	memset(sel, 0, sizeof(*sel));
 }
@@ -432,33 +430,14 @@ medscope_status ms_gv_select(ms_gv *c)
 	s->party = calloc(P + 1, 1);
 	s->system = calloc(S + 1, 1);
 	s->group = malloc((P + 1) * sizeof(*s->group));
-	s->party_rank = malloc((P + 1) * sizeof(*s->party_rank));
-	s->system_rank = malloc((S + 1) * sizeof(*s->system_rank));
-	s->fac_off = calloc(P + 2, sizeof(*s->fac_off));
-	s->fac_own = malloc((a->ownership.n + 1) * sizeof(*s->fac_own));
-	if (!s->party || !s->system || !s->group || !s->party_rank || !s->system_rank ||
-	    !s->fac_off || !s->fac_own)
+	s->party_rank = a->party_rank;
+	s->system_rank = a->system_rank;
+	s->fac_off = a->facility_off;
+	s->fac_own = a->facility_entries;
+	if (!s->party || !s->system || !s->group)
 		goto cleanup;
-	for (size_t i = 0; i < P; i++) {
-		s->party_rank[a->party_order[i]] = (uint32_t)i;
+	for (size_t i = 0; i < P; i++)
 		s->group[i] = MS_NONE;
-	}
-	for (size_t i = 0; i < S; i++)
-		s->system_rank[a->system_order[i]] = (uint32_t)i;
-	/* Ownership entries per facility, keeping their order (system id). */
-	for (size_t i = 0; i < a->ownership.n; i++)
-		s->fac_off[a->ownership.v[i].facility + 1]++;
-	for (size_t p = 0; p < P; p++)
-		s->fac_off[p + 1] += s->fac_off[p];
-	{
-		uint32_t *fill = malloc((P + 1) * sizeof(*fill));
-		if (!fill)
-			goto cleanup;
-		memcpy(fill, s->fac_off, (P + 1) * sizeof(*fill));
-		for (size_t i = 0; i < a->ownership.n; i++)
-			s->fac_own[fill[a->ownership.v[i].facility]++] = (uint32_t)i;
-		free(fill);
-	}
 
 	if (c->o->focus) {
 		if ((st = find_focus(c)) != MEDSCOPE_OK)

@@ -49,6 +49,7 @@ static medscope_analysis *fake(const medscope_model *m)
 	a->sysinfo = calloc(S + 1, sizeof(*a->sysinfo));
 	a->party_order = id_order(m, P, cmp_party);
 	a->system_order = id_order(m, S, cmp_system);
+	CU_ASSERT_FATAL(ms_analysis_ranks(a) == 0 && ms_analysis_by_facility(a) == 0);
 	for (size_t s = 0; s < S; s++)
 		a->sysinfo[s].medical = (m->systems.v[s].data & MS_DATA_MEDICAL) != 0;
 	for (size_t p = 0; p < P; p++) {
@@ -83,6 +84,8 @@ static void own(medscope_analysis *a, const char *system, const char *facility, 
 		a->sysinfo[s].own_off = (uint32_t)(a->ownership.n - 1);
 	a->sysinfo[s].nown++;
 	a->sysinfo[s].served = true;
+	free(a->facility_off), free(a->facility_entries); /* the derived index, afresh */
+	CU_ASSERT_FATAL(ms_analysis_by_facility(a) == 0);
 }
 
 static void missing(medscope_analysis *a, const char *p1, const char *p2, uint16_t topic)
@@ -103,6 +106,7 @@ static void missing(medscope_analysis *a, const char *p1, const char *p2, uint16
 static void fake_free(medscope_analysis *a)
 {
 	free(a->scope), free(a->sysinfo), free(a->party_order), free(a->system_order);
+	free(a->party_rank), free(a->system_rank), free(a->facility_off), free(a->facility_entries);
 	MS_VEC_FREE(a->reasons);
 	MS_VEC_FREE(a->ownership);
 	MS_VEC_FREE(a->requirements);

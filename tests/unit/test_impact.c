@@ -219,6 +219,58 @@ static void test_impact_diamond_counts_each_system_once(void)
 	ms_ta_done(a);
 }
 
+/* A's app runs on B's infrastructure i; A and B agreed change notification
+ * for i alone. rules.md §3: the requirement concerns both systems of the
+ * edge, so `check` finds it missing - and impact, with the same matcher,
+ * must call B -> A for app on i a gap, not covered. */
+static const char notice_for_infra_only[] = MS_DOC(
+	"  <facility id=\"H\"/>\n"
+	"  <vendor id=\"A\"/><vendor id=\"B\"/>\n"
+	"  <system id=\"i\" provider=\"B\" layer=\"iaas\"/>\n"
+	"  <system id=\"app\" provider=\"A\" layer=\"saas\" data=\"medical\">"
+	"<runs-on ref=\"i\"/></system>\n"
+	"  <contract id=\"k\" client=\"H\" supplier=\"A\" type=\"service\" covers=\"app\"/>\n"
+	"  <agreement id=\"g\" parties=\"A B\" topics=\"change-notification\" covers=\"i\"/>\n");
+
+static void test_impact_agrees_with_check_on_covers(void)
+{
+	medscope_analysis *a = ANALYSE(notice_for_infra_only);
+	size_t required = 0;
+	for (size_t i = 0; i < a->requirements.n; i++) {
+		const ms_requirement *r = &a->requirements.v[i];
+		if (r->topic != MS_TOPIC_CHANGE_NOTIFICATION)
+			continue;
+		required++;
+		CU_ASSERT_STRING_EQUAL(JOIN_SYSTEMS(a, r->systems), "app,i");
+		CU_ASSERT_EQUAL(r->satisfied_by[0], MS_NONE);
+	}
+	CU_ASSERT_EQUAL(required, 1);
+	medscope_impact *im = impact_of(a, "B");
+	/* i alone is what g covers: B -> A as provider -> owner of i is met. */
+	EXPECT_TEXT(pairs(im), "runs-on B>A gap[app]\n"
+	                       "provider-owner B>A ok(g)\n"
+	                       "owner-facility A>H gap[app,i]\n");
+	medscope_impact_free(im);
+	ms_ta_done(a);
+
+	/* Covering both systems meets both. */
+	static const char both[] = MS_DOC(
+		"  <facility id=\"H\"/>\n"
+		"  <vendor id=\"A\"/><vendor id=\"B\"/>\n"
+		"  <system id=\"i\" provider=\"B\" layer=\"iaas\"/>\n"
+		"  <system id=\"app\" provider=\"A\" layer=\"saas\" data=\"medical\">"
+		"<runs-on ref=\"i\"/></system>\n"
+		"  <contract id=\"k\" client=\"H\" supplier=\"A\" type=\"service\" covers=\"app\"/>\n"
+		"  <agreement id=\"g\" parties=\"A B\" topics=\"change-notification\" covers=\"i app\"/>\n");
+	a = ANALYSE(both);
+	im = impact_of(a, "B");
+	EXPECT_TEXT(pairs(im), "runs-on B>A ok(g)\n"
+	                       "provider-owner B>A ok(g)\n"
+	                       "owner-facility A>H gap[app,i]\n");
+	medscope_impact_free(im);
+	ms_ta_done(a);
+}
+
 static char *emit(const medscope_impact *im, medscope_format format, medscope_lang lang, int bom)
 {
 	char *buf = NULL;
@@ -282,6 +334,7 @@ static CU_TestInfo tests[] = {
 	{"a facility providing nothing", test_impact_of_a_facility_providing_nothing},
 	{"unknown id", test_impact_unknown_id_is_a_usage_error},
 	{"diamond: each system once", test_impact_diamond_counts_each_system_once},
+	{"covers: impact agrees with check", test_impact_agrees_with_check_on_covers},
 	{"emitters", test_impact_emitters},
 	CU_TEST_INFO_NULL,
 };
