@@ -17,6 +17,7 @@
 
 #include "change/diff.h"
 #include "change/idmap.h"
+#include "util/hash.h"
 
 typedef struct {
 	medscope_diff *d;
@@ -104,9 +105,13 @@ static void h2_add(hash2 *h, uint64_t v)
 	h->check ^= h->check >> 31;
 }
 
+/* Both chains start from the process key (util/hash.h), so that no model
+ * can choose identities whose keys share their sort bits. */
 static hash2 h2_start(uint64_t v)
 {
-	hash2 h = {MS_HASH_SEED, 0x243f6a8885a308d3ull};
+	uint64_t k[2];
+	ms_hash_key(k);
+	hash2 h = {k[0], k[1]};
 	h2_add(&h, v);
 	return h;
 }
@@ -114,7 +119,7 @@ static hash2 h2_start(uint64_t v)
 /* 96 bits of the two hashes (idmap.h): the key's low bits sort. */
 static ms_keyed keyed(hash2 h, uint32_t index)
 {
-	uint64_t key = ms_hash_u64(h.key, 1), check = ms_hash_u64(h.check, 2);
+	uint64_t key = ms_hash_pair(h.key, h.check), check = ms_hash_u64(h.check, 2);
 	return (ms_keyed){key, (uint32_t)(check >> 32), index};
 }
 

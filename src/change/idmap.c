@@ -16,7 +16,7 @@ void ms_idmap_free(ms_idmap *m)
 	m->cap = m->n = 0;
 }
 
-/* The slot probing starts at. Hashes are already mixed, so the low bits do. */
+/* The slot probing starts at. Hashes are keyed and mixed, so the low bits do. */
 static size_t home(const ms_idmap *m, uint64_t hash)
 {
 	return (size_t)(hash ^ (hash >> 29)) & (m->cap - 1);
@@ -91,18 +91,6 @@ uint32_t ms_idmap_next(const ms_idmap *m, uint64_t hash, size_t *pos)
 	}
 	*pos = m->cap;
 	return EMPTY;
-}
-
-uint64_t ms_hash_str(uint64_t h, const char *s)
-{
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 0x100000001b3ull;
-	}
-	/* A terminator, so that ("ab","c") and ("a","bc") differ. */
-	h ^= 0xff;
-	h *= 0x100000001b3ull;
-	return h;
 }
 
 uint64_t ms_hash_u64(uint64_t h, uint64_t v)

@@ -3,7 +3,9 @@
  * hash multimap from 64-bit hashes to uint32 values, and sorted matching
  * of two keyed lists. It stores only the hash: the caller walks the values stored
  * under a hash and checks that the key really is equal, so a key can be
- * anything (ids of another model, tuples) without being copied.
+ * anything (ids of another model, tuples) without being copied. Hashes
+ * must be keyed (util/hash.h: ms_hash_pair) so that no input can aim many
+ * keys at one probe run.
  * Internal to the library.
  */
 #ifndef MS_IDMAP_H
@@ -59,9 +61,8 @@ void ms_keyed_sort(ms_keyed *items, size_t n, ms_keyed *tmp, uint32_t *count);
 void ms_keyed_match(const ms_keyed *a, size_t na, const ms_keyed *b, size_t nb, uint32_t *amatch,
                     uint32_t *bmatch);
 
-/* Hashing keys: FNV-1a over bytes, and a mixer for combining parts. */
-uint64_t ms_hash_str(uint64_t h, const char *s);
+/* Combining the parts of a key that is already keyed (util/hash.h): an
+ * unkeyed mixer, cheap enough to run over every part. */
 uint64_t ms_hash_u64(uint64_t h, uint64_t v);
-#define MS_HASH_SEED 0xcbf29ce484222325ull
 
 #endif

@@ -25,6 +25,7 @@
 
 #include "analyze/match.h"
 #include "change/idmap.h"
+#include "util/hash.h"
 #include "change/impact.h"
 
 #define UNSEEN UINT32_MAX
@@ -175,7 +176,7 @@ static void collect(ictx *c)
 static uint64_t pair_hash(uint32_t x, uint32_t y)
 {
 	uint32_t lo = x < y ? x : y, hi = x < y ? y : x;
-	return ms_hash_u64(MS_HASH_SEED, (uint64_t)lo << 32 | hi);
+	return ms_hash_pair((uint64_t)lo << 32 | hi, 0);
 }
 
 /* The change-notification agreement meeting the pair x -> y for system s
@@ -248,7 +249,7 @@ static int cmp_duty(const void *pa, const void *pb)
 static uint32_t link(ictx *c, unsigned kind, uint32_t x, uint32_t y, uint32_t s, uint32_t t)
 {
 	medscope_impact *im = c->im;
-	uint64_t h = ms_hash_u64(pair_hash(x, y), (uint64_t)kind << 32 | x);
+	uint64_t h = ms_hash_pair((uint64_t)x << 32 | y, (uint64_t)kind + 1);
 	uint32_t pi = MS_NONE;
 	size_t pos = 0;
 	for (uint32_t k; (k = ms_idmap_next(&c->pairmap, h, &pos)) != MS_NONE;) {

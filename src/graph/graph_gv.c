@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/hash.h"
 
 typedef struct {
 	Agraph_t *root;
@@ -28,12 +29,11 @@ typedef struct {
 	IDTYPE anon; /* next id for an anonymous object (odd) */
 } idmap;
 
+/* Names come from the model's ids: keyed (util/hash.h), so that no
+ * choice of ids can crowd one probe run. */
 static size_t hash_name(const char *s)
 {
-	size_t h = 2166136261u;
-	for (; *s; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h;
+	return (size_t)ms_hash_bytes(s, strlen(s));
 }
 
 static void *id_open(Agraph_t *g, Agdisc_t *disc)

@@ -1,5 +1,7 @@
 #include "model/model.h"
 
+#include "util/hash.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -65,19 +67,16 @@ size_t medscope_model_contract_count(const medscope_model *m)
 	return m->contracts.n;
 }
 
-/* ---- symbols: FNV-1a, open addressing, load factor <= 1/2 ----
+/* ---- symbols: keyed hash, open addressing, load factor <= 1/2 ----
  * A slot holds the hash beside the symbol index (+1, so 0 means empty):
  * a probe compares hashes and only reads the string on a match, which
- * keeps lookups to about one cache miss on national-scale models. */
+ * keeps lookups to about one cache miss on national-scale models. The
+ * hash is keyed per process (util/hash.h), so no choice of ids can make
+ * them share slots; the table is only looked up, never walked for output. */
 
 static uint32_t hash_bytes(const char *s, size_t len)
 {
-	uint32_t h = 2166136261u;
-	for (size_t i = 0; i < len; i++) {
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
+	return (uint32_t)ms_hash_bytes(s, len);
 }
 
 static uint32_t find_slot(const medscope_model *m, const char *name, size_t len, uint32_t h)
