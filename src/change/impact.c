@@ -173,12 +173,6 @@ static void collect(ictx *c)
 
 /* ---- 3. change-notification agreements ---------------------------------- */
 
-static uint64_t pair_hash(uint32_t x, uint32_t y)
-{
-	uint32_t lo = x < y ? x : y, hi = x < y ? y : x;
-	return ms_hash_pair((uint64_t)lo << 32 | hi, 0);
-}
-
 /* The change-notification agreement meeting the pair x -> y for system s
  * (and t, the other system of a runs-on edge): the one `check` would
  * accept for that requirement (match.h), or MS_NONE. */
