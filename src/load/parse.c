@@ -11,23 +11,69 @@
 #include <string.h>
 
 #include <libxml/parserInternals.h>
+#include <libxml/xmlversion.h>
 
 /*
- * Stop the parse from inside a callback. Not with xmlStopParser(): in
- * libxml2 2.9 it frees the input buffer at once, and our error handler runs
- * in the middle of the start-tag parser, which then reads the attribute
- * values from freed memory (a heap-use-after-free found by fuzzing:
- * tests/fuzz/corpus/load/stop-inside-start-tag.xml). Marking the parser
- * halted, as xmlHaltParser() does from libxml2 2.11 on, stops it at its
- * next check and leaves the buffer alive; the load loop reads no more.
+ * libxml2 versions. Debian 12 has 2.9.14. 2.12 made the structured error
+ * handler take a const error; 2.13 added a per-context error handler and
+ * made xmlStopParser() safe inside a callback (it no longer frees the
+ * input); 2.14 added accessors for the context fields it deprecates.
+ */
+#if LIBXML_VERSION >= 21200
+typedef const xmlError ms_xml_error;
+#else
+typedef xmlError ms_xml_error;
+#endif
+
+static ms_parser *parser_of(void *ctx)
+{
+#if LIBXML_VERSION >= 21400
+	return xmlCtxtGetPrivate(ctx);
+#else
+	return ((xmlParserCtxtPtr)ctx)->_private;
+#endif
+}
+
+static void set_parser(xmlParserCtxtPtr ctxt, ms_parser *fd)
+{
+#if LIBXML_VERSION >= 21400
+	xmlCtxtSetPrivate(ctxt, fd);
+#else
+	ctxt->_private = fd;
+#endif
+}
+
+/* The encoding named by the XML declaration, or NULL. */
+static const char *declared_encoding(xmlParserCtxtPtr ctxt)
+{
+#if LIBXML_VERSION >= 21400
+	return (const char *)xmlCtxtGetDeclaredEncoding(ctxt);
+#else
+	return (const char *)ctxt->encoding;
+#endif
+}
+
+/*
+ * Stop the parse from inside a callback. Before 2.13 not with
+ * xmlStopParser(): it frees the input buffer at once, and our error
+ * handler runs in the middle of the start-tag parser, which then reads
+ * the attribute values from freed memory (a heap-use-after-free found by
+ * fuzzing: tests/fuzz/corpus/load/stop-inside-start-tag.xml). There,
+ * marking the parser halted, as xmlStopParser() itself does from 2.13 on,
+ * stops it at its next check and leaves the buffer alive; the load loop
+ * reads no more either way.
  */
 static void halt_parser(ms_parser *fd)
 {
 	if (!fd->halted) {
 		fd->halted = true;
+#if LIBXML_VERSION >= 21300
+		xmlStopParser(fd->ctxt);
+#else
 		fd->ctxt->wellFormed = 0;
 		fd->ctxt->disableSAX = 1;
 		fd->ctxt->instate = XML_PARSER_EOF;
+#endif
 	}
 }
 
@@ -174,7 +220,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 {
 	(void)nb_ns, (void)ns, (void)nb_defaulted;
 	xmlParserCtxtPtr ctxt = ctx;
-	ms_parser *fd = ctxt->_private;
+	ms_parser *fd = parser_of(ctxt);
 	ms_tagpos pos = ms_prescan_next_tag(fd->pre); /* one per start tag, always */
 	if (halted(fd))
 		return;
@@ -208,7 +254,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
 static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
 {
 	(void)localname, (void)prefix, (void)uri;
-	ms_parser *fd = ((xmlParserCtxtPtr)ctx)->_private;
+	ms_parser *fd = parser_of(ctx);
 	if (!halted(fd))
 		record(fd, EV_END, sizeof(ev_head));
 }
@@ -247,7 +293,7 @@ static ms_loc text_loc(xmlParserCtxtPtr ctxt, const xmlChar *ch, int first, int 
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	ms_parser *fd = ctxt->_private;
+	ms_parser *fd = parser_of(ctxt);
 	if (halted(fd) || len < 0)
 		return;
 	ev_text *ev = record(fd, EV_TEXT, sizeof(*ev) + (size_t)len);
@@ -286,10 +332,10 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 {
 	(void)name, (void)ext, (void)sys;
 	xmlParserCtxtPtr ctxt = ctx;
-	ms_parser *fd = ctxt->_private;
+	ms_parser *fd = parser_of(ctxt);
 	if (halted(fd))
 		return;
-	ms_loc here = {(uint32_t)ctxt->input->line, 1};
+	ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ctxt), 1};
 	report(fd, EV_ERROR, here, false,
 	       MS_L(fd->lang, "a DOCTYPE is not allowed (medscope refuses DTDs and entities); remove it",
 	            "DOCTYPE は使えません (DTD とエンティティは拒否します)。削除してください"));
@@ -298,8 +344,8 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 static void on_start_document(void *ctx)
 {
 	xmlParserCtxtPtr ctxt = ctx;
-	ms_parser *fd = ctxt->_private;
-	const char *enc = (const char *)ctxt->encoding;
+	ms_parser *fd = parser_of(ctxt);
+	const char *enc = declared_encoding(ctxt);
 	if (!halted(fd) && enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
 	    xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") != 0) {
 		char msg[1024];
@@ -315,10 +361,10 @@ static void on_start_document(void *ctx)
 	}
 }
 
-static void on_xml_error(void *data, xmlErrorPtr e)
+static void on_xml_error(void *data, ms_xml_error *e)
 {
 	xmlParserCtxtPtr ctxt = data;
-	ms_parser *fd = ctxt ? ctxt->_private : NULL;
+	ms_parser *fd = ctxt ? parser_of(ctxt) : NULL;
 	if (!fd)
 		return;
 	if (e->code == XML_ERR_NO_MEMORY)
@@ -339,7 +385,7 @@ static void on_xml_error(void *data, xmlErrorPtr e)
 
 /* Errors libxml2 raises without a parser context (encoding conversion,
  * I/O) reach the thread-local structured handler instead of ours. */
-static void on_global_error(void *data, xmlErrorPtr e)
+static void on_global_error(void *data, ms_xml_error *e)
 {
 	ms_parser *fd = data;
 	if (fd->ctxt)
@@ -382,20 +428,28 @@ bool ms_parser_open(ms_parser *fd, ms_builder *b, ms_prescan *pre)
 		xmlSetStructuredErrorFunc(fd->saved_handler_ctx, fd->saved_handler);
 		return false;
 	}
-	ctxt->_private = fd;
+	set_parser(ctxt, fd);
 	fd->ctxt = ctxt;
+#if LIBXML_VERSION >= 21300
+	xmlCtxtSetErrorHandler(ctxt, on_xml_error, ctxt);
+#else
 	ctxt->sax->serror = on_xml_error;
+#endif
 	/* NONET: no network even if something slipped through; BIG_LINES:
 	 * line numbers past 65535; NOCDATA: CDATA arrives as text. Never
 	 * NOENT, DTDLOAD, XINCLUDE or HUGE (they disable the protections). */
 	xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_BIG_LINES);
-	ctxt->_private = fd; /* xmlCtxtUseOptions keeps it; set again to be sure */
+	set_parser(ctxt, fd); /* xmlCtxtUseOptions keeps it; set again to be sure */
 	return true;
 }
 
 xmlDictPtr ms_parser_dict(const ms_parser *fd)
 {
+#if LIBXML_VERSION >= 21400
+	return xmlCtxtGetDict(fd->ctxt);
+#else
 	return fd->ctxt->dict;
+#endif
 }
 
 void ms_parser_start_thread(ms_parser *fd)
@@ -426,13 +480,19 @@ bool ms_parser_halted(ms_parser *fd)
 
 bool ms_parser_well_formed(const ms_parser *fd)
 {
+	/* A halt marks the document not well-formed, as libxml2 2.9 does. */
+	if (fd->halted)
+		return false;
+#if LIBXML_VERSION >= 21400
+	return !(xmlCtxtGetStatus(fd->ctxt) & (XML_STATUS_NOT_WELL_FORMED | XML_STATUS_NOT_NS_WELL_FORMED));
+#else
 	return fd->ctxt->wellFormed && fd->ctxt->nsWellFormed;
+#endif
 }
 
 void ms_parser_close(ms_parser *fd)
 {
-	if (fd->ctxt->myDoc)
-		xmlFreeDoc(fd->ctxt->myDoc);
+	/* No document to free: without libxml2's tree callbacks, none is built. */
 	xmlFreeParserCtxt(fd->ctxt);
 	fd->ctxt = NULL;
 	xmlSetStructuredErrorFunc(fd->saved_handler_ctx, fd->saved_handler);

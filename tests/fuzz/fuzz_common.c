@@ -1,6 +1,13 @@
 #include "fuzz_common.h"
 
 #include <libxml/parser.h>
+
+/* libxml2 2.12 made the structured error handler take a const error. */
+#if LIBXML_VERSION >= 21200
+#define MS_XML_ERROR const xmlError
+#else
+#define MS_XML_ERROR xmlError
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,7 +15,7 @@
 
 /* The library never prints: a libxml2 message that reaches the global
  * handlers (which print on stderr by default) escaped the loader's own. */
-static void on_stray_error(void *ctx, xmlErrorPtr e)
+static void on_stray_error(void *ctx, MS_XML_ERROR *e)
 {
 	(void)ctx;
 	ms_fuzz_fail("libxml2 message outside the loader's handler: %s",

@@ -28,6 +28,13 @@
 #include <graphviz/cgraph.h>
 #include <jansson.h>
 #include <libxml/parser.h>
+
+/* libxml2 2.12 made the structured error handler take a const error. */
+#if LIBXML_VERSION >= 21200
+#define MS_XML_ERROR const xmlError
+#else
+#define MS_XML_ERROR xmlError
+#endif
 #include <libxml/tree.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -219,7 +226,7 @@ static void check_html_node(xmlNodePtr n)
 
 static char html_error[512];
 
-static void on_html_error(void *ctx, xmlErrorPtr e)
+static void on_html_error(void *ctx, MS_XML_ERROR *e)
 {
 	(void)ctx;
 	if (e->level >= XML_ERR_ERROR && !html_error[0])

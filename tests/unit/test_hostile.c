@@ -7,6 +7,13 @@
  * (tests/fuzz/corpus/load/).
  */
 #include <libxml/parser.h>
+
+/* libxml2 2.12 made the structured error handler take a const error. */
+#if LIBXML_VERSION >= 21200
+#define MS_XML_ERROR const xmlError
+#else
+#define MS_XML_ERROR xmlError
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,7 +132,7 @@ static void test_quoted_values_are_printable(void)
 
 static int stray_messages;
 
-static void count_stray(void *ctx, xmlErrorPtr e)
+static void count_stray(void *ctx, MS_XML_ERROR *e)
 {
 	(void)ctx, (void)e;
 	stray_messages++;

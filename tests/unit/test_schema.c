@@ -12,6 +12,13 @@
  */
 #include <dirent.h>
 #include <libxml/parser.h>
+
+/* libxml2 2.12 made the structured error handler take a const error. */
+#if LIBXML_VERSION >= 21200
+#define MS_XML_ERROR const xmlError
+#else
+#define MS_XML_ERROR xmlError
+#endif
 #include <libxml/xmlschemas.h>
 #include <stdlib.h>
 #include <string.h>
@@ -25,7 +32,7 @@ static void quiet(void *ctx, const char *msg, ...)
 	(void)ctx, (void)msg;
 }
 
-static void quiet_structured(void *ctx, xmlErrorPtr e)
+static void quiet_structured(void *ctx, MS_XML_ERROR *e)
 {
 	(void)ctx, (void)e;
 }
