@@ -349,6 +349,9 @@ void vocab_emit_header(buf *b, const vocabulary *v)
 	         "const char *ms_code(ms_word_kind kind, unsigned value);\n"
 	         "/* The word users see for it in `lang`, or NULL. Static string. */\n"
 	         "const char *ms_word(ms_word_kind kind, unsigned value, medscope_lang lang);\n"
+	         "/* The terse views (terminal tables, diff and impact text): the code in\n"
+	         " * English, which readers grep and look up, the word in Japanese. */\n"
+	         "const char *ms_label(ms_word_kind kind, unsigned value, medscope_lang lang);\n"
 	         "/* The guideline place that defines it (\"FAQ 1 (1)\"), or NULL. */\n"
 	         "const char *ms_word_cite(ms_word_kind kind, unsigned value);\n\n");
 }
@@ -419,6 +422,10 @@ void vocab_emit_source(buf *b, const vocabulary *v)
 	            "\tconst ms_enum *e = entry(kind, value);\n"
 	            "\n"
 	            "\treturn e ? e->word[lang == MEDSCOPE_LANG_JA] : NULL;\n"
+	            "}\n\n"
+	            "const char *ms_label(ms_word_kind kind, unsigned value, medscope_lang lang)\n"
+	            "{\n"
+	            "\treturn lang == MEDSCOPE_LANG_JA ? ms_word(kind, value, lang) : ms_code(kind, value);\n"
 	            "}\n\n"
 	            "const char *ms_word_cite(ms_word_kind kind, unsigned value)\n"
 	            "{\n"

@@ -1,4 +1,5 @@
-/* The public face of the compiled rule catalog (models/rules.xml). */
+/* The public face of the compiled rule catalog (models/rules.xml and
+ * models/vocabulary.xml). */
 #include "medscope/medscope.h"
 #include "rules_catalog.h"
 
@@ -22,6 +23,19 @@ const char *medscope_rule_kind(size_t i)
 	static const char *const names[] = {"scope-in", "scope-out", "ownership", "agreement",
 	                                    "finding"};
 	return names[ms_rules[i].kind];
+}
+
+/* The severity codes are the vocabulary's (models/vocabulary.xml), whose
+ * values the public enumeration repeats. */
+_Static_assert(MS_SEV_NONE == (int)MEDSCOPE_SEVERITY_NONE && MS_SEV_NOTE == (int)MEDSCOPE_SEVERITY_NOTE &&
+                   MS_SEV_WARNING == (int)MEDSCOPE_SEVERITY_WARNING &&
+                   MS_SEV_ERROR == (int)MEDSCOPE_SEVERITY_ERROR,
+               "ms_severity and medscope_severity agree");
+
+const char *medscope_severity_name(medscope_severity sev)
+{
+	const char *code = ms_code(MS_W_SEVERITY, (unsigned)sev);
+	return code ? code : "none";
 }
 
 medscope_severity medscope_rule_severity(size_t i)

@@ -26,6 +26,7 @@
 
 #include "analyze/analysis.h"
 #include "analyze/match.h"
+#include "util/sort.h"
 
 /* A growable list of indices or symbols (scratch). */
 typedef MS_VEC(uint32_t) ms_u32vec;
@@ -249,10 +250,6 @@ ms_span ms_supply(ms_engine *e, uint32_t s);
 
 /* ---- order.c ---------------------------------------------------------- */
 
-typedef int (*ms_cmp_fn)(const void *ctx, uint32_t x, uint32_t y);
-/* Stable natural merge sort of v[0..n) by cmp: near-linear on input that is
- * already mostly sorted. 0, or -1 when out of memory. */
-int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
 /* party_order, system_order and the ranks (ms_analysis_ranks) of the analysis. */
 int ms_order_ids(medscope_analysis *a);
 /* Sort symbols by their id, dropping duplicates; returns the new length. */

@@ -40,7 +40,7 @@ static int is(const char *name, size_t len, const char *want)
 
 /* Write the value of placeholder name[0..len). */
 static void fill(const medscope_analysis *a, const ms_args *x, const char *name, size_t len,
-                 ms_buf *out)
+                 ms_buf *out, medscope_lang lang)
 {
 	if (is(name, len, "facility")) {
 		if (x->facilities.n)
@@ -72,7 +72,8 @@ static void fill(const medscope_analysis *a, const ms_args *x, const char *name,
 			ms_buf_puts(out, d);
 		}
 	} else if (is(name, len, "scheme")) {
-		ms_buf_puts(out, x->scheme < 0 ? MISSING : ms_code(MS_W_CERT_SCHEME, (unsigned)x->scheme));
+		/* Not an id: the scheme's word (プライバシーマーク, not pmark). */
+		ms_buf_puts(out, x->scheme < 0 ? MISSING : ms_word(MS_W_CERT_SCHEME, (unsigned)x->scheme, lang));
 	} else {
 		/* Not a placeholder (gen_catalog refuses these): keep it as written. */
 		ms_buf_putc(out, '{');
@@ -93,7 +94,7 @@ void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscop
 			return;
 		}
 		ms_buf_put(out, t, (size_t)(open - t));
-		fill(a, &f->args, open + 1, (size_t)(close - open - 1), out);
+		fill(a, &f->args, open + 1, (size_t)(close - open - 1), out, lang);
 		t = close + 1;
 	}
 }

@@ -3,108 +3,15 @@
  * parties then topic then systems, findings by line, column, code and
  * subjects. The same model always gives the same arrays.
  *
- * Cost: one natural merge sort per array, O(n log r) comparisons for r
- * ascending runs in the input (O(n log n) at worst), plus an in-place
- * permutation, O(n). Results come out of the passes mostly in order
- * (facilities are walked by id), so r is small in practice.
+ * Cost: one natural merge sort per array (util/sort.c), O(n log r)
+ * comparisons for r ascending runs in the input (O(n log n) at worst),
+ * plus an in-place permutation, O(n). Results come out of the passes
+ * mostly in order (facilities are walked by id), so r is small in practice.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "analyze/engine.h"
-
-#define MIN_RUN 24
-
-/* Binary insertion of v[lo+have .. lo+want) into the sorted v[lo .. lo+have). */
-static void insertion_extend(uint32_t *v, size_t lo, size_t have, size_t want, ms_cmp_fn cmp,
-                             const void *ctx)
-{
-	for (size_t i = lo + have; i < lo + want; i++) {
-		uint32_t x = v[i];
-		size_t l = lo, r = i;
-		while (l < r) { /* first position whose element is greater than x: stable */
-			size_t mid = l + (r - l) / 2;
-			if (cmp(ctx, x, v[mid]) < 0)
-				r = mid;
-			else
-				l = mid + 1;
-		}
-		memmove(v + l + 1, v + l, (i - l) * sizeof(*v));
-		v[l] = x;
-	}
-}
-
-int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx)
-{
-	if (n < 2)
-		return 0;
-	if (n <= MIN_RUN) { /* one run: no buffers needed */
-		insertion_extend(v, 0, 1, n, cmp, ctx);
-		return 0;
-	}
-	size_t cap = n / MIN_RUN + 2, nruns = 0;
-	size_t *runs = malloc(cap * sizeof(*runs));
-	uint32_t *buf = malloc(n * sizeof(*buf));
-	if (!runs || !buf) {
-		free(runs);
-		free(buf);
-		return -1;
-	}
-	/* Split into ascending runs of at least MIN_RUN elements. */
-	for (size_t i = 0; i < n;) {
-		size_t j = i + 1;
-		if (j < n && cmp(ctx, v[j], v[j - 1]) < 0) {
-			while (j < n && cmp(ctx, v[j], v[j - 1]) < 0)
-				j++;
-			for (size_t l = i, r = j - 1; l < r; l++, r--) { /* strictly descending */
-				uint32_t t = v[l];
-				v[l] = v[r];
-				v[r] = t;
-			}
-		} else {
-			while (j < n && cmp(ctx, v[j], v[j - 1]) >= 0)
-				j++;
-		}
-		if (j - i < MIN_RUN && j < n) {
-			size_t want = i + MIN_RUN < n ? MIN_RUN : n - i;
-			insertion_extend(v, i, j - i, want, cmp, ctx);
-			j = i + want;
-		}
-		runs[nruns++] = i;
-		i = j;
-	}
-	runs[nruns] = n;
-	uint32_t *src = v, *dst = buf;
-	while (nruns > 1) {
-		size_t out = 0;
-		for (size_t r = 0; r < nruns; r += 2) {
-			size_t lo = runs[r], mid = runs[r + 1], hi = r + 2 <= nruns ? runs[r + 2] : mid;
-			if (r + 1 >= nruns) { /* an odd run out: copy it over */
-				memcpy(dst + lo, src + lo, (mid - lo) * sizeof(*dst));
-				runs[out++] = lo;
-				continue;
-			}
-			size_t a = lo, b = mid, k = lo;
-			while (a < mid && b < hi)
-				dst[k++] = cmp(ctx, src[b], src[a]) < 0 ? src[b++] : src[a++];
-			while (a < mid)
-				dst[k++] = src[a++];
-			while (b < hi)
-				dst[k++] = src[b++];
-			runs[out++] = lo;
-		}
-		runs[out] = n;
-		nruns = out;
-		uint32_t *t = src;
-		src = dst;
-		dst = t;
-	}
-	if (src != v)
-		memcpy(v, src, n * sizeof(*v));
-	free(runs);
-	free(buf);
-	return 0;
-}
 
 static int cmp_party_id(const void *ctx, uint32_t x, uint32_t y)
 {
@@ -159,7 +66,7 @@ uint32_t ms_sort_syms(const medscope_model *m, uint32_t *v, uint32_t n)
 {
 	/* Short lists (the usual subjects) by insertion; long ones by merging. */
 	if (n <= 32 || ms_sort_u32(v, n, cmp_sym_name, m) < 0)
-		insertion_extend(v, 0, n ? 1 : 0, n, cmp_sym_name, m);
+		ms_insertion_sort_u32(v, n, cmp_sym_name, m);
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < n; i++)
 		if (k == 0 || v[k - 1] != v[i])
@@ -178,10 +85,10 @@ uint32_t ms_sort_systems(const medscope_analysis *a, uint32_t *v, uint32_t n)
 	if (n > 64) {
 		if (ms_sort_u32(v, n, cmp_rank, a->system_rank) < 0) {
 			/* Out of memory for the merge buffer: fall back to insertion. */
-			insertion_extend(v, 0, 1, n, cmp_rank, a->system_rank);
+			ms_insertion_sort_u32(v, n, cmp_rank, a->system_rank);
 		}
 	} else {
-		insertion_extend(v, 0, n ? 1 : 0, n, cmp_rank, a->system_rank);
+		ms_insertion_sort_u32(v, n, cmp_rank, a->system_rank);
 	}
 	uint32_t k = 0;
 	for (uint32_t i = 0; i < n; i++)

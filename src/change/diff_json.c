@@ -68,13 +68,7 @@ static json_t *entry(const medscope_analysis *a, uint32_t i, int *oom)
 {
 	if (i == MS_NONE)
 		return json_null();
-	const ms_ownership *e = &a->ownership.v[i];
-	json_t *o = json_object();
-	ms_json_set(o, "owner", json_string(a->model->parties.v[e->owner].id), oom);
-	ms_json_set(o, "basis", json_string(ms_rules[e->basis].code), oom);
-	ms_json_set(o, "via", ms_json_sym_ids(a, e->via, oom), oom);
-	ms_json_set(o, "considered_by", ms_json_index_ids(a, e->considered_by, 1, oom), oom);
-	return o;
+	return ms_json_ownership(a, &a->ownership.v[i], MS_JOWN_VIA, oom);
 }
 
 static json_t *owner_object(const medscope_diff *d, const ms_own_change *c)

@@ -20,11 +20,9 @@ typedef struct {
 	ms_buf msg;
 } tctx;
 
-#define L(c, en, ja) MS_L((c)->lang, en, ja)
-
 static const char *none(const tctx *c)
 {
-	return L(c, "(none)", "(なし)");
+	return MS_L(c->lang, "(none)", "(なし)");
 }
 
 /* ---- small pieces ------------------------------------------------------- */
@@ -46,12 +44,12 @@ static void put_aids(FILE *f, const medscope_analysis *a, ms_span span, int part
 	}
 }
 
-static void put_bits(FILE *f, unsigned v, ms_word_kind kind)
+static void put_bits(FILE *f, unsigned v, ms_word_kind kind, medscope_lang lang)
 {
 	int first = 1;
 	for (unsigned bit = 1; bit && bit <= v; bit <<= 1)
 		if (v & bit)
-			fprintf(f, "%s%s", first ? "" : " ", ms_code(kind, bit)), first = 0;
+			fprintf(f, "%s%s", first ? "" : " ", ms_label(kind, bit, lang)), first = 0;
 }
 
 static const char *kind_title(const tctx *c, unsigned kind)
@@ -60,25 +58,25 @@ static const char *kind_title(const tctx *c, unsigned kind)
 	                                 "data flows", "risks", "certifications"};
 	static const char *const ja[] = {"関係者", "システム", "契約", "合意", "データの流れ",
 	                                 "リスク", "認証"};
-	return L(c, en[kind], ja[kind]);
+	return MS_L(c->lang, en[kind], ja[kind]);
 }
 
 /* What an added or removed element is, in a few words. */
 static void summary(const tctx *c, const medscope_model *m, const ms_elem_change *e, uint32_t i)
 {
 	FILE *f = c->f;
-	const char *sep = L(c, ", ", "、");
+	const char *sep = MS_L(c->lang, ", ", "、");
 	char date[11];
 	switch (e->kind) {
 	case MS_ELEM_PARTY: {
 		const ms_party *p = &m->parties.v[i];
-		fprintf(f, "%s%s%s", ms_code(MS_W_PARTY_KIND, p->kind), *p->name ? sep : "", p->name);
+		fprintf(f, "%s%s%s", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? sep : "", p->name);
 		break;
 	}
 	case MS_ELEM_SYSTEM: {
 		const ms_system *s = &m->systems.v[i];
-		fprintf(f, "%s%s%s %s", ms_code(MS_W_LAYER, s->layer), sep, L(c, "provider", "提供"),
-		        s->provider == MS_NONE ? L(c, "unknown", "不明") : m->parties.v[s->provider].id);
+		fprintf(f, "%s%s%s %s", ms_label(MS_W_LAYER, s->layer, c->lang), sep, MS_L(c->lang, "provider", "提供"),
+		        s->provider == MS_NONE ? MS_L(c->lang, "unknown", "不明") : m->parties.v[s->provider].id);
 		if (*s->name)
 			fprintf(f, "%s%s", sep, s->name);
 		break;
@@ -86,8 +84,8 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 	case MS_ELEM_CONTRACT: {
 		const ms_contract *k = &m->contracts.v[i];
 		fprintf(f, "%s → %s%s", m->parties.v[k->client].id, m->parties.v[k->supplier].id, sep);
-		put_bits(f, k->types, MS_W_CONTRACT_TYPE);
-		fprintf(f, "%s%s ", sep, L(c, "covers", "対象"));
+		put_bits(f, k->types, MS_W_CONTRACT_TYPE, c->lang);
+		fprintf(f, "%s%s ", sep, MS_L(c->lang, "covers", "対象"));
 		put_ids(f, m, k->covers, 0, " ");
 		break;
 	}
@@ -95,9 +93,9 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 		const ms_agreement *g = &m->agreements.v[i];
 		put_ids(f, m, g->parties, 1, "↔");
 		fputs(": ", f);
-		put_bits(f, g->topics, MS_W_TOPIC);
+		put_bits(f, g->topics, MS_W_TOPIC, c->lang);
 		if (g->has_covers) {
-			fprintf(f, " (%s ", L(c, "covers", "対象"));
+			fprintf(f, " (%s ", MS_L(c->lang, "covers", "対象"));
 			put_ids(f, m, g->covers, 0, " ");
 			fputc(')', f);
 		}
@@ -108,23 +106,23 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 		fprintf(f, "%s → %s%s%s%s",
 		        fl->from_is_system ? m->systems.v[fl->from].id : m->parties.v[fl->from].id,
 		        fl->to_is_system ? m->systems.v[fl->to].id : m->parties.v[fl->to].id, sep,
-		        ms_code(MS_W_BASIS, fl->basis), sep);
-		put_bits(f, fl->data, MS_W_DATA);
+		        ms_label(MS_W_BASIS, fl->basis, c->lang), sep);
+		put_bits(f, fl->data, MS_W_DATA, c->lang);
 		break;
 	}
 	case MS_ELEM_RISK: {
 		const ms_risk *r = &m->risks.v[i];
-		fprintf(f, "%s%s%s %s%s%s", m->systems.v[r->system].id, sep, L(c, "owner", "主体"),
-		        m->parties.v[r->owner].id, sep, ms_code(MS_W_TREATMENT, r->treatment));
+		fprintf(f, "%s%s%s %s%s%s", m->systems.v[r->system].id, sep, MS_L(c->lang, "owner", "主体"),
+		        m->parties.v[r->owner].id, sep, ms_label(MS_W_TREATMENT, r->treatment, c->lang));
 		break;
 	}
 	default: {
 		const ms_cert *k = &m->certs.v[i];
 		if (k->valid_until == MS_NO_DATE) {
-			fputs(L(c, "no expiry date", "有効期限の記載なし"), f);
+			fputs(MS_L(c->lang, "no expiry date", "有効期限の記載なし"), f);
 		} else {
 			ms_date_format(k->valid_until, date);
-			fprintf(f, L(c, "valid until %s", "有効期限 %s"), date);
+			fprintf(f, MS_L(c->lang, "valid until %s", "有効期限 %s"), date);
 		}
 		break;
 	}
@@ -133,9 +131,9 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 
 static void section(const tctx *c, const char *en, const char *ja, size_t n)
 {
-	fprintf(c->f, "\n%s (%zu)\n", L(c, en, ja), n);
+	fprintf(c->f, "\n%s (%zu)\n", MS_L(c->lang, en, ja), n);
 	if (!n)
-		fprintf(c->f, "  %s\n", L(c, "no change", "変化なし"));
+		fprintf(c->f, "  %s\n", MS_L(c->lang, "no change", "変化なし"));
 }
 
 /* ---- the model's elements ---------------------------------------------- */
@@ -176,10 +174,10 @@ static void put_reasons(const tctx *c, const medscope_analysis *a, uint32_t part
 	const ms_party_scope *sc = &a->scope[party];
 	for (uint32_t r = 0; r < sc->nreasons; r++) {
 		const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
-		fprintf(c->f, "%s%s [%s]", r ? L(c, ", ", "、") : "", ms_rules[rs->rule].code,
+		fprintf(c->f, "%s%s [%s]", r ? MS_L(c->lang, ", ", "、") : "", ms_rules[rs->rule].code,
 		        ms_rules[rs->rule].cite_key);
 		if (rs->via.n) {
-			fprintf(c->f, " %s ", L(c, "via", "経由"));
+			fprintf(c->f, " %s ", MS_L(c->lang, "via", "経由"));
 			for (uint32_t k = 0; k < rs->via.n; k++)
 				fprintf(c->f, "%s%s", k ? " " : "", ms_sym_name(a->model, MS_APOOL(a, rs->via, k)));
 		}
@@ -188,9 +186,9 @@ static void put_reasons(const tctx *c, const medscope_analysis *a, uint32_t part
 		fputs(none(c), c->f);
 }
 
-static const char *category(const medscope_analysis *a, uint32_t p)
+static const char *category(const tctx *c, const medscope_analysis *a, uint32_t p)
 {
-	const char *n = ms_code(MS_W_CATEGORY, a->scope[p].category);
+	const char *n = ms_label(MS_W_CATEGORY, a->scope[p].category, c->lang);
 	return n ? n : "-";
 }
 
@@ -203,33 +201,33 @@ static void scope_section(const tctx *c)
 		fprintf(c->f, "  %s: ", s->key);
 		switch (s->change) {
 		case MS_SCOPE_ENTERED:
-			fprintf(c->f, L(c, "entered scope as %s", "対象事業者になった (%s)"),
-			        category(c->na, s->new_party));
+			fprintf(c->f, MS_L(c->lang, "entered scope as %s", "対象事業者になった (%s)"),
+			        category(c, c->na, s->new_party));
 			break;
 		case MS_SCOPE_LEFT:
 			if (s->new_party == MS_NONE)
-				fprintf(c->f, L(c, "left scope: removed from the model (was %s)",
+				fprintf(c->f, MS_L(c->lang, "left scope: removed from the model (was %s)",
 				                "対象から外れた: モデルから削除 (元 %s)"),
-				        category(c->oa, s->old_party));
+				        category(c, c->oa, s->old_party));
 			else
-				fprintf(c->f, L(c, "left scope (was %s)", "対象外になった (元 %s)"),
-				        category(c->oa, s->old_party));
+				fprintf(c->f, MS_L(c->lang, "left scope (was %s)", "対象外になった (元 %s)"),
+				        category(c, c->oa, s->old_party));
 			break;
 		case MS_SCOPE_CATEGORY:
-			fprintf(c->f, "%s → %s", category(c->oa, s->old_party), category(c->na, s->new_party));
+			fprintf(c->f, "%s → %s", category(c, c->oa, s->old_party), category(c, c->na, s->new_party));
 			break;
 		default:
-			fputs(L(c, "reasons changed", "理由が変わった"), c->f);
+			fputs(MS_L(c->lang, "reasons changed", "理由が変わった"), c->f);
 			break;
 		}
 		fputc('\n', c->f);
 		if (s->old_party != MS_NONE && s->change != MS_SCOPE_ENTERED) {
-			fprintf(c->f, "      %s ", L(c, "before:", "変更前:"));
+			fprintf(c->f, "      %s ", MS_L(c->lang, "before:", "変更前:"));
 			put_reasons(c, c->oa, s->old_party);
 			fputc('\n', c->f);
 		}
 		if (s->new_party != MS_NONE) {
-			fprintf(c->f, "      %s ", L(c, "now:   ", "変更後:"));
+			fprintf(c->f, "      %s ", MS_L(c->lang, "now:   ", "変更後:"));
 			put_reasons(c, c->na, s->new_party);
 			fputc('\n', c->f);
 		}
@@ -267,7 +265,7 @@ static void owners_section(const tctx *c)
 		if (o->change != MS_CHANGE_CHANGED) {
 			put_owner(c, a, added ? o->new_entry : o->old_entry);
 			if (e->considered_by.n) {
-				fprintf(c->f, "; %s ", L(c, "considered by", "検討に含める事業者"));
+				fprintf(c->f, "; %s ", MS_L(c->lang, "considered by", "検討に含める事業者"));
 				put_considered(c, a, added ? o->new_entry : o->old_entry);
 			}
 			fputc('\n', c->f);
@@ -277,7 +275,7 @@ static void owners_section(const tctx *c)
 		fputs(" → ", c->f);
 		put_owner(c, c->na, o->new_entry);
 		if (o->what & MS_OWN_CONSIDERED) {
-			fprintf(c->f, "; %s ", L(c, "considered by", "検討に含める事業者"));
+			fprintf(c->f, "; %s ", MS_L(c->lang, "considered by", "検討に含める事業者"));
 			put_considered(c, c->oa, o->old_entry);
 			fputs(" → ", c->f);
 			put_considered(c, c->na, o->new_entry);
@@ -292,19 +290,19 @@ static void put_requirement(const tctx *c, const medscope_analysis *a, const ms_
 {
 	for (unsigned k = 0; k < r->nparties && k < 3; k++)
 		fprintf(c->f, "%s%s", k ? "↔" : "", a->model->parties.v[r->parties[k]].id);
-	fprintf(c->f, " %s [%s]", ms_code(MS_W_TOPIC, r->topic), ms_rules[r->rule].code);
+	fprintf(c->f, " %s [%s]", ms_label(MS_W_TOPIC, r->topic, c->lang), ms_rules[r->rule].code);
 	if (r->contract != MS_NONE)
-		fprintf(c->f, " %s %s", L(c, "via", "経由"), ms_sym_name(a->model, r->contract));
+		fprintf(c->f, " %s %s", MS_L(c->lang, "via", "経由"), ms_sym_name(a->model, r->contract));
 }
 
 static void put_status(const tctx *c, const medscope_analysis *a, const ms_requirement *r)
 {
 	if (r->satisfied_by[0] == MS_NONE) {
-		fprintf(c->f, "%s (%s)", L(c, "missing", "欠落"),
-		        medscope_severity_name((medscope_severity)r->severity));
+		fprintf(c->f, "%s (%s)", MS_L(c->lang, "missing", "欠落"),
+		        ms_label(MS_W_SEVERITY, r->severity, c->lang));
 		return;
 	}
-	fprintf(c->f, "%s (%s", L(c, "present", "あり"), a->model->agreements.v[r->satisfied_by[0]].id);
+	fprintf(c->f, "%s (%s", MS_L(c->lang, "present", "合意あり"), a->model->agreements.v[r->satisfied_by[0]].id);
 	if (r->satisfied_by[1] != MS_NONE)
 		fprintf(c->f, " + %s", a->model->agreements.v[r->satisfied_by[1]].id);
 	fputc(')', c->f);
@@ -324,14 +322,14 @@ static void reqs_section(const tctx *c)
 		fputs(": ", c->f);
 		switch (q->change) {
 		case MS_REQ_REQUIRED:
-			fprintf(c->f, "%s", L(c, "now required, ", "新たに必要、"));
+			fprintf(c->f, "%s", MS_L(c->lang, "now required, ", "新たに必要、"));
 			put_status(c, c->na, n);
-			fprintf(c->f, "; %s ", L(c, "systems", "システム"));
+			fprintf(c->f, "; %s ", MS_L(c->lang, "systems", "システム"));
 			put_aids(c->f, c->na, n->systems, 0);
 			break;
 		case MS_REQ_DROPPED:
-			fputs(L(c, "no longer required", "不要になった"), c->f);
-			fprintf(c->f, " (%s ", L(c, "was", "元"));
+			fputs(MS_L(c->lang, "no longer required", "不要になった"), c->f);
+			fprintf(c->f, " (%s ", MS_L(c->lang, "was", "元"));
 			put_status(c, c->oa, o);
 			fputc(')', c->f);
 			break;
@@ -340,7 +338,7 @@ static void reqs_section(const tctx *c)
 			fputs(" → ", c->f);
 			put_status(c, c->na, n);
 			if (q->what & MS_REQ_SYSTEMS) {
-				fprintf(c->f, "; %s ", L(c, "systems", "システム"));
+				fprintf(c->f, "; %s ", MS_L(c->lang, "systems", "システム"));
 				put_aids(c->f, c->oa, o->systems, 0);
 				fputs(" → ", c->f);
 				put_aids(c->f, c->na, n->systems, 0);
@@ -371,7 +369,7 @@ static medscope_status findings_of(tctx *c, unsigned state)
 	const medscope_diff *d = c->d;
 	static const char *const en[] = {"New findings", "", "Updated findings"};
 	static const char *const ja[] = {"新たな指摘", "", "内容が変わった指摘"};
-	fprintf(c->f, "  %s (%zu)\n", L(c, en[state], ja[state]), d->nstate[state]);
+	fprintf(c->f, "  %s (%zu)\n", MS_L(c->lang, en[state], ja[state]), d->nstate[state]);
 	medscope_status s = MEDSCOPE_OK;
 	for (size_t i = 0; i < c->na->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &c->na->findings.v[i];
@@ -379,7 +377,7 @@ static medscope_status findings_of(tctx *c, unsigned state)
 			continue;
 		s = put_finding(c, c->na, f, "    ");
 		if (s == MEDSCOPE_OK && state == MS_BASE_UPDATED) {
-			fprintf(c->f, "      %s ", L(c, "was:", "変更前:"));
+			fprintf(c->f, "      %s ", MS_L(c->lang, "was:", "変更前:"));
 			s = put_finding(c, c->oa, &c->oa->findings.v[d->match[i]], "");
 		}
 	}
@@ -389,33 +387,33 @@ static medscope_status findings_of(tctx *c, unsigned state)
 static medscope_status findings_section(tctx *c)
 {
 	const medscope_diff *d = c->d;
-	fprintf(c->f, "\n%s\n", L(c, "Findings", "指摘"));
+	fprintf(c->f, "\n%s\n", MS_L(c->lang, "Findings", "指摘"));
 	medscope_status s = findings_of(c, MS_BASE_NEW);
 	if (s == MEDSCOPE_OK)
 		s = findings_of(c, MS_BASE_UPDATED);
-	fprintf(c->f, "  %s (%zu)\n", L(c, "Resolved findings", "解消した指摘"), d->resolved.n);
+	fprintf(c->f, "  %s (%zu)\n", MS_L(c->lang, "Resolved findings", "解消した指摘"), d->resolved.n);
 	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &c->oa->findings.v[d->resolved.v[i]];
 		if ((medscope_severity)f->severity >= c->min)
 			s = put_finding(c, c->oa, f, "    ");
 	}
-	fprintf(c->f, "  %s: %zu\n", L(c, "Unchanged findings", "変わらない指摘"),
+	fprintf(c->f, "  %s: %zu\n", MS_L(c->lang, "Unchanged findings", "変わらない指摘"),
 	        d->nstate[MS_BASE_UNCHANGED]);
 	return s;
 }
 
 static void header(const tctx *c, const char *en, const char *ja, const medscope_analysis *a)
 {
-	fprintf(c->f, "  %s %s", L(c, en, ja), a->model->file);
+	fprintf(c->f, "  %s %s", MS_L(c->lang, en, ja), a->model->file);
 	if (*a->model->name)
 		fprintf(c->f, " (%s)", a->model->name);
-	fprintf(c->f, L(c, ", as of %s\n", "、基準日 %s\n"), a->as_of_text);
+	fprintf(c->f, MS_L(c->lang, ", as of %s\n", "、基準日 %s\n"), a->as_of_text);
 }
 
 medscope_status ms_emit_diff_text(FILE *out, const medscope_diff *d, const medscope_emit_options *opts)
 {
 	tctx c = {out, d, d->old_a, d->new_a, opts->lang, opts->min_severity, MS_BUF_INIT};
-	fprintf(out, "%s\n", L(&c, "medscope diff", "medscope diff (変更の差分)"));
+	fprintf(out, "%s\n", MS_L(c.lang, "medscope diff", "medscope diff (変更の差分)"));
 	header(&c, "old:", "変更前:", c.oa);
 	header(&c, "new:", "変更後:", c.na);
 	model_section(&c);
@@ -427,12 +425,12 @@ medscope_status ms_emit_diff_text(FILE *out, const medscope_diff *d, const medsc
 	if (s != MEDSCOPE_OK)
 		return s;
 	fprintf(out,
-	        L(&c,
+	        MS_L(c.lang,
 	          "\nSummary: %zu model change(s); %zu scope, %zu ownership, %zu agreement change(s); "
 	          "findings: %zu new, %zu updated (%zu error(s), %zu warning(s), %zu note(s) among them), "
 	          "%zu resolved, %zu unchanged\n",
 	          "\nまとめ: モデルの変更 %zu 件; 対象範囲 %zu 件、責任主体 %zu 件、合意 %zu 件の変化; "
-	          "指摘: 新規 %zu 件、内容の変化 %zu 件 (うちエラー %zu、警告 %zu、注意 %zu)、解消 %zu 件、"
+	          "指摘: 新規 %zu 件、内容の変化 %zu 件 (うちエラー %zu、警告 %zu、注記 %zu)、解消 %zu 件、"
 	          "変化なし %zu 件\n"),
 	        d->elems.n, d->scope.n, d->owners.n, d->reqs.n, d->nstate[MS_BASE_NEW],
 	        d->nstate[MS_BASE_UPDATED], d->introduced[MS_SEV_ERROR], d->introduced[MS_SEV_WARNING],

@@ -66,7 +66,7 @@ medscope_status ms_emit_impact_csv(FILE *out, const medscope_impact *im,
 		ms_buf_printf(&depth, "%u", (unsigned)is->depth);
 		const char *cells[NCOLS] = {
 			s->id, s->provider == MS_NONE ? "" : m->parties.v[s->provider].id,
-			ms_code(MS_W_LAYER, s->layer), ms_buf_cstr(&depth),
+			ms_label(MS_W_LAYER, s->layer, opts->lang), ms_buf_cstr(&depth),
 			is->parent == MS_NONE ? "" : m->systems.v[is->parent].id, "", "", "", "", "", ""};
 		if (!is->nfacilities) {
 			put_record(out, cells);

@@ -70,12 +70,7 @@ static json_t *entry_object(const medscope_impact *im, size_t i)
 	const medscope_model *m = a->model;
 	const ms_ownership *e = &a->ownership.v[im->entries.v[i]];
 	int oom = 0;
-	json_t *o = json_object(), *n = json_object();
-	ms_json_set(o, "system", json_string(m->systems.v[e->system].id), &oom);
-	ms_json_set(o, "facility", json_string(m->parties.v[e->facility].id), &oom);
-	ms_json_set(o, "owner", json_string(m->parties.v[e->owner].id), &oom);
-	ms_json_set(o, "basis", json_string(ms_rules[e->basis].code), &oom);
-	ms_json_set(o, "considered_by", ms_json_index_ids(a, e->considered_by, 1, &oom), &oom);
+	json_t *o = ms_json_ownership(a, e, MS_JOWN_SYSTEM | MS_JOWN_FACILITY, &oom), *n = json_object();
 	ms_json_set(n, "provider_to_owner", notice(m, im->entry_po.v[i]), &oom);
 	ms_json_set(n, "owner_to_facility", notice(m, im->entry_of.v[i]), &oom);
 	ms_json_set(o, "change_notification", n, &oom);

@@ -20,8 +20,6 @@ typedef struct {
 	medscope_lang lang;
 } ictx;
 
-#define L(c, en, ja) MS_L((c)->lang, en, ja)
-
 static const char *pid(const ictx *c, uint32_t p)
 {
 	return c->m->parties.v[p].id;
@@ -34,9 +32,9 @@ static const char *sid(const ictx *c, uint32_t s)
 
 static void heading(const ictx *c, const char *en, const char *ja, size_t n)
 {
-	fprintf(c->f, "\n%s (%zu)\n", L(c, en, ja), n);
+	fprintf(c->f, "\n%s (%zu)\n", MS_L(c->lang, en, ja), n);
 	if (!n)
-		fprintf(c->f, "  %s\n", L(c, "none", "なし"));
+		fprintf(c->f, "  %s\n", MS_L(c->lang, "none", "なし"));
 }
 
 /* "… and N more" after SHOW rows; 1 when the caller should stop. */
@@ -44,7 +42,7 @@ static int more(const ictx *c, size_t i, size_t n)
 {
 	if (i < SHOW)
 		return 0;
-	fprintf(c->f, L(c, "  … and %zu more (--format json or csv lists all)\n",
+	fprintf(c->f, MS_L(c->lang, "  … and %zu more (--format json or csv lists all)\n",
 	                "  … ほか %zu 件 (--format json / csv ですべて表示)\n"),
 	        n - i);
 	return 1;
@@ -53,18 +51,18 @@ static int more(const ictx *c, size_t i, size_t n)
 static void target(const ictx *c)
 {
 	const medscope_impact *im = c->im;
-	fprintf(c->f, "%s %s", L(c, "medscope impact:", "medscope impact (影響範囲):"),
+	fprintf(c->f, "%s %s", MS_L(c->lang, "medscope impact:", "medscope impact (影響範囲):"),
 	        ms_sym_name(c->m, im->target_sym));
 	if (im->target_kind == MS_SYM_PARTY) {
 		const ms_party *p = &c->m->parties.v[im->target];
-		fprintf(c->f, " (%s%s%s)", ms_code(MS_W_PARTY_KIND, p->kind), *p->name ? L(c, ", ", "、") : "",
+		fprintf(c->f, " (%s%s%s)", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? MS_L(c->lang, ", ", "、") : "",
 		        p->name);
 	} else {
 		const ms_system *s = &c->m->systems.v[im->target];
-		fprintf(c->f, " (%s %s%s%s)", L(c, "system", "システム"), ms_code(MS_W_LAYER, s->layer),
-		        *s->name ? L(c, ", ", "、") : "", s->name);
+		fprintf(c->f, " (%s %s%s%s)", MS_L(c->lang, "system", "システム"), ms_label(MS_W_LAYER, s->layer, c->lang),
+		        *s->name ? MS_L(c->lang, ", ", "、") : "", s->name);
 	}
-	fprintf(c->f, L(c, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
+	fprintf(c->f, MS_L(c->lang, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
 }
 
 static void systems(const ictx *c)
@@ -75,14 +73,14 @@ static void systems(const ictx *c)
 	for (size_t i = 0; i < im->systems.n && !more(c, i, im->systems.n); i++) {
 		const ms_impact_system *is = &im->systems.v[i];
 		const ms_system *s = &c->m->systems.v[is->system];
-		const char *sep = L(c, ", ", "、");
-		fprintf(c->f, "  %s  %s%s%s %s%s%s %u", sid(c, is->system), ms_code(MS_W_LAYER, s->layer), sep,
-		        L(c, "provider", "提供"),
-		        s->provider == MS_NONE ? L(c, "unknown", "不明") : pid(c, s->provider), sep,
-		        L(c, "depth", "深さ"), (unsigned)is->depth);
+		const char *sep = MS_L(c->lang, ", ", "、");
+		fprintf(c->f, "  %s  %s%s%s %s%s%s %u", sid(c, is->system), ms_label(MS_W_LAYER, s->layer, c->lang), sep,
+		        MS_L(c->lang, "provider", "提供"),
+		        s->provider == MS_NONE ? MS_L(c->lang, "unknown", "不明") : pid(c, s->provider), sep,
+		        MS_L(c->lang, "depth", "深さ"), (unsigned)is->depth);
 		if (is->parent != MS_NONE)
-			fprintf(c->f, L(c, ", runs on %s", "、%s 上で稼働"), sid(c, is->parent));
-		fprintf(c->f, L(c, ", served to %u facility(ies)\n", "、提供先 %u 医療機関等\n"),
+			fprintf(c->f, MS_L(c->lang, ", runs on %s", "、%s 上で稼働"), sid(c, is->parent));
+		fprintf(c->f, MS_L(c->lang, ", served to %u facility(ies)\n", "、提供先 %u 医療機関等\n"),
 		        (unsigned)is->nfacilities);
 	}
 }
@@ -144,7 +142,7 @@ static medscope_status owners(const ictx *c)
 		qsort(rows, n, sizeof(*rows), cmp_owner_row);
 	heading(c, "Risk-management owners concerned", "関係するリスクマネジメントの責任主体", n);
 	for (size_t i = 0; i < n && !more(c, i, n); i++)
-		fprintf(c->f, L(c, "  %s  %u entry(ies), %u facility(ies)\n", "  %s  %u 組、医療機関等 %u\n"),
+		fprintf(c->f, MS_L(c->lang, "  %s  %u entry(ies), %u facility(ies)\n", "  %s  %u 組、医療機関等 %u\n"),
 		        rows[i].id, (unsigned)rows[i].entries, (unsigned)rows[i].facilities);
 	free(slot);
 	free(rows);
@@ -161,7 +159,7 @@ static void entries(const ictx *c)
 		fprintf(c->f, "  %s × %s: %s (%s)", sid(c, e->system), pid(c, e->facility), pid(c, e->owner),
 		        ms_rules[e->basis].code);
 		if (e->considered_by.n) {
-			fprintf(c->f, "; %s", L(c, "considered by", "検討に含める事業者"));
+			fprintf(c->f, "; %s", MS_L(c->lang, "considered by", "検討に含める事業者"));
 			for (uint32_t k = 0; k < e->considered_by.n; k++)
 				fprintf(c->f, " %s", pid(c, MS_APOOL(c->a, e->considered_by, k)));
 		}
@@ -185,7 +183,7 @@ static void duties(const ictx *c)
 		}
 		fprintf(c->f, "  [%s", g->id);
 		if (g->has_covers) {
-			fprintf(c->f, "; %s", L(c, "covers", "対象"));
+			fprintf(c->f, "; %s", MS_L(c->lang, "covers", "対象"));
 			for (uint32_t k = 0; k < g->covers.n; k++)
 				fprintf(c->f, " %s", sid(c, MS_SPAN_AT(c->m, g->covers, k)));
 		}
@@ -197,11 +195,11 @@ static const char *pair_kind(const ictx *c, unsigned kind)
 {
 	switch (kind) {
 	case MS_PAIR_RUNS_ON:
-		return L(c, "supplier → dependent provider", "基盤の提供者 → 依存する提供者");
+		return MS_L(c->lang, "supplier → dependent provider", "基盤の提供者 → 依存する提供者");
 	case MS_PAIR_PROVIDER_OWNER:
-		return L(c, "provider → risk-management owner", "提供者 → リスクマネジメントの主体");
+		return MS_L(c->lang, "provider → risk-management owner", "提供者 → リスクマネジメントの主体");
 	default:
-		return L(c, "owner → facility", "主体 → 医療機関等");
+		return MS_L(c->lang, "owner → facility", "主体 → 医療機関等");
 	}
 }
 
@@ -219,7 +217,7 @@ static void gaps(const ictx *c)
 			break;
 		shown++;
 		fprintf(c->f, "  %s → %s  (%s; %s", pid(c, p->from), pid(c, p->to), pair_kind(c, p->kind),
-		        L(c, "systems", "システム"));
+		        MS_L(c->lang, "systems", "システム"));
 		for (uint32_t k = 0; k < p->nlinks; k++) {
 			const ms_impact_link *l = &im->links.v[p->link_off + k];
 			if (l->agreement == MS_NONE)
@@ -242,7 +240,7 @@ medscope_status ms_emit_impact_text(FILE *out, const medscope_impact *im,
 	duties(&c);
 	gaps(&c);
 	fprintf(out,
-	        L(&c, "\nSummary: %zu system(s), %zu facility(ies), %zu ownership entry(ies), "
+	        MS_L(c.lang, "\nSummary: %zu system(s), %zu facility(ies), %zu ownership entry(ies), "
 	              "%zu notification duty(ies) agreed, %zu pair(s) without agreement\n",
 	          "\nまとめ: システム %zu 件、医療機関等 %zu 件、責任主体の組 %zu 件、"
 	          "合意済みの通知 %zu 件、合意のない通知経路 %zu 件\n"),

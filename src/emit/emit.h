@@ -14,6 +14,7 @@
 #include <stdio.h>
 
 #include "analyze/analysis.h"
+#include "util/utf8.h"
 
 /* What the public entry points (medscope_emit(), medscope_diff_emit(),
  * medscope_impact_emit()) share: `opts`, or `*defaults` filled by
@@ -49,15 +50,7 @@ medscope_status ms_emit_markdown(FILE *out, const medscope_analysis *a,
 medscope_status ms_emit_html(FILE *out, const medscope_analysis *a,
                              const medscope_emit_options *opts);
 
-/*
- * Columns `utf8` takes on a terminal: East Asian Wide and Fullwidth
- * characters count 2, combining marks and zero-width characters 0, others
- * 1. A byte that does not start a valid sequence counts 1.
- */
-size_t ms_display_width(const char *utf8);
-/* Columns of one code point (as above). */
-size_t ms_codepoint_width(unsigned long cp);
-/* Write `s`, then spaces up to `width` columns (nothing more when `s` is
+/* Write `s`, then spaces (columns as ms_display_width() counts them) up to `width` columns (nothing more when `s` is
  * already that wide). */
 void ms_pad(FILE *out, const char *s, size_t width);
 

@@ -62,13 +62,7 @@ static json_t *system_object(const medscope_analysis *a, uint32_t i)
 	json_t *owners = json_array();
 	for (uint32_t k = 0; k < info->nown; k++) {
 		const ms_ownership *ow = &a->ownership.v[info->own_off + k];
-		json_t *e = json_object();
-		ms_json_set(e, "facility", json_string(m->parties.v[ow->facility].id), &oom);
-		ms_json_set(e, "owner", json_string(m->parties.v[ow->owner].id), &oom);
-		ms_json_set(e, "basis", json_string(ms_rules[ow->basis].code), &oom);
-		ms_json_set(e, "via", ms_json_sym_ids(a, ow->via, &oom), &oom);
-		ms_json_set(e, "considered_by", ms_json_index_ids(a, ow->considered_by, 1, &oom), &oom);
-		ms_json_push(owners, e, &oom);
+		ms_json_push(owners, ms_json_ownership(a, ow, MS_JOWN_FACILITY | MS_JOWN_VIA, &oom), &oom);
 	}
 	ms_json_set(o, "ownership", owners, &oom);
 	return ms_json_done(o, oom);

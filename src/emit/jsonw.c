@@ -161,6 +161,25 @@ json_t *ms_json_index_ids(const medscope_analysis *a, ms_span span, int parties,
 	return arr;
 }
 
+json_t *ms_json_ownership(const medscope_analysis *a, const ms_ownership *e, unsigned with,
+                          int *oom)
+{
+	const medscope_model *m = a->model;
+	json_t *o = json_object();
+	if (with & MS_JOWN_SYSTEM)
+		ms_json_set(o, "system", json_string(m->systems.v[e->system].id), oom);
+	if (with & MS_JOWN_FACILITY)
+		ms_json_set(o, "facility", json_string(m->parties.v[e->facility].id), oom);
+	ms_json_set(o, "owner", json_string(m->parties.v[e->owner].id), oom);
+	ms_json_set(o, "basis", json_string(ms_rules[e->basis].code), oom);
+	if (with & MS_JOWN_VIA)
+		ms_json_set(o, "via", ms_json_sym_ids(a, e->via, oom), oom);
+	ms_json_set(o, "considered_by", ms_json_index_ids(a, e->considered_by, 1, oom), oom);
+	if (!o)
+		*oom = 1;
+	return o;
+}
+
 /* FNV-1a, 64 bits, unseeded on purpose: a fingerprint must be the same in
  * every run and on every machine (code scanning and CI baselines compare
  * them across runs), and it keys no table, so flooding it costs nothing. */

@@ -71,6 +71,12 @@ json_t *ms_json_done(json_t *o, int oom);
  * or system indices in a->pool. */
 json_t *ms_json_sym_ids(const medscope_analysis *a, ms_span span, int *oom);
 json_t *ms_json_index_ids(const medscope_analysis *a, ms_span span, int parties, int *oom);
+/* An ownership entry (rules.md §2): [system], [facility], owner, basis,
+ * [via], considered_by, in that order; `with` picks the bracketed keys
+ * the document's context does not already give. Marks *oom on failure. */
+enum { MS_JOWN_SYSTEM = 1, MS_JOWN_FACILITY = 2, MS_JOWN_VIA = 4 };
+json_t *ms_json_ownership(const medscope_analysis *a, const ms_ownership *e, unsigned with,
+                          int *oom);
 /* The finding's fingerprint, the same in JSON (`fingerprint`) and in SARIF
  * (partialFingerprints["medscope/v1"]): 16 hex digits and a NUL hashing its
  * rule code, element and subject ids, never its line, so moving an element

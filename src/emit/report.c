@@ -6,8 +6,7 @@
 #include <string.h>
 
 #include "emit/report.h"
-
-#define L(lang, en, ja) ((lang) == MEDSCOPE_LANG_JA ? (ja) : (en))
+#include "util/lang.h"
 
 static const char *const scope_en[] = {"ID", "Name", "Kind", "Scope", "Category", "Reasons",
                                        "MHLW guideline"};
@@ -49,30 +48,22 @@ const char *const *ms_report_header(medscope_table table, medscope_lang lang, si
 
 const char *ms_report_severity(unsigned sev, medscope_lang lang)
 {
-	switch (sev) {
-	case MS_SEV_ERROR:
-		return L(lang, "error", "エラー");
-	case MS_SEV_WARNING:
-		return L(lang, "warning", "警告");
-	case MS_SEV_NOTE:
-		return L(lang, "note", "注意");
-	default:
-		return "";
-	}
+	const char *w = ms_word(MS_W_SEVERITY, sev, lang);
+	return w ? w : ""; /* MS_SEV_NONE: an empty cell */
 }
 
 const char *ms_report_title(medscope_table table, medscope_lang lang)
 {
 	switch (table) {
 	case MEDSCOPE_TABLE_SCOPE:
-		return L(lang, "Scope of the vendor guideline", "対象範囲 (対象事業者)");
+		return MS_L(lang, "Scope of the vendor guideline", "対象範囲 (対象事業者)");
 	case MEDSCOPE_TABLE_OWNERS:
-		return L(lang, "Responsibility for risk management",
+		return MS_L(lang, "Responsibility for risk management",
 		         "リスクマネジメントの責任分界 (責任主体)");
 	case MEDSCOPE_TABLE_AGREEMENTS:
-		return L(lang, "Required agreements", "必要な合意");
+		return MS_L(lang, "Required agreements", "必要な合意");
 	case MEDSCOPE_TABLE_FINDINGS:
-		return L(lang, "Findings", "指摘事項");
+		return MS_L(lang, "Findings", "指摘事項");
 	default:
 		return "";
 	}
@@ -86,61 +77,26 @@ void ms_report_citation(ms_buf *out, unsigned rule)
 		ms_buf_printf(out, "「%s」", r->cite_quote);
 }
 
-static const char *kind_label(unsigned kind, medscope_lang lang)
-{
-	switch (kind) {
-	case MS_PARTY_FACILITY:
-		return L(lang, "facility", "医療機関等");
-	case MS_PARTY_NETWORK_OPERATOR:
-		return L(lang, "network operator", "医療情報連携ネットワーク運営主体");
-	default:
-		return L(lang, "vendor", "事業者");
-	}
-}
-
 /* FAQ 1 numbers the three kinds of 対象事業者 (1)-(3); a connected service
- * is the FAQ 1 case of a system connected to a medical system. */
-static const char *category_label(unsigned cat, medscope_lang lang)
+ * is the FAQ 1 case of a system connected to a medical system. The cell
+ * names the place: "直接の契約等 (FAQ 1 (1))". */
+static void put_category(ms_buf *b, unsigned cat, medscope_lang lang)
 {
-	switch (cat) {
-	case MS_CAT_DIRECT:
-		return L(lang, "direct (FAQ 1 (1))", "直接契約 (FAQ 1 (1))");
-	case MS_CAT_SUPPLY_CHAIN:
-		return L(lang, "supply chain (FAQ 1 (2))", "サプライチェーン (FAQ 1 (2))");
-	case MS_CAT_PATIENT_DIRECTED:
-		return L(lang, "patient-directed (FAQ 1 (3))", "患者等の指示 (FAQ 1 (3))");
-	case MS_CAT_CONNECTED_SERVICE:
-		return L(lang, "connected service (FAQ 1)", "接続するシステム等 (FAQ 1)");
-	default:
-		return "";
-	}
+	const char *cite = ms_word_cite(MS_W_CATEGORY, cat);
+	ms_buf_puts(b, ms_word(MS_W_CATEGORY, cat, lang));
+	if (cite)
+		ms_buf_printf(b, " (%s)", cite);
 }
 
-static const char *topic_label_ja(unsigned topic)
-{
-	switch (topic) {
-	case MS_TOPIC_DEMARCATION: return "責任分界";
-	case MS_TOPIC_RISK_MANAGEMENT: return "リスクマネジメント";
-	case MS_TOPIC_SUBCONTRACTING: return "再委託の承認";
-	case MS_TOPIC_CHANGE_NOTIFICATION: return "変更の通知";
-	case MS_TOPIC_INTEGRATION: return "連携部分の取決め";
-	case MS_TOPIC_UNKNOWN_INFRASTRUCTURE: return "不明なインフラのリスク";
-	case MS_TOPIC_LIFECYCLE: return "運用と開発の責任";
-	case MS_TOPIC_THIRD_PARTY_PROVISION: return "第三者提供";
-	case MS_TOPIC_INCIDENT_RESPONSE: return "インシデント対応";
-	default: return NULL;
-	}
-}
-
-/* "責任分界 (demarcation)" in Japanese, "demarcation" in English. */
+/* "責任分界 (demarcation)" in Japanese; in English the code is the text a
+ * reader looks up, "demarcation". */
 static void put_topic(ms_buf *b, unsigned topic, medscope_lang lang)
 {
-	const char *name = ms_code(MS_W_TOPIC, topic);
-	const char *ja = topic_label_ja(topic);
-	if (lang == MEDSCOPE_LANG_JA && ja)
-		ms_buf_printf(b, "%s (%s)", ja, name ? name : "");
+	const char *code = ms_code(MS_W_TOPIC, topic);
+	if (lang == MEDSCOPE_LANG_JA)
+		ms_buf_printf(b, "%s (%s)", ms_word(MS_W_TOPIC, topic, lang), code);
 	else
-		ms_buf_puts(b, name ? name : "");
+		ms_buf_puts(b, code);
 }
 
 /* ids of a span of symbols in a->pool, joined by `sep` */
@@ -203,11 +159,11 @@ static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang
 		const ms_party_scope *sc = &a->scope[p];
 		ms_buf_puts(&r->col[0], party->id);
 		ms_buf_puts(&r->col[1], party->name);
-		ms_buf_puts(&r->col[2], kind_label(party->kind, lang));
-		ms_buf_puts(&r->col[3], sc->in_scope ? L(lang, "in scope", "対象事業者")
-		                                     : L(lang, "out of scope", "対象外"));
+		ms_buf_puts(&r->col[2], ms_word(MS_W_PARTY_KIND, party->kind, lang));
+		ms_buf_puts(&r->col[3], sc->in_scope ? MS_L(lang, "in scope", "対象事業者")
+		                                     : MS_L(lang, "out of scope", "対象外"));
 		if (sc->in_scope)
-			ms_buf_puts(&r->col[4], category_label(sc->category, lang));
+			put_category(&r->col[4], sc->category, lang);
 		for (uint32_t k = 0; k < sc->nreasons; k++) {
 			const ms_reason *rs = &a->reasons.v[sc->reason_off + k];
 			if (k)
@@ -215,13 +171,13 @@ static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang
 			put_rule(&r->col[5], rs->rule, lang);
 			ms_buf_printf(&r->col[5], " — %s", ms_rules[rs->rule].cite_key);
 			if (rs->via.n) {
-				ms_buf_puts(&r->col[5], L(lang, " — via ", " — 該当: "));
+				ms_buf_puts(&r->col[5], MS_L(lang, " — via ", " — 該当: "));
 				put_syms(&r->col[5], a, rs->via, ", ");
 			}
 		}
 		/* Facilities answer to the MHLW guideline instead (FAQ 1.1). */
 		if (sc->mhlw)
-			ms_buf_puts(&r->col[6], L(lang, "applies", "適用"));
+			ms_buf_puts(&r->col[6], MS_L(lang, "applies", "適用"));
 		s = emit_row(r, MS_SEV_NONE);
 	}
 	return s;
@@ -267,13 +223,13 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 		}
 		put_indices(&r->col[2], a, rq->systems, 0);
 		if (present) {
-			ms_buf_printf(&r->col[3], "%s (%s", L(lang, "present", "合意あり"),
+			ms_buf_printf(&r->col[3], "%s (%s", MS_L(lang, "present", "合意あり"),
 			              m->agreements.v[rq->satisfied_by[0]].id);
 			if (rq->satisfied_by[1] != MS_NONE)
 				ms_buf_printf(&r->col[3], " + %s", m->agreements.v[rq->satisfied_by[1]].id);
 			ms_buf_putc(&r->col[3], ')');
 		} else {
-			ms_buf_puts(&r->col[3], L(lang, "MISSING", "欠落"));
+			ms_buf_puts(&r->col[3], MS_L(lang, "MISSING", "欠落"));
 			/* The severity is that of the finding a missing agreement raises. */
 			ms_buf_puts(&r->col[4], ms_report_severity(rq->severity, lang));
 		}

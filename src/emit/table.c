@@ -53,22 +53,27 @@ static void grid_free(grid *g)
 /* Write the longest prefix of `s` that fits `max - 1` columns, then "…". */
 static void put_cut(FILE *out, const char *s, size_t max)
 {
-	size_t w = 0, i = 0;
-	while (s[i]) {
-		unsigned char c = (unsigned char)s[i];
-		size_t n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-		char one[5] = {0};
-		for (size_t k = 0; k < n && s[i + k]; k++)
-			one[k] = s[i + k];
-		size_t cw = ms_display_width(one);
+	const unsigned char *p = (const unsigned char *)s;
+	size_t w = 0, i = 0, n = strlen(s);
+	while (i < n) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(p + i, n - i, &cp);
+		size_t cw = cp == MS_UTF8_INVALID ? 1 : ms_codepoint_width(cp);
 		if (w + cw > max - 1)
 			break;
 		w += cw;
-		i += strlen(one);
+		i += k;
 	}
 	fwrite(s, 1, i, out);
 	fputs("…", out);
 	for (w++; w < max; w++)
+		fputc(' ', out);
+}
+
+void ms_pad(FILE *out, const char *s, size_t width)
+{
+	fputs(s, out);
+	for (size_t w = ms_display_width(s); w < width; w++)
 		fputc(' ', out);
 }
 
@@ -159,12 +164,12 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 	for (size_t i = 0; i < m->parties.n; i++) {
 		uint32_t p = a->party_order[i];
 		const ms_party_scope *sc = &a->scope[p];
-		const char *cat = sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL;
+		const char *cat = sc->in_scope ? ms_label(MS_W_CATEGORY, sc->category, opts->lang) : NULL;
 		grid_cell(&g, m->parties.v[p].id);
-		grid_cell(&g, ms_code(MS_W_PARTY_KIND, m->parties.v[p].kind));
+		grid_cell(&g, ms_label(MS_W_PARTY_KIND, m->parties.v[p].kind, opts->lang));
 		ms_buf_puts(&b, m->parties.v[p].name);
 		grid_take(&g, &b);
-		grid_cell(&g, sc->in_scope ? (jp ? "対象" : "in") : (jp ? "対象外" : "out"));
+		grid_cell(&g, sc->in_scope ? (jp ? "対象事業者" : "in") : (jp ? "対象外" : "out"));
 		grid_cell(&g, cat ? cat : "-");
 		/* Every reason that holds, with what made it hold: direct-contract(k1). */
 		for (uint32_t r = 0; r < sc->nreasons; r++) {
@@ -230,6 +235,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 {
 	static const char *const en[] = {"topic", "parties", "systems", "status", "severity", "code"};
 	static const char *const ja[] = {"主題", "当事者", "システム", "状況", "重大度", "コード"};
+	medscope_lang lang = jp ? MEDSCOPE_LANG_JA : MEDSCOPE_LANG_EN;
 	const medscope_model *m = a->model;
 	grid g = {0};
 	ms_buf b = MS_BUF_INIT;
@@ -237,7 +243,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 	for (size_t i = 0; i < a->requirements.n; i++) {
 		const ms_requirement *rq = &a->requirements.v[i];
 		int present = rq->satisfied_by[0] != MS_NONE;
-		grid_cell(&g, ms_code(MS_W_TOPIC, rq->topic));
+		grid_cell(&g, ms_label(MS_W_TOPIC, rq->topic, lang));
 		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
 			if (k)
 				ms_buf_putc(&b, ',');
@@ -257,7 +263,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 		}
 		grid_take(&g, &b);
 		/* The severity applies to a missing agreement only. */
-		grid_cell(&g, present ? "-" : medscope_severity_name((medscope_severity)rq->severity));
+		grid_cell(&g, present ? "-" : ms_label(MS_W_SEVERITY, rq->severity, lang));
 		grid_cell(&g, ms_rules[rq->rule].code);
 	}
 	ms_buf_free(&b);

@@ -6,6 +6,7 @@
  *   graph_select.c  what to draw: --focus/--depth, node budget, folding
  *   graph_supply.c  the supply view
  *   graph_views.c   the contracts and responsibility views
+ *   graph_labels.c  label pieces the views share (names, scope lines, titles)
  *   graph_edges.c   edges: collected, merged, labelled, created
  *   graph_style.c   styles, fixed words, the legend
  *   graph_gv.c      the only calls that create Graphviz objects or set
@@ -24,10 +25,9 @@
 #include "analyze/analysis.h"
 #include "medscope/medscope.h"
 #include "util/buf.h"
+#include "util/lang.h"
+#include "util/sort.h"
 #include "util/vec.h"
-
-/* Pick the English or Japanese fixed text. */
-#define MS_GV_T(c, en, ja) ((c)->lang == MEDSCOPE_LANG_JA ? (ja) : (en))
 
 /* ---- graph_escape.c ---- */
 
@@ -102,14 +102,6 @@ int ms_gv_legend(ms_gv *c);
 /* Graph-wide attributes: font, direction, title. */
 int ms_gv_graph_defaults(ms_gv *c, const char *view_title);
 
-/* Fixed words in the options' language (static strings). */
-const char *ms_gv_layer_word(const ms_gv *c, unsigned layer);
-const char *ms_gv_facility_word(const ms_gv *c, unsigned type);
-const char *ms_gv_category_word(const ms_gv *c, unsigned category);
-const char *ms_gv_topic_word(const ms_gv *c, unsigned topic_bit);
-const char *ms_gv_contract_type_word(const ms_gv *c, unsigned type_bit);
-const char *ms_gv_flow_basis_word(const ms_gv *c, unsigned basis);
-
 /* ---- graph_select.c ---- */
 
 enum { MS_GV_OFF = 0, MS_GV_ON = 1, MS_GV_FOLDED = 2 };
@@ -181,7 +173,7 @@ medscope_status ms_gv_build_supply(ms_gv *c);
 medscope_status ms_gv_build_contracts(ms_gv *c);
 medscope_status ms_gv_build_responsibility(ms_gv *c);
 
-/* Shared label pieces (graph_supply.c). */
+/* Shared label pieces (graph_labels.c). */
 /* The party's display name: its name up to " (" when that leaves
  * something, else its id; escaped and shortened to max_cols (graph_escape.c,
  * beside ms_gv_text: every view uses it). */

@@ -114,11 +114,9 @@ void ms_gv_add_edge(ms_gv *c, ms_gv_style style, uint32_t tail, uint32_t head, u
 	e->key = item_key(c, style, item);
 }
 
-static const ms_gv *sort_ctx; /* qsort has no payload; Graphviz use is serialised */
-
-static int cmp_edges(const void *x, const void *y)
+static int cmp_edges(const void *ctx, const void *x, const void *y)
 {
-	const ms_gv *c = sort_ctx;
+	const ms_gv *c = ctx;
 	const ms_gv_edge_item *a = x, *b = y;
 	if (a->style != b->style)
 		return a->style < b->style ? -1 : 1;
@@ -135,36 +133,27 @@ static int cmp_edges(const void *x, const void *y)
 
 /* ---- labels ---- */
 
-static void put_bits(ms_gv *c, ms_buf *b, unsigned bits, const char *(*word)(const ms_gv *, unsigned))
+static void put_bits(ms_gv *c, ms_buf *b, unsigned bits, ms_word_kind kind)
 {
-	const char *sep = MS_GV_T(c, ", ", "・");
+	const char *sep = MS_L(c->lang, ", ", "・");
 	bool first = true;
 	for (unsigned bit = 1; bit && bit <= bits; bit <<= 1) {
 		if (!(bits & bit))
 			continue;
 		if (!first)
 			ms_gv_text(b, sep, 0, 0);
-		ms_gv_text(b, word(c, bit), 0, 0);
+		ms_gv_text(b, ms_word(kind, bit, c->lang), 0, 0);
 		first = false;
 	}
 }
 
-static const char *data_word(const ms_gv *c, unsigned bit)
-{
-	switch (bit) {
-	case MS_DATA_MEDICAL: return MS_GV_T(c, "medical", "医療情報");
-	case MS_DATA_CARE: return MS_GV_T(c, "care", "介護情報");
-	case MS_DATA_PHR: return "PHR";
-	default: return MS_GV_T(c, "none", "なし");
-	}
-}
 
 static void count_text(ms_gv *c, ms_buf *b, size_t n, const char *en, const char *ja)
 {
 	char num[32];
 	snprintf(num, sizeof(num), "%zu", n);
 	ms_gv_text(b, num, 0, 0);
-	ms_gv_text(b, MS_GV_T(c, en, ja), 0, 0);
+	ms_gv_text(b, MS_L(c->lang, en, ja), 0, 0);
 }
 
 /* Label rows go to c->label; each row is built in c->line first. */
@@ -190,7 +179,7 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 			count_text(c, l, n, " flows", " 件のデータの流れ");
 		} else {
 			count_text(c, l, n, " contracts: ", " 件の契約: ");
-			put_bits(c, l, bits, ms_gv_contract_type_word);
+			put_bits(c, l, bits, MS_W_CONTRACT_TYPE);
 		}
 		row(c);
 		ms_gv_text(l, ms_sym_name(m, run[0].key), 24, 0);
@@ -205,13 +194,13 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 		ms_gv_text(l, ": ", 0, 0);
 		if (st == MS_ST_FLOW) {
 			const ms_flow *f = &m->flows.v[run[i].item];
-			ms_gv_text(l, ms_gv_flow_basis_word(c, f->basis), 0, 0);
+			ms_gv_text(l, ms_word(MS_W_BASIS, f->basis, c->lang), 0, 0);
 			ms_gv_text(l, " (", 0, 0);
-			put_bits(c, l, f->data, data_word);
+			put_bits(c, l, f->data, MS_W_DATA);
 			ms_gv_text(l, ")", 0, 0);
 		} else {
 			const ms_contract *k = &m->contracts.v[run[i].item];
-			put_bits(c, l, k->types, ms_gv_contract_type_word);
+			put_bits(c, l, k->types, MS_W_CONTRACT_TYPE);
 			/* What it covers, when short: a maintenance contract on the
 			 * facility's own device says nothing without it. */
 			if (k->covers.n && k->covers.n <= 3) {
@@ -225,7 +214,7 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 			}
 			/* FAQ 2.1: chosen by a prime though signed by the client. */
 			if (k->selected_by != MS_NONE && k->selected_by != k->client) {
-				ms_gv_text(l, MS_GV_T(c, " (selected by ", " (選定: "), 0, 0);
+				ms_gv_text(l, MS_L(c->lang, " (selected by ", " (選定: "), 0, 0);
 				ms_gv_party_short(c, l, k->selected_by, 20);
 				ms_gv_text(l, ")", 0, 0);
 			}
@@ -242,8 +231,8 @@ static void topic_rows(ms_gv *c, unsigned topics)
 		if (!(topics & bit))
 			continue;
 		if (k % 2)
-			ms_gv_text(&c->line, MS_GV_T(c, ", ", "・"), 0, 0);
-		ms_gv_text(&c->line, ms_gv_topic_word(c, bit), 0, 0);
+			ms_gv_text(&c->line, MS_L(c->lang, ", ", "・"), 0, 0);
+		ms_gv_text(&c->line, ms_word(MS_W_TOPIC, bit, c->lang), 0, 0);
 		if (k++ % 2)
 			row(c);
 	}
@@ -274,7 +263,7 @@ static void label_missing(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 		topics |= c->a->requirements.v[run[i].item].topic;
 	for (unsigned bit = 1; bit && bit <= topics; bit <<= 1)
 		ntopics += (topics & bit) != 0;
-	ms_gv_text(&c->line, MS_GV_T(c, "missing:", "合意なし:"), 0, 0);
+	ms_gv_text(&c->line, MS_L(c->lang, "missing:", "合意なし:"), 0, 0);
 	if (n > ntopics) {
 		char num[32];
 		snprintf(num, sizeof(num), " (%zu)", n);
@@ -285,7 +274,7 @@ static void label_missing(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 	for (unsigned bit = 1; bit && bit <= topics; bit <<= 1) {
 		if (!(topics & bit))
 			continue;
-		ms_gv_text(&c->line, ms_gv_topic_word(c, bit), 0, 0);
+		ms_gv_text(&c->line, ms_word(MS_W_TOPIC, bit, c->lang), 0, 0);
 		row(c);
 	}
 }
@@ -303,7 +292,7 @@ static void label_run(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 	case MS_ST_AGREEMENT: label_agreements(c, run, n); return;
 	case MS_ST_MISSING: label_missing(c, run, n); return;
 	case MS_ST_RUNS_ON_UNKNOWN:
-		ms_gv_text(l, MS_GV_T(c, "unknown infrastructure", "不明なインフラ"), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, "unknown infrastructure", "不明なインフラ"), 0, 0);
 		break;
 	case MS_ST_CONNECTS_API: ms_gv_text(l, "API", 0, 0); break;
 	default: break;
@@ -442,10 +431,8 @@ medscope_status ms_gv_emit_edges(ms_gv *c)
 {
 	if (c->oom)
 		return MEDSCOPE_ERR_NOMEM;
-	sort_ctx = c;
-	if (c->edges.n) /* qsort's array may not be NULL, even when empty */
-		qsort(c->edges.v, c->edges.n, sizeof(*c->edges.v), cmp_edges);
-	sort_ctx = NULL;
+	if (ms_sort(c->edges.v, c->edges.n, sizeof(*c->edges.v), cmp_edges, c) < 0)
+		return MEDSCOPE_ERR_NOMEM;
 	size_t drawn = 0;
 	for (size_t i = 0; i < c->edges.n;) {
 		size_t j = i + 1;
@@ -457,7 +444,7 @@ medscope_status ms_gv_emit_edges(ms_gv *c)
 	}
 	if (drawn > c->o->max_edges) {
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "the diagram would have %zu edges, more than the limit of %u; "
+		            MS_L(c->lang, "the diagram would have %zu edges, more than the limit of %u; "
 		                       "draw part of the model with --focus ID [--depth N]",
 		                    "図の辺の数が %zu となり上限 %u を超えます。"
 		                    "--focus ID [--depth N] でモデルの一部を描いてください"),

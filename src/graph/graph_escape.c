@@ -22,51 +22,22 @@
  *
  * It also shortens (… past max_cols display columns) and wraps (<BR/>
  * every wrap_cols columns, at a space when there is one nearby), counting
- * East Asian wide characters as two columns.
+ * columns as the terminal tables do (util/utf8.h).
  */
 #include <stdint.h>
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/utf8.h"
 
-/* Decode one UTF-8 sequence at s (n bytes left). Returns its length and
- * the code point in *cp, or 1 with *cp = U+FFFD for an invalid byte. */
-static size_t utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+/* The next code point of s (n > 0 bytes left); invalid UTF-8 reads as
+ * U+FFFD (Graphviz would otherwise guess Latin-1). */
+static size_t next_cp(const unsigned char *s, size_t n, uint32_t *cp)
 {
-	unsigned char c = s[0];
-	size_t len;
-	uint32_t v, min;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if ((c & 0xe0) == 0xc0) {
-		len = 2, v = c & 0x1f, min = 0x80;
-	} else if ((c & 0xf0) == 0xe0) {
-		len = 3, v = c & 0x0f, min = 0x800;
-	} else if ((c & 0xf8) == 0xf0) {
-		len = 4, v = c & 0x07, min = 0x10000;
-	} else {
+	size_t k = ms_utf8_decode(s, n, cp);
+	if (*cp == MS_UTF8_INVALID)
 		*cp = 0xfffd;
-		return 1;
-	}
-	if (len > n) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80) {
-			*cp = 0xfffd;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3f);
-	}
-	/* Overlong forms, surrogates and values past Unicode are invalid. */
-	if (v < min || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) {
-		*cp = 0xfffd;
-		return 1;
-	}
-	*cp = v;
-	return len;
+	return k;
 }
 
 static void utf8_put(ms_buf *out, uint32_t cp)
@@ -98,18 +69,16 @@ static bool is_control(uint32_t cp)
 	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
 }
 
-/* Display columns: 2 for East Asian wide and fullwidth characters. */
+/* Display columns as drawn: a control becomes a space, a bidirectional
+ * control the text [U+202E]; everything else as the terminal tables count
+ * it (ms_codepoint_width). */
 static unsigned columns(uint32_t cp)
 {
-	if ((cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0x303e) ||
-	    (cp >= 0x3041 && cp <= 0x33ff) || (cp >= 0x3400 && cp <= 0x4dbf) ||
-	    (cp >= 0x4e00 && cp <= 0x9fff) || (cp >= 0xa000 && cp <= 0xa4cf) ||
-	    (cp >= 0xac00 && cp <= 0xd7a3) || (cp >= 0xf900 && cp <= 0xfaff) ||
-	    (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-	    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) ||
-	    (cp >= 0x20000 && cp <= 0x3fffd))
-		return 2;
-	return 1;
+	if (is_bidi_control(cp))
+		return 8;
+	if (is_control(cp))
+		return 1;
+	return (unsigned)ms_codepoint_width(cp);
 }
 
 /* One code point as label text. */
@@ -139,8 +108,8 @@ static unsigned text_columns(const unsigned char *p, size_t n, unsigned limit)
 	unsigned total = 0;
 	while (n > 0 && (!limit || total <= limit)) {
 		uint32_t cp;
-		size_t k = utf8_decode(p, n, &cp);
-		total += is_bidi_control(cp) ? 8 : columns(cp);
+		size_t k = next_cp(p, n, &cp);
+		total += columns(cp);
 		p += k, n -= k;
 	}
 	return total;
@@ -169,8 +138,8 @@ void ms_gv_text(ms_buf *out, const char *s, unsigned max_cols, unsigned wrap_col
 	bool broke = false; /* just after a break of ours: drop blanks */
 	while (n > 0) {
 		uint32_t cp;
-		size_t k = utf8_decode(p, n, &cp);
-		unsigned w = is_bidi_control(cp) ? 8 : columns(cp);
+		size_t k = next_cp(p, n, &cp);
+		unsigned w = columns(cp);
 		if (max_cols && total + w > max_cols) {
 			ms_buf_puts(out, "…");
 			return;

@@ -87,14 +87,10 @@ static long id_map(void *state, int objtype, char *str, IDTYPE *id, int createfl
 		return 0;
 	if ((m->n + 1) * 2 > m->nslots && id_rehash(m) < 0)
 		return 0;
-	if (m->n == m->cap) {
-		size_t cap = m->cap ? m->cap * 2 : 64;
-		char **names = realloc(m->names, cap * sizeof(*names));
-		if (!names)
-			return 0;
-		m->names = names;
-		m->cap = cap;
-	}
+	void *names = m->names;
+	if (ms_vec_grow_(&names, &m->cap, m->n, sizeof(*m->names)) < 0)
+		return 0;
+	m->names = names;
 	/* agwrite reads a name's refstr header (aghtmlstr), so names must be
 	 * cgraph strings; agclose's agstrclose releases them. */
 	char *copy = agstrdup(m->root, str);

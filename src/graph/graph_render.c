@@ -227,7 +227,7 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 	 * all and would only say 'Layout type: "dot" not recognized'. */
 	if (!plugin_listed(gvc, "layout", "dot")) {
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "Graphviz plugin configuration missing: run `dot -c` as root",
+		            MS_L(c->lang, "Graphviz plugin configuration missing: run `dot -c` as root",
 		                    "Graphviz のプラグイン設定がありません: root で `dot -c` を実行してください"));
 		goto cleanup;
 	}
@@ -250,7 +250,7 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 	capture_release(!unknown);
 	if (unknown) {
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "Graphviz cannot write %s here: install its cairo/pango plugin "
+		            MS_L(c->lang, "Graphviz cannot write %s here: install its cairo/pango plugin "
 		                       "(Debian: libgvc6) and run `dot -c` as root",
 		                    "Graphviz が %s を出力できません: cairo/pango プラグイン (Debian: libgvc6) "
 		                    "を入れ、root で `dot -c` を実行してください"),
@@ -298,7 +298,7 @@ medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analys
 	const char *format = known_format(o.format);
 	if (!format || medscope_view_from_name(medscope_view_name(o.view)) < 0) {
 		ms_diag_add(diags, c.m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(&c, "unknown diagram format '%s' or view; formats: svg, png, pdf, dot",
+		            MS_L(c.lang, "unknown diagram format '%s' or view; formats: svg, png, pdf, dot",
 		                    "不明な図の形式 '%s' またはビューです。形式: svg, png, pdf, dot"),
 		            o.format);
 		return MEDSCOPE_ERR_USAGE;
@@ -333,7 +333,7 @@ medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analys
 	/* DOT is written without layout: no time to budget. */
 	if (strcmp(format, "dot") != 0 && seconds > (double)o.time_budget) {
 		ms_diag_add(diags, c.m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(&c, "laying out this diagram (%zu nodes and edges) would take about %.0f s, "
+		            MS_L(c.lang, "laying out this diagram (%zu nodes and edges) would take about %.0f s, "
 		                        "more than the budget of %u s; draw part of the model with --focus ID "
 		                        "[--depth N] (or write -T dot and lay it out elsewhere)",
 		                    "この図 (ノードと辺 %zu) のレイアウトには約 %.0f 秒かかり、上限 %u 秒を超えます。"

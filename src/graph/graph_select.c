@@ -194,12 +194,9 @@ typedef struct {
 	const uint32_t *cand;
 } fold_ctx;
 
-static fold_ctx *fold_sort_ctx; /* qsort has no payload; Graphviz use is serialised anyway */
-
-static int cmp_candidates(const void *x, const void *y)
+static int cmp_candidates(const void *ctx, uint32_t i, uint32_t j)
 {
-	const fold_ctx *f = fold_sort_ctx;
-	uint32_t i = *(const uint32_t *)x, j = *(const uint32_t *)y;
+	const fold_ctx *f = ctx;
 	const ms_party *pi = &f->c->m->parties.v[f->cand[i]], *pj = &f->c->m->parties.v[f->cand[j]];
 	if (pi->facility_type != pj->facility_type)
 		return pi->facility_type < pj->facility_type ? -1 : 1;
@@ -299,9 +296,8 @@ static medscope_status fold(ms_gv *c, adjacency *adj)
 	for (uint32_t i = 0; i < ncand; i++)
 		order[i] = i;
 	fold_ctx f = {c, key_off, keys.v, cand};
-	fold_sort_ctx = &f;
-	qsort(order, ncand, sizeof(*order), cmp_candidates);
-	fold_sort_ctx = NULL;
+	if (ms_sort_u32(order, ncand, cmp_candidates, &f) < 0)
+		goto cleanup;
 	for (uint32_t i = 0; i < ncand;) {
 		uint32_t j = i + 1;
 		while (j < ncand && same_key(&f, order[i], order[j]))
@@ -343,7 +339,7 @@ static medscope_status find_focus(ms_gv *c)
 	const char *file = c->m->file;
 	if (sym == MS_NONE) {
 		ms_diag_add(c->diags, file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "--focus: the model has no party or system with id '%s'",
+		            MS_L(c->lang, "--focus: the model has no party or system with id '%s'",
 		                    "--focus: id '%s' の事業者・医療機関等・システムはモデルにありません"),
 		            id);
 		return MEDSCOPE_ERR_USAGE;
@@ -355,7 +351,7 @@ static medscope_status find_focus(ms_gv *c)
 		c->sel.focus_system = sy->index;
 	} else {
 		ms_diag_add(c->diags, file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "--focus: '%s' is not a party or a system; give the id of one",
+		            MS_L(c->lang, "--focus: '%s' is not a party or a system; give the id of one",
 		                    "--focus: '%s' は事業者・医療機関等・システムではありません。それらの id を指定してください"),
 		            id);
 		return MEDSCOPE_ERR_USAGE;
@@ -402,7 +398,7 @@ static void over_budget(ms_gv *c, size_t nodes)
 {
 	if (c->o->focus)
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "the diagram around '%s' would have %zu nodes, more than the limit "
+		            MS_L(c->lang, "the diagram around '%s' would have %zu nodes, more than the limit "
 		                       "of %u, even with similar facilities folded together; use a smaller "
 		                       "--depth (now %u) or --focus on a system or a smaller party",
 		                    "'%s' を中心とする図のノード数が %zu となり、同種の医療機関等をまとめても上限 %u "
@@ -411,7 +407,7 @@ static void over_budget(ms_gv *c, size_t nodes)
 		            c->o->focus, nodes, c->o->max_nodes, c->o->depth);
 	else
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
-		            MS_GV_T(c, "the diagram would have %zu nodes, more than the limit of %u, even with "
+		            MS_L(c->lang, "the diagram would have %zu nodes, more than the limit of %u, even with "
 		                       "similar facilities folded together; draw part of the model with "
 		                       "--focus ID [--depth N] (or raise --max-nodes)",
 		                    "図のノード数が %zu となり、同種の医療機関等をまとめても上限 %u を超えます。"

@@ -15,7 +15,7 @@ typedef struct {
 typedef struct {
 	attr common[6];   /* for nodes, clusters or edges alike */
 	attr node_only[4]; /* shape and size: nodes (and legend samples) only */
-	const char *word[2]; /* legend text: en, ja */
+	const char *word[2]; /* legend text: en, ja; NULL: the vocabulary's (style_word) */
 	char kind;          /* 'n' node, 'c' cluster (a node in the contracts view), 'e' edge */
 } style;
 
@@ -26,19 +26,19 @@ typedef struct {
  * along the supply chain instead, see graph_edges.c.) */
 static const style styles[MS_ST__COUNT] = {
 	[MS_ST_SAAS] = {{{"style", "rounded,filled"}, {"fillcolor", "#ffffff"}},
-	                {{"shape", "box"}}, {"SaaS", "SaaS"}, 'n'},
+	                {{"shape", "box"}}, {NULL, NULL}, 'n'},
 	[MS_ST_PAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                {{"shape", "component"}}, {"PaaS", "PaaS"}, 'n'},
+	                {{"shape", "component"}}, {NULL, NULL}, 'n'},
 	[MS_ST_IAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                {{"shape", "box3d"}}, {"IaaS", "IaaS"}, 'n'},
+	                {{"shape", "box3d"}}, {NULL, NULL}, 'n'},
 	[MS_ST_ON_PREMISE] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                      {{"shape", "tab"}}, {"on-premise", "オンプレミス"}, 'n'},
+	                      {{"shape", "tab"}}, {NULL, NULL}, 'n'},
 	[MS_ST_DEVICE] = {{{"style", "filled,diagonals"}, {"fillcolor", "#ffffff"}},
-	                  {{"shape", "box"}}, {"device", "医療機器等"}, 'n'},
+	                  {{"shape", "box"}}, {NULL, NULL}, 'n'},
 	[MS_ST_TERMINAL] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                    {{"shape", "trapezium"}}, {"terminal", "端末"}, 'n'},
+	                    {{"shape", "trapezium"}}, {NULL, NULL}, 'n'},
 	[MS_ST_NETWORK] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                   {{"shape", "cds"}}, {"network", "ネットワーク機器"}, 'n'},
+	                   {{"shape", "cds"}}, {NULL, NULL}, 'n'},
 	[MS_ST_FACILITY] = {{{"style", "rounded,filled"}, {"fillcolor", "#ede7f6"},
 	                     {"color", "#5e35b1"}, {"penwidth", "1.5"}},
 	                    {{"shape", "box"}},
@@ -46,21 +46,19 @@ static const style styles[MS_ST__COUNT] = {
 	[MS_ST_DIRECT] = {{{"style", "filled"}, {"fillcolor", "#fff4d6"}, {"color", "#b7791f"},
 	                   {"penwidth", "1.5"}},
 	                  {{"shape", "box"}},
-	                  {"in scope: direct contract", "対象事業者: 直接の契約等"}, 'c'},
+	                  {NULL, NULL}, 'c'},
 	[MS_ST_SUPPLY_CHAIN] = {{{"style", "filled"}, {"fillcolor", "#e6f4e4"}, {"color", "#2e7d32"},
 	                         {"penwidth", "1.5"}},
 	                        {{"shape", "box"}},
-	                        {"in scope: supply chain", "対象事業者: サプライチェーン"}, 'c'},
+	                        {NULL, NULL}, 'c'},
 	[MS_ST_PATIENT_DIRECTED] = {{{"style", "filled"}, {"fillcolor", "#fde4ea"},
 	                             {"color", "#ad1457"}, {"penwidth", "1.5"}},
 	                            {{"shape", "box"}},
-	                            {"in scope: on the patient's instruction",
-	                             "対象事業者: 患者等の指示"}, 'c'},
+	                            {NULL, NULL}, 'c'},
 	[MS_ST_CONNECTED_SERVICE] = {{{"style", "filled"}, {"fillcolor", "#e1f0fb"},
 	                              {"color", "#0369a1"}, {"penwidth", "1.5"}},
 	                             {{"shape", "box"}},
-	                             {"in scope: connected service", "対象事業者: 接続するサービス"},
-	                             'c'},
+	                             {NULL, NULL}, 'c'},
 	[MS_ST_OUT_OF_SCOPE] = {{{"style", "filled,dashed"}, {"fillcolor", "#f0f0f0"},
 	                         {"color", "#9e9e9e"}, {"fontcolor", "#616161"}},
 	                        {{"shape", "box"}},
@@ -132,84 +130,22 @@ int ms_gv_style_apply(ms_gv *c, void *obj, ms_gv_style st)
 	return rc;
 }
 
+/* The layer styles follow ms_layer, the scope styles ms_category. */
+_Static_assert(MS_ST_NETWORK - MS_ST_SAAS + 1 == MS_LAYER__COUNT, "one style per layer");
+_Static_assert(MS_ST_CONNECTED_SERVICE - MS_ST_DIRECT + 1 == MS_CAT__COUNT,
+               "one style per scope category");
+
 ms_gv_style ms_gv_party_style(const ms_gv *c, uint32_t party)
 {
 	const ms_party_scope *sc = &c->a->scope[party];
-	if (sc->in_scope) {
-		switch (sc->category) {
-		case MS_CAT_DIRECT: return MS_ST_DIRECT;
-		case MS_CAT_SUPPLY_CHAIN: return MS_ST_SUPPLY_CHAIN;
-		case MS_CAT_PATIENT_DIRECTED: return MS_ST_PATIENT_DIRECTED;
-		case MS_CAT_CONNECTED_SERVICE: return MS_ST_CONNECTED_SERVICE;
-		default: break;
-		}
-	}
+	if (sc->in_scope && sc->category != MS_CAT_NONE)
+		return (ms_gv_style)(MS_ST_DIRECT + (sc->category - MS_CAT_DIRECT));
 	/* Facilities are out of the vendor guideline's scope (FAQ 1.1) but are
 	 * the centre of the picture: they get their own colour, not grey. A
 	 * network operator that only coordinates (FAQ 2.2) is greyed. */
 	if (c->m->parties.v[party].kind == MS_PARTY_FACILITY)
 		return MS_ST_FACILITY;
 	return MS_ST_OUT_OF_SCOPE;
-}
-
-/* ---- words ---- */
-
-const char *ms_gv_layer_word(const ms_gv *c, unsigned layer)
-{
-	return layer < MS_ST_FACILITY ? styles[layer].word[c->lang] : "?";
-}
-
-const char *ms_gv_facility_word(const ms_gv *c, unsigned type)
-{
-	static const char *const w[][2] = {
-		{"hospital", "病院"}, {"clinic", "診療所"}, {"dental clinic", "歯科診療所"},
-		{"pharmacy", "薬局"}, {"midwifery", "助産所"},
-		{"visiting-nursing station", "訪問看護ステーション"},
-		{"care provider", "介護事業者"}};
-	return type < sizeof(w) / sizeof(w[0]) ? w[type][c->lang] : "?";
-}
-
-const char *ms_gv_category_word(const ms_gv *c, unsigned category)
-{
-	static const char *const w[][2] = {
-		{"", ""}, {"direct", "直接の契約等"}, {"supply chain", "サプライチェーン"},
-		{"patient-directed", "患者等の指示"}, {"connected service", "接続するサービス"}};
-	return category < sizeof(w) / sizeof(w[0]) ? w[category][c->lang] : "?";
-}
-
-const char *ms_gv_topic_word(const ms_gv *c, unsigned topic_bit)
-{
-	static const char *const w[][2] = {
-		{"demarcation", "責任分界"}, {"risk management", "リスクマネジメント"},
-		{"subcontracting approval", "再委託の承認"},
-		{"change notification", "変更通知"}, {"integration", "連携部分"},
-		{"unknown infrastructure", "不明なインフラ"},
-		{"operation and development", "運用と開発の責任"},
-		{"third-party provision", "第三者提供"}, {"incident response", "緊急時対応"}};
-	for (unsigned i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (topic_bit == 1u << i)
-			return w[i][c->lang];
-	return "?";
-}
-
-const char *ms_gv_contract_type_word(const ms_gv *c, unsigned type_bit)
-{
-	static const char *const w[][2] = {
-		{"service", "サービス"}, {"operation", "運用"}, {"maintenance", "保守"},
-		{"development", "開発"}, {"entrustment", "委託"}, {"sale", "売買"},
-		{"dispatch", "派遣"}, {"patch only", "パッチのみ"}};
-	for (unsigned i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-		if (type_bit == 1u << i)
-			return w[i][c->lang];
-	return "?";
-}
-
-const char *ms_gv_flow_basis_word(const ms_gv *c, unsigned basis)
-{
-	static const char *const w[][2] = {
-		{"on the patient's instruction", "患者等の指示"}, {"via the patient", "患者経由"},
-		{"third-party provision", "第三者提供"}, {"entrustment", "委託"}};
-	return basis < sizeof(w) / sizeof(w[0]) ? w[basis][c->lang] : "?";
 }
 
 /* ---- graph-wide attributes ---- */
@@ -244,19 +180,19 @@ int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
 	ms_buf_clear(l);
 	ms_gv_table_open(b);
 	ms_gv_rows(b, true, "<FONT POINT-SIZE=\"16\"><B>", "</B></FONT>",
-	           c->m->name[0] ? c->m->name : MS_GV_T(c, "(unnamed model)", "(名称なし)"), 120, 0);
+	           c->m->name[0] ? c->m->name : MS_L(c->lang, "(unnamed model)", "(名称なし)"), 120, 0);
 	ms_gv_text(l, view_title, 0, 0);
-	ms_gv_text(l, MS_GV_T(c, " · as of ", " · 基準日 "), 0, 0);
+	ms_gv_text(l, MS_L(c->lang, " · as of ", " · 基準日 "), 0, 0);
 	ms_gv_text(l, c->a->as_of_text, 0, 0);
 	if (c->o->focus) {
 		char hops[48];
-		ms_gv_text(l, MS_GV_T(c, " · around ", " · 中心 "), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, " · around ", " · 中心 "), 0, 0);
 		ms_gv_text(l, c->o->focus, 60, 0);
-		snprintf(hops, sizeof(hops), MS_GV_T(c, ", %u hop(s)", "、%u ホップ"), c->o->depth);
+		snprintf(hops, sizeof(hops), MS_L(c->lang, ", %u hop(s)", "、%u ホップ"), c->o->depth);
 		ms_gv_text(l, hops, 0, 0);
 	}
 	if (c->sel.groups.n)
-		ms_gv_text(l, MS_GV_T(c, " · similar facilities folded", " · 同種の医療機関等をまとめて表示"), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, " · similar facilities folded", " · 同種の医療機関等をまとめて表示"), 0, 0);
 	ms_gv_row_html(b, true, "", "", l->s);
 	ms_gv_table_close(b);
 	rc |= ms_gv_set_html(g, "label", b->s);
@@ -281,10 +217,26 @@ const char *ms_gv_style_fontcolor(ms_gv_style st)
 	return v ? v : "#000000";
 }
 
+/* The legend text of style `st`: a layer's or a scope category's word from
+ * the vocabulary (the same word the boxes show), else the style's own. */
+static void style_word(const ms_gv *c, ms_buf *b, unsigned st, unsigned wrap_cols)
+{
+	if (st <= MS_ST_NETWORK) {
+		ms_gv_text(b, ms_word(MS_W_LAYER, st - MS_ST_SAAS, c->lang), 0, wrap_cols);
+	} else if (st >= MS_ST_DIRECT && st <= MS_ST_CONNECTED_SERVICE) {
+		ms_gv_text(b, MS_L(c->lang, "in scope: ", "対象事業者: "), 0, 0);
+		ms_gv_text(b, ms_word(MS_W_CATEGORY, MS_CAT_DIRECT + (st - MS_ST_DIRECT), c->lang), 0,
+		           wrap_cols);
+	} else {
+		ms_gv_text(b, styles[st].word[c->lang], 0, wrap_cols);
+	}
+}
+
 /* A party's box or an edge's line, drawn as the border of a table cell;
  * then the word. */
-static void legend_row(ms_gv *c, ms_buf *b, const style *s)
+static void legend_row(ms_gv *c, ms_buf *b, unsigned st_index)
 {
+	const style *s = &styles[st_index];
 	const char *color = attr_of(s, "color"), *st = attr_of(s, "style");
 	const char *dash = st && strstr(st, "dashed") ? " STYLE=\"dashed\""
 	                   : st && strstr(st, "dotted") ? " STYLE=\"dotted\""
@@ -309,7 +261,7 @@ static void legend_row(ms_gv *c, ms_buf *b, const style *s)
 		              color ? color : "#000000", fill ? fill : "#ffffff", dash);
 	}
 	ms_buf_puts(b, "<TD ALIGN=\"LEFT\">");
-	ms_gv_text(b, s->word[c->lang], 0, 0);
+	style_word(c, b, st_index, 0);
 	ms_buf_puts(b, "</TD></TR>");
 }
 
@@ -325,7 +277,7 @@ int ms_gv_legend(ms_gv *c)
 	ms_buf *b = &c->label;
 	ms_buf_clear(b);
 	ms_buf_puts(b, "<B>");
-	ms_gv_text(b, MS_GV_T(c, "Legend", "凡例"), 0, 0);
+	ms_gv_text(b, MS_L(c->lang, "Legend", "凡例"), 0, 0);
 	ms_buf_puts(b, "</B>");
 	rc |= ms_gv_set_html(lg, "label", b->s);
 	rc |= ms_gv_set(lg, "style", "rounded");
@@ -348,8 +300,10 @@ int ms_gv_legend(ms_gv *c)
 		rc |= ms_gv_set(n, "width", "0.6");
 		rc |= ms_gv_set(n, "margin", "0.05,0.02");
 		ms_buf_clear(b);
+		ms_buf_clear(&c->line);
+		style_word(c, &c->line, st, 24);
 		ms_gv_table_open(b);
-		ms_gv_rows(b, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", s->word[c->lang], 0, 24);
+		ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", c->line.s);
 		ms_gv_table_close(b);
 		rc |= ms_gv_set_html(n, "label", b->s);
 	}
@@ -363,7 +317,7 @@ int ms_gv_legend(ms_gv *c)
 			const style *s = &styles[st];
 			if (!(used & (1u << st)) || s->kind != (pass ? 'e' : 'c'))
 				continue;
-			legend_row(c, b, s);
+			legend_row(c, b, st);
 			rows = true;
 		}
 	ms_buf_puts(b, "</TABLE>");

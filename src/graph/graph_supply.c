@@ -4,144 +4,13 @@
  * risk-management owner and, where other primes must take it into account
  * (FAQ 2.1, facility-contracted), who they are; runs-on, connects-to,
  * contract and data-flow edges; missing agreements as red dashed edges
- * between the parties concerned, labelled with the topic.
- *
- * Also the label pieces the other views share.
+ * between the parties concerned, labelled with the topic. The label
+ * pieces it shares with the other views are in graph_labels.c.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "graph/graph.h"
-
-medscope_status ms_gv_ends_init(ms_gv *c)
-{
-	c->nends = c->nparties + c->nsystems + c->sel.groups.n;
-	c->node = calloc(c->nends + 1, sizeof(*c->node));
-	c->cluster = calloc(c->nends + 1, sizeof(*c->cluster));
-	c->anchor = calloc(c->nends + 1, 1);
-	return c->node && c->cluster && c->anchor ? MEDSCOPE_OK : MEDSCOPE_ERR_NOMEM;
-}
-
-/* Model ids are [A-Za-z_][A-Za-z0-9_.-]* (model.md), which DOT takes as
- * they are; anything else (only possible for a model built by hand) gets a
- * name of ours. Names of our own start with '~', which no id can. */
-static bool safe_id(const char *s)
-{
-	size_t n = strlen(s);
-	if (n == 0 || n > 100 || !(s[0] == '_' || ((s[0] | 32) >= 'a' && (s[0] | 32) <= 'z')))
-		return false;
-	for (size_t i = 1; i < n; i++) {
-		char ch = s[i];
-		if (!(ch == '_' || ch == '.' || ch == '-' || (ch >= '0' && ch <= '9') ||
-		      ((ch | 32) >= 'a' && (ch | 32) <= 'z')))
-			return false;
-	}
-	return true;
-}
-
-const char *ms_gv_end_name(ms_gv *c, uint32_t end)
-{
-	ms_buf *b = &c->name;
-	ms_buf_clear(b);
-	if (end < c->nparties) {
-		const char *id = c->m->parties.v[end].id;
-		if (safe_id(id))
-			ms_buf_puts(b, id);
-		else
-			ms_buf_printf(b, "~p%u", (unsigned)end);
-	} else if (end < c->nparties + c->nsystems) {
-		const char *id = c->m->systems.v[end - c->nparties].id;
-		if (safe_id(id))
-			ms_buf_puts(b, id);
-		else
-			ms_buf_printf(b, "~s%u", (unsigned)(end - c->nparties));
-	} else {
-		ms_buf_printf(b, "~group-%u", (unsigned)(end - c->nparties - c->nsystems + 1));
-	}
-	return b->oom ? NULL : b->s;
-}
-
-/* The first out-of-scope reason of a party (rules.md §1), or -1. */
-static int out_reason(const ms_gv *c, uint32_t party)
-{
-	const ms_party_scope *sc = &c->a->scope[party];
-	for (uint32_t i = 0; i < sc->nreasons; i++) {
-		uint16_t rule = c->a->reasons.v[sc->reason_off + i].rule;
-		if (ms_rules[rule].kind == MS_KIND_SCOPE_OUT)
-			return rule;
-	}
-	return -1;
-}
-
-void ms_gv_scope_line(ms_gv *c, ms_buf *out, uint32_t party)
-{
-	const ms_party *p = &c->m->parties.v[party];
-	const ms_party_scope *sc = &c->a->scope[party];
-	if (p->kind == MS_PARTY_FACILITY) {
-		ms_gv_text(out, ms_gv_facility_word(c, p->facility_type), 0, 0);
-		ms_gv_text(out, " · ", 0, 0);
-	} else if (p->kind == MS_PARTY_NETWORK_OPERATOR) {
-		/* Long: the kind, the scope and the MHLW note each get a row
-		 * (callers turn <BR/> into table rows). */
-		ms_gv_text(out, MS_GV_T(c, "network operator", "連携ネットワーク運営主体"), 0, 0);
-		ms_buf_puts(out, "<BR/>");
-	}
-	if (sc->in_scope) {
-		ms_gv_text(out, MS_GV_T(c, "in scope: ", "対象事業者: "), 0, 0);
-		ms_gv_text(out, ms_gv_category_word(c, sc->category), 0, 0);
-		if (sc->mhlw) {
-			ms_buf_puts(out, "<BR/>");
-			ms_gv_text(out, MS_GV_T(c, "also a facility (MHLW guideline)", "医療機関等としても (厚労省GL)"),
-			           0, 0);
-		}
-		return;
-	}
-	int rule = out_reason(c, party);
-	if (rule == MS_RULE_FACILITY) {
-		ms_gv_text(out, MS_GV_T(c, "facility: MHLW guideline applies", "医療機関等: 厚労省GLを適用"),
-		           0, 0);
-		return;
-	}
-	ms_gv_text(out, MS_GV_T(c, "out of scope: ", "対象外: "), 0, 0);
-	ms_gv_text(out, rule >= 0 ? ms_rules[rule].title[c->lang] : "?", 40, 0);
-}
-
-void ms_gv_group_label(ms_gv *c, ms_buf *out, uint32_t group)
-{
-	const ms_gv_group *g = &c->sel.groups.v[group];
-	ms_buf *l = &c->line;
-	char num[32];
-	ms_buf_clear(l);
-	ms_gv_text(l, ms_gv_facility_word(c, g->type), 0, 0);
-	snprintf(num, sizeof(num), " ×%u", (unsigned)g->count);
-	ms_gv_text(l, num, 0, 0);
-	ms_gv_row_html(out, false, "<B>", "</B>", l->s);
-	ms_buf_clear(l);
-	ms_gv_text(l, c->m->parties.v[g->first].id, 24, 0);
-	ms_gv_text(l, MS_GV_T(c, " and others like it", " ほか同様の施設"), 0, 0);
-	ms_gv_row_html(out, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
-	ms_buf_clear(l);
-}
-
-/* ---- the supply view ---- */
-
-/* The title rows of a party's box: name (wrapped), [id], scope. Left
- * aligned: they head a cluster. */
-void ms_gv_party_title(ms_gv *c, ms_buf *b, uint32_t party)
-{
-	const ms_party *p = &c->m->parties.v[party];
-	ms_buf *l = &c->line;
-	ms_buf_clear(l);
-	ms_gv_text(l, p->name[0] ? p->name : p->id, 84, 30);
-	ms_gv_row_html(b, true, "<B>", "</B>", l->s);
-	ms_buf_clear(l);
-	ms_gv_text(l, "[", 0, 0);
-	ms_gv_text(l, p->id, 24, 0);
-	ms_gv_text(l, "] ", 0, 0);
-	ms_gv_scope_line(c, l, party);
-	ms_gv_row_html(b, true, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
-	ms_buf_clear(l);
-}
 
 static int party_cluster_label(ms_gv *c, Agraph_t *cl, uint32_t party)
 {
@@ -209,7 +78,7 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 				}
 			} else {
 				char num[48];
-				snprintf(num, sizeof(num), MS_GV_T(c, "%u facilities", "%u 施設"),
+				snprintf(num, sizeof(num), MS_L(c->lang, "%u facilities", "%u 施設"),
 				         (unsigned)owners.count[i]);
 				ms_gv_text(l, num, 0, 0);
 			}
@@ -218,11 +87,11 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 	}
 	ms_buf_clear(l);
 	if (owners.more)
-		ms_gv_rows(b, false, open, "</FONT>", MS_GV_T(c, "and more owners", "ほかの主体あり"), 0, 0);
+		ms_gv_rows(b, false, open, "</FONT>", MS_L(c->lang, "and more owners", "ほかの主体あり"), 0, 0);
 	if (considered.n) {
 		/* FAQ 2.1: the other prime must take these components (APIs
 		 * included) into its own risk management. */
-		ms_gv_text(l, MS_GV_T(c, "considered by: ", "要考慮: "), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, "considered by: ", "要考慮: "), 0, 0);
 		for (uint32_t i = 0; i < considered.n; i++) {
 			if (i)
 				ms_gv_text(l, ", ", 0, 0);
@@ -233,23 +102,6 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 		ms_gv_row_html(b, false, open, "</FONT>", l->s);
 		ms_buf_clear(l);
 	}
-}
-
-void ms_gv_system_title(ms_gv *c, ms_buf *b, uint32_t s)
-{
-	const ms_system *sy = &c->m->systems.v[s];
-	ms_buf *l = &c->line;
-	ms_gv_rows(b, false, "<B>", "</B>", sy->name[0] ? sy->name : sy->id, 72, 24);
-	ms_buf_clear(l);
-	ms_gv_text(l, sy->id, 32, 0);
-	ms_gv_text(l, " · ", 0, 0);
-	ms_gv_text(l, ms_gv_layer_word(c, sy->layer), 0, 0);
-	/* The analysis's verdict: a PHR that receives medical information on
-	 * the patient's instruction is a medical system as a whole (FAQ 1.4). */
-	if (c->a->sysinfo[s].medical)
-		ms_gv_text(l, MS_GV_T(c, " · medical", " · 医療情報"), 0, 0);
-	ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"8\">", "</FONT>", l->s);
-	ms_buf_clear(l);
 }
 
 /* The label of system `s` in the supply view: title, then its owners. */
@@ -338,7 +190,7 @@ static medscope_status add_nodes(ms_gv *c)
 				ms_buf *b = &c->label;
 				ms_buf_clear(b);
 				ms_buf_puts(b, "<B>");
-				ms_gv_text(b, MS_GV_T(c, "provider unknown", "提供者不明"), 0, 0);
+				ms_gv_text(b, MS_L(c->lang, "provider unknown", "提供者不明"), 0, 0);
 				ms_buf_puts(b, "</B>");
 				if (!unknown || ms_gv_style_apply(c, unknown, MS_ST_UNKNOWN_PROVIDER) < 0 ||
 				    b->oom || ms_gv_set_html(unknown, "label", b->s) < 0)
@@ -406,7 +258,7 @@ medscope_status ms_gv_build_supply(ms_gv *c)
 {
 	const medscope_model *m = c->m;
 	medscope_status st;
-	if (ms_gv_graph_defaults(c, MS_GV_T(c, "supply chain", "サプライチェーン構成")) < 0)
+	if (ms_gv_graph_defaults(c, MS_L(c->lang, "supply chain", "サプライチェーン構成")) < 0)
 		return MEDSCOPE_ERR_NOMEM;
 	if ((st = add_nodes(c)) != MEDSCOPE_OK)
 		return st;

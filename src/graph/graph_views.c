@@ -62,8 +62,8 @@ static int agreement_hub(ms_gv *c, uint32_t agreement, const uint32_t *ends, uin
 		if (!(g->topics & bit))
 			continue;
 		if (k % 2)
-			ms_gv_text(&c->line, MS_GV_T(c, ", ", "・"), 0, 0);
-		ms_gv_text(&c->line, ms_gv_topic_word(c, bit), 0, 0);
+			ms_gv_text(&c->line, MS_L(c->lang, ", ", "・"), 0, 0);
+		ms_gv_text(&c->line, ms_word(MS_W_TOPIC, bit, c->lang), 0, 0);
 		if (k++ % 2) {
 			ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"8\">", "</FONT>", c->line.s);
 			ms_buf_clear(&c->line);
@@ -83,7 +83,7 @@ medscope_status ms_gv_build_contracts(ms_gv *c)
 {
 	const medscope_model *m = c->m;
 	medscope_status st;
-	if (ms_gv_graph_defaults(c, MS_GV_T(c, "contracts and agreements", "契約等と合意")) < 0)
+	if (ms_gv_graph_defaults(c, MS_L(c->lang, "contracts and agreements", "契約等と合意")) < 0)
 		return MEDSCOPE_ERR_NOMEM;
 	for (uint32_t i = 0; i < c->nparties; i++) {
 		uint32_t p = c->a->party_order[i];
@@ -189,7 +189,7 @@ static int entry_label(ms_gv *c, Agnode_t *n, const ms_ownership *o)
 	ms_gv_rows(b, false, open, "</FONT>", ms_rules[o->basis].title[c->lang], 60, 30);
 	if (o->considered_by.n) {
 		ms_buf_clear(l);
-		ms_gv_text(l, MS_GV_T(c, "considered by: ", "要考慮: "), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, "considered by: ", "要考慮: "), 0, 0);
 		for (uint32_t k = 0; k < o->considered_by.n && k < 3; k++) {
 			if (k)
 				ms_gv_text(l, ", ", 0, 0);
@@ -215,7 +215,7 @@ static int owner_label(ms_gv *c, Agraph_t *cl, uint32_t owner, uint32_t facility
 	ms_gv_row_html(b, true, "<B>", "</B>", l->s);
 	ms_buf_clear(l);
 	if (owner == facility)
-		ms_gv_text(l, MS_GV_T(c, "the facility itself", "医療機関等自身"), 0, 0);
+		ms_gv_text(l, MS_L(c->lang, "the facility itself", "医療機関等自身"), 0, 0);
 	else
 		ms_gv_scope_line(c, l, owner);
 	ms_gv_row_html(b, true, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
@@ -224,12 +224,10 @@ static int owner_label(ms_gv *c, Agraph_t *cl, uint32_t owner, uint32_t facility
 	return b->oom || l->oom ? -1 : ms_gv_set_html(cl, "label", b->s);
 }
 
-static const ms_gv *ranked_ctx; /* qsort has no payload; Graphviz use is serialised */
-
-static int cmp_party_rank(const void *x, const void *y)
+static int cmp_party_rank(const void *ctx, uint32_t x, uint32_t y)
 {
-	uint32_t a = ranked_ctx->sel.party_rank[*(const uint32_t *)x];
-	uint32_t b = ranked_ctx->sel.party_rank[*(const uint32_t *)y];
+	const ms_gv *c = ctx;
+	uint32_t a = c->sel.party_rank[x], b = c->sel.party_rank[y];
 	return a < b ? -1 : a > b;
 }
 
@@ -263,9 +261,8 @@ static int facility_table(ms_gv *c, uint32_t f, uint32_t group)
 	/* Owners in id order, each a box of its systems. */
 	for (uint32_t k = 0; k < nent; k++)
 		owners[k] = c->a->ownership.v[s->fac_own[s->fac_off[f] + k]].owner;
-	ranked_ctx = c;
-	qsort(owners, nent, sizeof(*owners), cmp_party_rank);
-	ranked_ctx = NULL;
+	if (ms_sort_u32(owners, nent, cmp_party_rank, c) < 0)
+		goto cleanup;
 	for (uint32_t i = 0; i < nent; i++) {
 		uint32_t owner = owners[i];
 		if (i && owners[i - 1] == owner)
@@ -311,7 +308,7 @@ static int facility_table(ms_gv *c, uint32_t f, uint32_t group)
 					ms_gv_rows(&c->label, false, "", "",
 					           est == MS_ST_CONNECTS_API
 					                   ? "API"
-					                   : MS_GV_T(c, "unknown infrastructure", "不明なインフラ"),
+					                   : MS_L(c->lang, "unknown infrastructure", "不明なインフラ"),
 					           0, 0);
 					ms_gv_table_close(&c->label);
 					label = c->label.s;
@@ -330,7 +327,7 @@ cleanup:
 
 medscope_status ms_gv_build_responsibility(ms_gv *c)
 {
-	if (ms_gv_graph_defaults(c, MS_GV_T(c, "risk-management owners by facility",
+	if (ms_gv_graph_defaults(c, MS_L(c->lang, "risk-management owners by facility",
 	                                    "医療機関等ごとのリスクマネジメントの主体")) < 0)
 		return MEDSCOPE_ERR_NOMEM;
 	bool any = false;
@@ -356,7 +353,7 @@ medscope_status ms_gv_build_responsibility(ms_gv *c)
 		ms_buf_clear(&c->label);
 		ms_gv_table_open(&c->label);
 		ms_gv_rows(&c->label, false, "", "",
-		           MS_GV_T(c, "No system is served to a facility (no prime contract).",
+		           MS_L(c->lang, "No system is served to a facility (no prime contract).",
 		                   "医療機関等に提供されるシステムはありません (医療機関等との契約等がありません)。"),
 		           0, 40);
 		ms_gv_table_close(&c->label);

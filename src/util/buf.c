@@ -1,5 +1,7 @@
 #include "util/buf.h"
+#include "util/vec.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,23 +25,12 @@ static int reserve(ms_buf *b, size_t extra)
 {
 	if (b->oom)
 		return -1;
-	if (b->len + extra + 1 <= b->cap)
-		return 0;
-	size_t cap = b->cap ? b->cap : 64;
-	while (cap < b->len + extra + 1) {
-		if (cap > ((size_t)-1) / 2) {
-			b->oom = 1;
-			return -1;
-		}
-		cap *= 2;
-	}
-	char *s = realloc(b->s, cap);
-	if (!s) {
+	void *s = b->s;
+	if (extra > SIZE_MAX - 1 - b->len || ms_vec_reserve_(&s, &b->cap, b->len + extra + 1, 1) < 0) {
 		b->oom = 1;
 		return -1;
 	}
 	b->s = s;
-	b->cap = cap;
 	return 0;
 }
 

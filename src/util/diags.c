@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/utf8.h"
 #include "util/vec.h"
 
 typedef struct {
@@ -48,31 +49,10 @@ static char *dupstr(const char *s)
 	return p ? memcpy(p, s, n) : NULL;
 }
 
-/* Length of the valid UTF-8 sequence at s[0..len), or 0 (overlongs,
- * surrogates and code points past U+10FFFF are invalid). */
-static size_t utf8_seq(const unsigned char *s, size_t len)
+/* C0 controls become spaces; DEL, C1 controls and invalid bytes U+FFFD. */
+static bool is_c1_or_del(uint32_t cp)
 {
-	size_t n;
-	unsigned cp;
-	if (s[0] >= 0xC2 && s[0] <= 0xDF)
-		n = 2, cp = s[0] & 0x1Fu;
-	else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-		n = 3, cp = s[0] & 0x0Fu;
-	else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-		n = 4, cp = s[0] & 0x07u;
-	else
-		return 0;
-	if (len < n)
-		return 0;
-	for (size_t k = 1; k < n; k++) {
-		if ((s[k] & 0xC0) != 0x80)
-			return 0;
-		cp = cp << 6 | (s[k] & 0x3Fu);
-	}
-	if ((n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) || cp > 0x10FFFF ||
-	    (cp >= 0xD800 && cp <= 0xDFFF))
-		return 0;
-	return n;
+	return cp >= 0x7F && cp <= 0x9F;
 }
 
 /*
@@ -89,10 +69,9 @@ static char *printable(char *msg, size_t len)
 	const unsigned char *s = (const unsigned char *)msg;
 	bool clean = true;
 	for (size_t i = 0; i < len && clean;) {
-		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
-		clean = n != 0 && (n > 1 ? !(s[i] == 0xC2 && s[i + 1] <= 0x9F)
-		                         : s[i] >= 0x20 && s[i] != 0x7F);
-		i += n;
+		uint32_t cp;
+		i += ms_utf8_decode(s + i, len - i, &cp);
+		clean = cp != MS_UTF8_INVALID && cp >= 0x20 && !is_c1_or_del(cp);
 	}
 	if (clean)
 		return msg;
@@ -103,14 +82,13 @@ static char *printable(char *msg, size_t len)
 	}
 	size_t o = 0;
 	for (size_t i = 0; i < len;) {
-		size_t n = s[i] < 0x80 ? 1 : utf8_seq(s + i, len - i);
-		if (n == 1 && s[i] < 0x20) {
+		uint32_t cp;
+		size_t n = ms_utf8_decode(s + i, len - i, &cp);
+		if (cp < 0x20) {
 			out[o++] = ' ';
-		} else if (n == 0 || (n == 1 && s[i] == 0x7F) ||
-		           (n == 2 && s[i] == 0xC2 && s[i + 1] <= 0x9F)) {
+		} else if (cp == MS_UTF8_INVALID || is_c1_or_del(cp)) {
 			memcpy(out + o, "\xEF\xBF\xBD", 3);
 			o += 3;
-			n = n ? n : 1;
 		} else {
 			memcpy(out + o, s + i, n);
 			o += n;
@@ -215,16 +193,6 @@ medscope_severity medscope_diag_severity(const medscope_diags *d, size_t i)
 const char *medscope_diag_message(const medscope_diags *d, size_t i)
 {
 	return d->list.v[i].message;
-}
-
-const char *medscope_severity_name(medscope_severity sev)
-{
-	switch (sev) {
-	case MEDSCOPE_SEVERITY_ERROR: return "error";
-	case MEDSCOPE_SEVERITY_WARNING: return "warning";
-	case MEDSCOPE_SEVERITY_NOTE: return "note";
-	default: return "none";
-	}
 }
 
 const char *medscope_status_message(medscope_status s)

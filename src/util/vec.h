@@ -13,8 +13,14 @@
 		size_t n, cap;                                                                 \
 	}
 
-/* Make room for one more element of `elsize` bytes; 0 on success, -1 when
- * out of memory (the vector is unchanged). */
+/* The one growth rule: capacity doubles (from 16) until `need` elements of
+ * `elsize` bytes fit. 0 on success, -1 when out of memory or past SIZE_MAX
+ * (the array is then unchanged). Also for arrays that are not an MS_VEC. */
+int ms_vec_reserve_(void **v, size_t *cap, size_t need, size_t elsize);
+#define MS_VEC_RESERVE(vec, need)                                                              \
+	ms_vec_reserve_((void **)&(vec).v, &(vec).cap, (need), sizeof(*(vec).v))
+
+/* Make room for one more element after the n there are. */
 int ms_vec_grow_(void **v, size_t *cap, size_t n, size_t elsize);
 
 /* Append a zeroed element and return a pointer to it, or NULL. */

@@ -119,7 +119,7 @@ expect_out '^A +vendor +.+ +in +direct +direct-contract\(k1\)' "scope row of A"
 expect_out '^H +facility +.+ +out +- +facility$' "scope row of H"
 run "$MEDSCOPE" scope --lang ja $E/01-single-vendor.xml
 expect_out '^ID +種別 +名称 +対象範囲 +区分 +理由$' "Japanese scope header"
-expect_out '^H +facility +.+ +対象外 +- +facility$' "Japanese out of scope"
+expect_out '^H +医療機関等 +.+ +対象外 +- +facility$' "Japanese out of scope, the vocabulary's words"
 run "$MEDSCOPE" scope --format json $E/02-vendor-selects-iaas.xml
 expect_rc 1 "scope follows --fail-on (02 has an error)"
 expect_out '^  "parties": \[$' "scope --format json has the parties"

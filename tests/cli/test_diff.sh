@@ -58,10 +58,10 @@ expect_out '^Summary: 12 model change\(s\); 2 scope, 3 ownership, 9 agreement ch
 
 run "$MEDSCOPE" diff --lang ja $B $A
 expect_rc 1 "Japanese: same exit status"
-expect_out '^  B: supply-chain → direct$' "ja: scope line"
+expect_out '^  B: サプライチェーン → 直接の契約等$' "ja: scope line, the vocabulary's words"
 expect_out '^対象事業者の範囲 \(2\)$' "ja: scope heading"
 expect_out '^リスクマネジメントの責任主体 \(3\)$' "ja: ownership heading"
-expect_out '^  C: 対象事業者になった \(supply-chain\)$' "ja: C enters"
+expect_out '^  C: 対象事業者になった \(サプライチェーン\)$' "ja: C enters"
 expect_out '^  新たな指摘 \(5\)$' "ja: new findings"
 expect_out '^まとめ: モデルの変更 12 件' "ja: summary"
 

@@ -35,7 +35,7 @@ run "$MEDSCOPE" impact --fail-on never $A B
 expect_rc 0 "--fail-on never"
 run "$MEDSCOPE" impact --lang ja $A iaas-c
 expect_rc 0 "a system as the target"
-expect_out '^medscope impact \(影響範囲\): iaas-c \(システム iaas、' "ja: the target"
+expect_out '^medscope impact \(影響範囲\): iaas-c \(システム IaaS、' "ja: the target"
 expect_out '^依存するシステム \(runs-on の逆向き\) \(3\)$' "ja: three systems"
 expect_out '^  C → A  \[g3; 対象 plat iaas-c\]$' "ja: C notifies A"
 

@@ -164,8 +164,12 @@ static void test_scope_table_aligns_japanese(void)
 	CU_ASSERT_TRUE(start > 0);
 	for (size_t i = 2; i < n; i++)
 		CU_ASSERT_EQUAL(column_start(lines[i], 3), start);
-	CU_ASSERT_PTR_NOT_NULL(strstr(lines[2], "対象 "));
+	CU_ASSERT_PTR_NOT_NULL(strstr(lines[2], "対象事業者 "));
 	CU_ASSERT_PTR_NOT_NULL(strstr(lines[4], "対象外"));
+	/* Kind and category are the vocabulary's words, as in the reports. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(lines[2], "事業者"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(lines[2], "直接の契約等"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(lines[4], "医療機関等"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(lines[2], "direct-contract("));
 	CU_ASSERT_PTR_NOT_NULL(strstr(lines[4], "facility"));
 	free(out);

@@ -120,8 +120,11 @@ static void test_finding_certification_valid_on_as_of_boundary(void)
 	CU_ASSERT_EQUAL(f->severity, MS_SEV_WARNING);
 	CU_ASSERT_EQUAL(f->element, MS_SYM_PARTY);
 	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->element_sym), "B");
+	/* The scheme is named by its word, not its code (pmark). */
 	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
-	                       "B's pmark certification expired on 2026-10-31");
+	                       "B's certification (Privacy Mark) expired on 2026-10-31");
+	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_JA),
+	                       "B の認証（プライバシーマーク）は 2026-10-31 に有効期限が切れています");
 	ms_ta_done(a);
 }
 

@@ -1,16 +1,50 @@
 /*
- * Terminal column widths of UTF-8 text, so that tables with Japanese names
- * line up. A small table of ranges (UAX #11 East Asian Wide/Fullwidth, and
- * the combining marks that take no column) is enough for the names a
- * deployment model holds; ambiguous-width characters count 1, as most
- * terminals in a Japanese locale configured for UTF-8 show them.
+ * The UTF-8 decoder and the width table (see utf8.h). A small table of
+ * ranges is enough for the names a deployment model holds.
  */
 #include <string.h>
 
-#include "emit/emit.h"
+#include "util/utf8.h"
+
+size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
+{
+	unsigned char c = s[0];
+	size_t len;
+	uint32_t v, min;
+	if (c < 0x80) {
+		*cp = c;
+		return 1;
+	} else if ((c & 0xE0) == 0xC0) {
+		len = 2, v = c & 0x1Fu, min = 0x80;
+	} else if ((c & 0xF0) == 0xE0) {
+		len = 3, v = c & 0x0Fu, min = 0x800;
+	} else if ((c & 0xF8) == 0xF0) {
+		len = 4, v = c & 0x07u, min = 0x10000;
+	} else {
+		*cp = MS_UTF8_INVALID;
+		return 1;
+	}
+	if (len > n) {
+		*cp = MS_UTF8_INVALID;
+		return 1;
+	}
+	for (size_t i = 1; i < len; i++) {
+		if ((s[i] & 0xC0) != 0x80) {
+			*cp = MS_UTF8_INVALID;
+			return 1;
+		}
+		v = (v << 6) | (s[i] & 0x3Fu);
+	}
+	if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) {
+		*cp = MS_UTF8_INVALID;
+		return 1;
+	}
+	*cp = v;
+	return len;
+}
 
 typedef struct {
-	unsigned long lo, hi;
+	uint32_t lo, hi;
 } range;
 
 /* Zero columns: combining marks, zero-width spaces and joiners, variation
@@ -31,7 +65,7 @@ static const range wide[] = {
 	{0xFFE0, 0xFFE6},   {0x1F300, 0x1FAFF}, {0x20000, 0x2FFFD}, {0x30000, 0x3FFFD},
 };
 
-static int in_ranges(unsigned long cp, const range *r, size_t n)
+static int in_ranges(uint32_t cp, const range *r, size_t n)
 {
 	size_t lo = 0, hi = n;
 	while (lo < hi) {
@@ -46,7 +80,7 @@ static int in_ranges(unsigned long cp, const range *r, size_t n)
 	return 0;
 }
 
-size_t ms_codepoint_width(unsigned long cp)
+size_t ms_codepoint_width(uint32_t cp)
 {
 	if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
 		return 0;
@@ -57,52 +91,15 @@ size_t ms_codepoint_width(unsigned long cp)
 	return 1;
 }
 
-/* Decode one code point at `s`; returns the bytes used (1 for an invalid
- * byte, with *cp = 0xFFFD). */
-static size_t decode(const unsigned char *s, unsigned long *cp)
-{
-	unsigned char c = s[0];
-	size_t n;
-	unsigned long v;
-	if (c < 0x80) {
-		*cp = c;
-		return 1;
-	} else if (c >= 0xC2 && c <= 0xDF) {
-		n = 2, v = c & 0x1F;
-	} else if (c >= 0xE0 && c <= 0xEF) {
-		n = 3, v = c & 0x0F;
-	} else if (c >= 0xF0 && c <= 0xF4) {
-		n = 4, v = c & 0x07;
-	} else {
-		*cp = 0xFFFD;
-		return 1;
-	}
-	for (size_t i = 1; i < n; i++) {
-		if ((s[i] & 0xC0) != 0x80) {
-			*cp = 0xFFFD;
-			return 1;
-		}
-		v = (v << 6) | (s[i] & 0x3F);
-	}
-	*cp = v;
-	return n;
-}
-
 size_t ms_display_width(const char *utf8)
 {
 	const unsigned char *s = (const unsigned char *)utf8;
-	size_t w = 0;
-	while (*s) {
-		unsigned long cp;
-		s += decode(s, &cp);
-		w += cp == 0xFFFD ? 1 : ms_codepoint_width(cp);
+	size_t n = strlen(utf8), w = 0;
+	while (n > 0) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(s, n, &cp);
+		w += cp == MS_UTF8_INVALID ? 1 : ms_codepoint_width(cp);
+		s += k, n -= k;
 	}
 	return w;
-}
-
-void ms_pad(FILE *out, const char *s, size_t width)
-{
-	fputs(s, out);
-	for (size_t w = ms_display_width(s); w < width; w++)
-		fputc(' ', out);
 }
