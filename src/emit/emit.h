@@ -50,6 +50,11 @@ medscope_status ms_emit_markdown(FILE *out, const medscope_analysis *a,
 medscope_status ms_emit_html(FILE *out, const medscope_analysis *a,
                              const medscope_emit_options *opts);
 
+/* The ids of a span of symbols / of party (`parties` non-zero) or system
+ * indices in a->pool, joined by `sep`, appended to b. */
+void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep);
+void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
+                      const char *sep);
 /* Write `s`, then spaces (columns as ms_display_width() counts them) up to `width` columns (nothing more when `s` is
  * already that wide). */
 void ms_pad(FILE *out, const char *s, size_t width);

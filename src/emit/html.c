@@ -112,8 +112,9 @@ static medscope_status html_table(FILE *out, const medscope_analysis *a, medscop
 
 static void none(FILE *out, medscope_lang lang)
 {
-	fputs(lang == MEDSCOPE_LANG_JA ? "<p class=\"none\">(なし)</p>\n" : "<p class=\"none\">(none)</p>\n",
-	      out);
+	fputs("<p class=\"none\">", out);
+	html_text(out, ms_report_none(lang));
+	fputs("</p>\n", out);
 }
 
 /* One table section in one language. */
@@ -125,14 +126,12 @@ static medscope_status html_section_lang(FILE *out, const medscope_analysis *a,
 	fprintf(out, "<div class=\"l-%s\" lang=\"%s\">\n<h2>", ja ? "ja" : "en", ja ? "ja" : "en");
 	html_text(out, ms_report_title(table, lang));
 	fputs("</h2>\n", out);
-	if (table == MEDSCOPE_TABLE_OWNERS)
-		/* FAQ 5: 最終的な管理者としての責任は医療機関等にある. */
-		fputs(ja ? "<p>医療機関等は最終的な管理者としての責任を負います (FAQ 5)。責任主体は、"
-		           "その医療機関等に対してシステムのリスクマネジメントを実施する事業者です。</p>\n"
-		         : "<p>The facility remains accountable as the final manager of its medical "
-		           "information (FAQ 5); the owner is the party that runs risk management for the "
-		           "system towards that facility.</p>\n",
-		      out);
+	const char *note = ms_report_note(table, lang);
+	if (note) {
+		fputs("<p>", out);
+		html_text(out, note);
+		fputs("</p>\n", out);
+	}
 	if (ms_report_count(a, table) == 0) {
 		none(out, lang);
 	} else if (table != MEDSCOPE_TABLE_FINDINGS) {
@@ -288,15 +287,6 @@ static const char css[] =
 	"footer{max-width:1280px;margin:0 auto;padding:0 1.5rem 2rem;color:#4a5568;font-size:.8rem}\n"
 	"@media print{header .toggle{display:none}section{break-inside:avoid-page}}\n";
 
-static const char *as_of_source(const char *source, int ja)
-{
-	if (strcmp(source, "option") == 0)
-		return ja ? "--as-of で指定" : "given with --as-of";
-	if (strcmp(source, "model") == 0)
-		return ja ? "モデルの as-of" : "the model's as-of";
-	return ja ? "実行日" : "the day of the run";
-}
-
 /* Title and summary of the analysis in one language. */
 static void html_intro(FILE *out, const medscope_analysis *a, medscope_lang lang)
 {
@@ -316,7 +306,7 @@ static void html_intro(FILE *out, const medscope_analysis *a, medscope_lang lang
 	fputs(ja ? "</dd>\n<dt>ファイル</dt><dd>" : "</dd>\n<dt>File</dt><dd>", out);
 	html_text(out, m->file);
 	fprintf(out, "</dd>\n<dt>%s</dt><dd>%s (", ja ? "基準日" : "As of", a->as_of_text);
-	html_text(out, as_of_source(a->as_of_source, ja));
+	html_text(out, ms_report_as_of_source(a->as_of_source, lang));
 	fprintf(out, ")</dd>\n<dt>%s</dt><dd>", ja ? "ガイドライン" : "Guideline");
 	html_text(out, ms_rules_guideline);
 	fprintf(out, "</dd>\n<dt>%s</dt><dd>", ja ? "指摘" : "Findings");

@@ -74,17 +74,14 @@ static medscope_status md_table(FILE *out, const medscope_analysis *a, medscope_
 		fprintf(out, "## %d. %s\n\n", number, ms_report_title(table, lang));
 	else
 		fprintf(out, "## %s\n\n", ms_report_title(table, lang));
-	if (table == MEDSCOPE_TABLE_OWNERS)
-		/* FAQ 5: 最終的な管理者としての責任は医療機関等にある. */
-		fputs(MS_L(lang,
-		        "The facility remains accountable as the final manager of its medical "
-		        "information (FAQ 5); the owner is the party that runs risk management for the "
-		        "system towards that facility.\n\n",
-		        "医療機関等は最終的な管理者としての責任を負います (FAQ 5)。責任主体は、"
-		        "その医療機関等に対してシステムのリスクマネジメントを実施する事業者です。\n\n"),
-		      out);
+	const char *note = ms_report_note(table, lang);
+	if (note) {
+		md_text(out, note);
+		fputs("\n\n", out);
+	}
 	if (ms_report_count(a, table) == 0) {
-		fputs(MS_L(lang, "(none)\n\n", "(なし)\n\n"), out);
+		md_text(out, ms_report_none(lang));
+		fputs("\n\n", out);
 		return ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
 	}
 	size_t ncols;
@@ -99,15 +96,6 @@ static medscope_status md_table(FILE *out, const medscope_analysis *a, medscope_
 	return s;
 }
 
-static const char *as_of_source(const char *source, medscope_lang lang)
-{
-	if (strcmp(source, "option") == 0)
-		return MS_L(lang, "given with --as-of", "--as-of で指定");
-	if (strcmp(source, "model") == 0)
-		return MS_L(lang, "the model's as-of", "モデルの as-of");
-	return MS_L(lang, "the day of the run", "実行日");
-}
-
 static void md_header(FILE *out, const medscope_analysis *a, medscope_lang lang)
 {
 	const medscope_model *m = a->model;
@@ -119,7 +107,7 @@ static void md_header(FILE *out, const medscope_analysis *a, medscope_lang lang)
 	fputs(MS_L(lang, "\n- **File:** ", "\n- **ファイル:** "), out);
 	md_text(out, m->file);
 	fprintf(out, MS_L(lang, "\n- **As of:** %s (%s)\n", "\n- **基準日:** %s (%s)\n"), a->as_of_text,
-	        as_of_source(a->as_of_source, lang));
+	        ms_report_as_of_source(a->as_of_source, lang));
 	fputs(MS_L(lang, "- **Guideline:** ", "- **ガイドライン:** "), out);
 	md_text(out, ms_rules_guideline);
 	/* "error(s)" / "エラー N 件": the severity words of the vocabulary. */

@@ -69,6 +69,33 @@ const char *ms_report_title(medscope_table table, medscope_lang lang)
 	}
 }
 
+const char *ms_report_note(medscope_table table, medscope_lang lang)
+{
+	if (table != MEDSCOPE_TABLE_OWNERS)
+		return NULL;
+	/* FAQ 5: 最終的な管理者としての責任は医療機関等にある. */
+	return MS_L(lang,
+	            "The facility remains accountable as the final manager of its medical "
+	            "information (FAQ 5); the owner is the party that runs risk management for the "
+	            "system towards that facility.",
+	            "医療機関等は最終的な管理者としての責任を負います (FAQ 5)。責任主体は、"
+	            "その医療機関等に対してシステムのリスクマネジメントを実施する事業者です。");
+}
+
+const char *ms_report_none(medscope_lang lang)
+{
+	return MS_L(lang, "(none)", "(なし)");
+}
+
+const char *ms_report_as_of_source(const char *source, medscope_lang lang)
+{
+	if (strcmp(source, "option") == 0)
+		return MS_L(lang, "given with --as-of", "--as-of で指定");
+	if (strcmp(source, "model") == 0)
+		return MS_L(lang, "the model's as-of", "モデルの as-of");
+	return MS_L(lang, "the day of the run", "実行日");
+}
+
 void ms_report_citation(ms_buf *out, unsigned rule)
 {
 	const ms_rule *r = &ms_rules[rule];
@@ -99,8 +126,7 @@ static void put_topic(ms_buf *b, unsigned topic, medscope_lang lang)
 		ms_buf_puts(b, code);
 }
 
-/* ids of a span of symbols in a->pool, joined by `sep` */
-static void put_syms(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep)
+void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep)
 {
 	for (uint32_t i = 0; i < span.n; i++) {
 		if (i)
@@ -109,13 +135,13 @@ static void put_syms(ms_buf *b, const medscope_analysis *a, ms_span span, const 
 	}
 }
 
-/* ids of a span of party or system indices in a->pool, joined by ", " */
-static void put_indices(ms_buf *b, const medscope_analysis *a, ms_span span, int parties)
+void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
+                      const char *sep)
 {
 	for (uint32_t i = 0; i < span.n; i++) {
 		uint32_t k = MS_APOOL(a, span, i);
 		if (i)
-			ms_buf_puts(b, ", ");
+			ms_buf_puts(b, sep);
 		ms_buf_puts(b, parties ? a->model->parties.v[k].id : a->model->systems.v[k].id);
 	}
 }
@@ -172,7 +198,7 @@ static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang
 			ms_buf_printf(&r->col[5], " — %s", ms_rules[rs->rule].cite_key);
 			if (rs->via.n) {
 				ms_buf_puts(&r->col[5], MS_L(lang, " — via ", " — 該当: "));
-				put_syms(&r->col[5], a, rs->via, ", ");
+				ms_put_sym_ids(&r->col[5], a, rs->via, ", ");
 			}
 		}
 		/* Facilities answer to the MHLW guideline instead (FAQ 1.1). */
@@ -199,8 +225,8 @@ static medscope_status owners_rows(const medscope_analysis *a, medscope_lang lan
 			ms_buf_puts(&r->col[2], m->parties.v[ow->facility].id);
 			ms_buf_puts(&r->col[3], m->parties.v[ow->owner].id);
 			put_rule(&r->col[4], ow->basis, lang);
-			put_indices(&r->col[5], a, ow->considered_by, 1);
-			put_syms(&r->col[6], a, ow->via, " → "); /* the chain, in order */
+			ms_put_index_ids(&r->col[5], a, ow->considered_by, 1, ", ");
+			ms_put_sym_ids(&r->col[6], a, ow->via, " → "); /* the chain, in order */
 			s = emit_row(r, MS_SEV_NONE);
 		}
 	}
@@ -221,7 +247,7 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 				ms_buf_puts(&r->col[1], ", ");
 			ms_buf_puts(&r->col[1], m->parties.v[rq->parties[k]].id);
 		}
-		put_indices(&r->col[2], a, rq->systems, 0);
+		ms_put_index_ids(&r->col[2], a, rq->systems, 0, ", ");
 		if (present) {
 			ms_buf_printf(&r->col[3], "%s (%s", MS_L(lang, "present", "合意あり"),
 			              m->agreements.v[rq->satisfied_by[0]].id);
@@ -252,7 +278,7 @@ static medscope_status finding_rows(const medscope_analysis *a, medscope_lang la
 		ms_buf_puts(&r->col[0], ms_report_severity(f->severity, lang));
 		ms_buf_puts(&r->col[1], ms_rules[f->rule].code);
 		ms_finding_message(a, f, lang, &r->col[2]);
-		put_syms(&r->col[3], a, f->subjects, ", ");
+		ms_put_sym_ids(&r->col[3], a, f->subjects, ", ");
 		ms_buf_printf(&r->col[4], "%u", (unsigned)f->loc.line);
 		ms_buf_printf(&r->col[5], "%u", (unsigned)f->loc.col);
 		ms_report_citation(&r->col[6], f->rule);

@@ -40,6 +40,12 @@ size_t ms_report_count(const medscope_analysis *a, medscope_table table);
 /* Words the emitters share (static strings, in `lang`). */
 const char *ms_report_severity(unsigned sev, medscope_lang lang); /* error / エラー */
 const char *ms_report_title(medscope_table table, medscope_lang lang); /* section heading */
+/* The sentence under a section's heading (the owners table: FAQ 5), or NULL. */
+const char *ms_report_note(medscope_table table, medscope_lang lang);
+/* "(none)" for an empty section. */
+const char *ms_report_none(medscope_lang lang);
+/* Where the as-of date came from ("option", "model", else the day of the run). */
+const char *ms_report_as_of_source(const char *source, medscope_lang lang);
 /* One CSV field as csv.c writes it: quoted when it holds , " CR or LF
  * (quotes doubled), an apostrophe before a leading = + - @ TAB or CR
  * (CSV injection). 0, or -1 when writing failed. */

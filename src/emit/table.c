@@ -119,27 +119,6 @@ static void header(grid *g, const char *const *names, size_t n)
 		grid_cell(g, names[i]);
 }
 
-/* ids of a span of symbols, comma-separated */
-static void put_syms(ms_buf *b, const medscope_analysis *a, ms_span span)
-{
-	for (uint32_t i = 0; i < span.n; i++) {
-		if (i)
-			ms_buf_putc(b, ',');
-		ms_buf_puts(b, ms_sym_name(a->model, MS_APOOL(a, span, i)));
-	}
-}
-
-/* ids of a span of party or system indices, comma-separated */
-static void put_indices(ms_buf *b, const medscope_analysis *a, ms_span span, int parties)
-{
-	for (uint32_t i = 0; i < span.n; i++) {
-		uint32_t k = MS_APOOL(a, span, i);
-		if (i)
-			ms_buf_putc(b, ',');
-		ms_buf_puts(b, parties ? a->model->parties.v[k].id : a->model->systems.v[k].id);
-	}
-}
-
 static medscope_status finish(FILE *out, grid *g)
 {
 	medscope_status s = g->oom ? MEDSCOPE_ERR_NOMEM : MEDSCOPE_OK;
@@ -179,7 +158,7 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 			ms_buf_puts(&b, ms_rules[rs->rule].code);
 			if (rs->via.n) {
 				ms_buf_putc(&b, '(');
-				put_syms(&b, a, rs->via);
+				ms_put_sym_ids(&b, a, rs->via, ",");
 				ms_buf_putc(&b, ')');
 			}
 		}
@@ -210,9 +189,9 @@ static medscope_status owners_matrix(FILE *out, const medscope_analysis *a, int 
 			grid_cell(&g, m->parties.v[ow->facility].id);
 			grid_cell(&g, m->parties.v[ow->owner].id);
 			grid_cell(&g, ms_rules[ow->basis].code);
-			put_indices(&b, a, ow->considered_by, 1);
+			ms_put_index_ids(&b, a, ow->considered_by, 1, ",");
 			grid_take(&g, &b);
-			put_syms(&b, a, ow->via);
+			ms_put_sym_ids(&b, a, ow->via, ",");
 			grid_take(&g, &b);
 		}
 	}
@@ -250,7 +229,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 			ms_buf_puts(&b, m->parties.v[rq->parties[k]].id);
 		}
 		grid_take(&g, &b);
-		put_indices(&b, a, rq->systems, 0);
+		ms_put_index_ids(&b, a, rq->systems, 0, ",");
 		grid_take(&g, &b);
 		if (present) {
 			ms_buf_printf(&b, "%s(%s", jp ? "合意あり" : "present",
