@@ -93,13 +93,16 @@ json_t *ms_sarif_rule(unsigned i, medscope_lang lang, ms_buf *scratch)
  * and '/' is percent-encoded (spaces, Japanese names, ':'), so that the
  * result is a valid uri-reference. Only regular files: the loader read the
  * model through this very name, so stat() sees what it read; /dev/fd/63
- * leads to a pipe, "<stdin>" to nothing. */
+ * leads to a pipe, "<stdin>" to nothing. Names under /dev and /proc are
+ * never files to reopen even when they lead to one (`/dev/fd/3 3<m.xml`,
+ * /dev/stdin redirected from a file): the descriptor is gone after the run. */
 int ms_sarif_artifact_uri(ms_buf *b, const char *path)
 {
 	static const char hex[] = "0123456789ABCDEF";
 	char cwd[PATH_MAX];
 	struct stat st;
-	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+	if (strncmp(path, "/dev/", 5) == 0 || strncmp(path, "/proc/", 6) == 0 || stat(path, &st) != 0 ||
+	    !S_ISREG(st.st_mode))
 		return 0;
 	if (path[0] == '/') {
 		size_t n;

@@ -36,6 +36,15 @@ cp "$WORK/out" "$WORK/fd-new.sarif"
 [ "$(q "$WORK/fd-new.sarif" "d['runs'][0]['automationDetails']['id']")" = "medscope/diff/-/" ] && ok \
 	|| fail "automationDetails.id of a pipe is medscope/diff/-/"
 
+# A descriptor opened on a regular file is still no file to reopen.
+run "$MEDSCOPE" diff /dev/fd/3 "$NEW" --format sarif --fail-on never 3<"$OLD"
+expect_rc 0 "diff /dev/fd/3 NEW 3<OLD --format sarif"
+expect_no_out '"(uri|id)": "[^"]*dev/fd' "no uri names /dev/fd/3 either"
+run "$MEDSCOPE" report /dev/stdin --format sarif --fail-on never <"$NEW"
+expect_rc 0 "report /dev/stdin <NEW --format sarif"
+expect_no_out '"uri"' "a model read from /dev/stdin has no uri"
+expect_out '"id": "medscope/check/-/"' "and the id of no file"
+
 # The report of a real file: a relative uri, the id from it, stable.
 run "$MEDSCOPE" report examples/02-vendor-selects-iaas.xml --format sarif --fail-on never
 cp "$WORK/out" "$WORK/r1.sarif"
