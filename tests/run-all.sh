@@ -17,6 +17,8 @@ done
 # Tools that may come from elsewhere (a Node.js build that ships its own
 # npm conflicts with Debian's npm package): ask for the command, not the package.
 command -v node >/dev/null && command -v npm >/dev/null || missing+=(nodejs npm)
+# The CLI tests read JSON and SARIF back with python3's json module.
+command -v python3 >/dev/null || missing+=(python3)
 command -v chromium >/dev/null || missing+=(chromium)
 if [ ${#missing[@]} -gt 0 ]; then
 	echo "== installing: ${missing[*]}"
