@@ -263,9 +263,7 @@ static void integration(ms_engine *e, uint32_t f, uint32_t served)
 	uint32_t *order = ms_reserve(e, &e->work.tmp2, n);
 	if (!order)
 		return;
-	for (size_t i = 0; i < n; i++)
-		order[i] = (uint32_t)i;
-	if (ms_sort_u32(order, n, integ_cmp, e) < 0) {
+	if (ms_sort_order(order, n, integ_cmp, e) < 0) {
 		e->oom = 1;
 		return;
 	}
@@ -331,9 +329,7 @@ static void unknown_infrastructure(ms_engine *e, uint32_t f)
 	uint32_t *order = ms_reserve(e, &e->work.tmp2, n);
 	if (!order)
 		return;
-	for (size_t i = 0; i < n; i++)
-		order[i] = (uint32_t)i;
-	if (ms_sort_u32(order, n, uinfra_cmp, e) < 0) {
+	if (ms_sort_order(order, n, uinfra_cmp, e) < 0) {
 		e->oom = 1;
 		return;
 	}

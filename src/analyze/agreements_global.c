@@ -196,14 +196,7 @@ static uint32_t common_facilities(ms_engine *e, uint32_t x, uint32_t y)
 	for (uint32_t i = 0, lo = 0; i < ns && lo < nl; i++) {
 		uint32_t f = ms_own_facility(e, sx, i), r = e->ix.party_rank[f];
 		if (gallop) {
-			uint32_t hi = nl;
-			while (lo < hi) {
-				uint32_t mid = lo + (hi - lo) / 2;
-				if (e->ix.party_rank[ms_own_facility(e, sy, mid)] < r)
-					lo = mid + 1;
-				else
-					hi = mid;
-			}
+			lo = ms_own_lower_bound(e, sy, lo, r);
 		} else {
 			while (lo < nl && e->ix.party_rank[ms_own_facility(e, sy, lo)] < r)
 				lo++;

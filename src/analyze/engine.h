@@ -222,6 +222,21 @@ static inline uint32_t ms_own_facility(const ms_engine *e, uint32_t s, uint32_t 
 	return e->carry.own_facility ? e->carry.own_facility[i] : e->a->ownership.v[i].facility;
 }
 
+/* The first of system s's ownership entries lo..nown-1 whose facility
+ * ranks at or after rank r (binary search); nown when none does. */
+static inline uint32_t ms_own_lower_bound(const ms_engine *e, uint32_t s, uint32_t lo, uint32_t r)
+{
+	uint32_t hi = e->a->sysinfo[s].nown;
+	while (lo < hi) {
+		uint32_t mid = lo + (hi - lo) / 2;
+		if (e->ix.party_rank[ms_own_facility(e, s, mid)] < r)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo;
+}
+
 /* A fresh epoch for the mark arrays (they are cleared on wrap-around). */
 uint32_t ms_engine_epoch(ms_engine *e);
 

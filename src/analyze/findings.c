@@ -92,16 +92,8 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 /* Is system s served to facility f? (binary search of its entries) */
 static bool served_to(const ms_engine *e, uint32_t s, uint32_t f)
 {
-	const ms_system_info *si = &e->a->sysinfo[s];
-	uint32_t lo = 0, hi = si->nown, r = e->ix.party_rank[f];
-	while (lo < hi) {
-		uint32_t mid = lo + (hi - lo) / 2;
-		if (e->ix.party_rank[ms_own_facility(e, s, mid)] < r)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < si->nown && ms_own_facility(e, s, lo) == f;
+	uint32_t k = ms_own_lower_bound(e, s, 0, e->ix.party_rank[f]);
+	return k < e->a->sysinfo[s].nown && ms_own_facility(e, s, k) == f;
 }
 
 static void risks(ms_engine *e)

@@ -251,19 +251,15 @@ static int sort_ties(uint32_t *v, size_t n, const uint64_t *key, ms_cmp_fn cmp, 
 int ms_order_results(medscope_analysis *a)
 {
 	result_ctx rc = {.a = a};
-	uint32_t order[MS_RULE__COUNT > 16 ? MS_RULE__COUNT : 16];
-	for (uint32_t i = 0; i < MS_RULE__COUNT; i++)
-		order[i] = i;
-	if (ms_sort_u32(order, MS_RULE__COUNT, cmp_code, NULL) < 0)
+	uint32_t order[MS_RULE__COUNT > MS_TOPIC__COUNT ? MS_RULE__COUNT : MS_TOPIC__COUNT];
+	if (ms_sort_order(order, MS_RULE__COUNT, cmp_code, NULL) < 0)
 		return -1;
 	for (uint32_t i = 0; i < MS_RULE__COUNT; i++)
 		rc.code_rank[order[i]] = (uint8_t)i;
-	for (uint32_t i = 0; i < 9; i++)
-		order[i] = i;
-	if (ms_sort_u32(order, 9, cmp_topic, NULL) < 0)
+	if (ms_sort_order(order, MS_TOPIC__COUNT, cmp_topic, NULL) < 0)
 		return -1;
 	memset(rc.topic_rank, 15, sizeof rc.topic_rank);
-	for (uint32_t i = 0; i < 9; i++)
+	for (uint32_t i = 0; i < MS_TOPIC__COUNT; i++)
 		rc.topic_rank[order[i]] = (uint8_t)i;
 
 	size_t nf = a->findings.n, nr = a->requirements.n;

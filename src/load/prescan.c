@@ -176,15 +176,8 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 			}
 			break;
 		case COMMENT: /* ends at "-->" */
-			if (c == '-')
-				p->bang = p->bang < 2 ? p->bang + 1 : 2;
-			else if (c == '>' && p->bang == 2)
-				p->state = TEXT;
-			else
-				p->bang = 0;
-			break;
-		case CDATA: /* ends at "]]>" */
-			if (c == ']')
+		case CDATA:   /* ends at "]]>" */
+			if (c == (p->state == COMMENT ? '-' : ']'))
 				p->bang = p->bang < 2 ? p->bang + 1 : 2;
 			else if (c == '>' && p->bang == 2)
 				p->state = TEXT;

@@ -35,6 +35,13 @@ void ms_insertion_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx
 		insertion_extend(v, 0, 1, n, cmp, ctx);
 }
 
+int ms_sort_order(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i] = (uint32_t)i;
+	return ms_sort_u32(v, n, cmp, ctx);
+}
+
 int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx)
 {
 	if (n < 2)
@@ -135,9 +142,7 @@ int ms_sort(void *base, size_t n, size_t size, ms_cmp_elem_fn cmp, const void *c
 		free(copy);
 		return -1;
 	}
-	for (size_t i = 0; i < n; i++)
-		pos[i] = (uint32_t)i;
-	int rc = ms_sort_u32(pos, n, cmp_positions, &e);
+	int rc = ms_sort_order(pos, n, cmp_positions, &e);
 	if (rc == 0) {
 		memcpy(copy, base, n * size);
 		for (size_t i = 0; i < n; i++)

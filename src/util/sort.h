@@ -18,6 +18,10 @@ typedef int (*ms_cmp_fn)(const void *ctx, uint32_t x, uint32_t y);
  * set, in some order). */
 int ms_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
 
+/* v[0..n) := the positions 0..n-1 sorted by cmp: the order in which to
+ * visit n elements without moving them. 0, or -1 when out of memory. */
+int ms_sort_order(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
+
 /* The same order by binary insertion, in place: no memory, O(n^2) moves.
  * For short arrays, and as the fallback when ms_sort_u32 has no memory. */
 void ms_insertion_sort_u32(uint32_t *v, size_t n, ms_cmp_fn cmp, const void *ctx);
