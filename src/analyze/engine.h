@@ -4,15 +4,19 @@
  * (run() there gives their order) and frees it; only the medscope_analysis
  * survives. The files:
  *
+ *   csr.c        compressed rows, the shape of every index
  *   index.c      CSR indexes, the Terms of rules.md (medical, relevant,
  *                qualifying and prime contracts), supply(S)
- *   order.c      parties and systems by id (ranks), sorting helpers
- *   ownership.c  served (system, facility) pairs, selection chains, §2
+ *   order.c      parties and systems by id (ranks), the order of results
+ *   chains.c     selection chains (rules.md §2)
+ *   ownership.c  served (system, facility) pairs, §2
  *   scope.c      §1 (needs the served systems)
- *   agreements.c §3 matching, and the requirements of one facility
+ *   match.c      the one agreement matcher (also used by impact)
+ *   agreements.c §3, the requirements of one facility
  *   agreements_global.c  §3 requirements across facilities, lifecycle splits
  *   findings.c   §4 and the finding constructor
  *   message.c    message text of a finding
+ *   catalog.c    the public face of the compiled rule catalog
  *
  * Indexes are compressed rows (CSR) built once, so every pass walks only the
  * neighbours it needs. "Marks" are epoch-stamped arrays: a new epoch clears

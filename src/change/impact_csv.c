@@ -57,7 +57,7 @@ medscope_status ms_emit_impact_csv(FILE *out, const medscope_impact *im,
 	ms_buf depth = MS_BUF_INIT, considered = MS_BUF_INIT;
 	if (opts->csv_bom)
 		fputs("\xEF\xBB\xBF", out);
-	put_record(out, opts->lang == MEDSCOPE_LANG_JA ? head_ja : head_en);
+	put_record(out, MS_L(opts->lang, head_en, head_ja));
 	size_t e = 0;
 	for (size_t i = 0; i < im->systems.n; i++) {
 		const ms_impact_system *is = &im->systems.v[i];

@@ -9,12 +9,13 @@
 #include <stdio.h>
 
 #include "medscope/medscope.h"
+#include "util/lang.h"
 
 /* Exit status (cli.md, fixed). */
 enum { EXIT_CLEAN = 0, EXIT_FINDINGS = 1, EXIT_TROUBLE = 2 };
 
-/* Pick the English or Japanese text. */
-#define T(o, en, ja) ((o)->lang == MEDSCOPE_LANG_JA ? (ja) : (en))
+/* Pick the English or Japanese text for the options in hand. */
+#define T(o, en, ja) MS_L((o)->lang, en, ja)
 
 /* Options every command takes. */
 typedef struct {

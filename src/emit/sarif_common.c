@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "emit/sarif_common.h"
+#include "util/lang.h"
 
 /* {"text": s} */
 static json_t *text_object(const char *s, int *oom)
@@ -324,7 +325,7 @@ json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rul
 
 static const char *language(medscope_lang lang)
 {
-	return lang == MEDSCOPE_LANG_JA ? "ja-JP" : "en-US";
+	return MS_L(lang, "en-US", "ja-JP");
 }
 
 medscope_status ms_sarif_begin(ms_jw *w, medscope_lang lang, int index[MS_RULE__COUNT],
@@ -365,8 +366,8 @@ json_t *ms_sarif_artifact(const char *uri, const char *path, medscope_lang lang,
 	} else {
 		ms_buf text = MS_BUF_INIT;
 		ms_buf_printf(&text,
-		              lang == MEDSCOPE_LANG_JA ? "%s から読み込んだモデル (ファイルではないため位置はありません)"
-		                                       : "The model read from %s (not a file, so no location)",
+		              MS_L(lang, "The model read from %s (not a file, so no location)",
+		                   "%s から読み込んだモデル (ファイルではないため位置はありません)"),
 		              path);
 		if (text.oom)
 			*oom = 1;
