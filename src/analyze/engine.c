@@ -39,17 +39,9 @@ int ms_push(ms_engine *e, ms_u32vec *vec, uint32_t v)
 
 uint32_t *ms_reserve(ms_engine *e, ms_u32vec *vec, size_t n)
 {
-	if (vec->cap < n) {
-		size_t cap = vec->cap ? vec->cap : 16;
-		while (cap < n)
-			cap *= 2;
-		uint32_t *nv = realloc(vec->v, cap * sizeof(*nv));
-		if (!nv) {
-			e->oom = 1;
-			return NULL;
-		}
-		vec->v = nv;
-		vec->cap = cap;
+	if (vec->cap < n && MS_VEC_RESERVE(*vec, n) < 0) {
+		e->oom = 1;
+		return NULL;
 	}
 	return vec->v;
 }
@@ -60,17 +52,12 @@ ms_span ms_pool_put(ms_engine *e, const uint32_t *v, uint32_t n)
 	medscope_analysis *a = e->a;
 	if (n == 0)
 		return sp;
-	if (a->pool.n + n > a->pool.cap) {
-		size_t cap = a->pool.cap ? a->pool.cap : 1024;
-		while (cap < a->pool.n + n)
-			cap *= 2;
-		uint32_t *nv = realloc(a->pool.v, cap * sizeof(*nv));
-		if (!nv) {
-			e->oom = 1;
-			return sp;
-		}
-		a->pool.v = nv;
-		a->pool.cap = cap;
+	/* Spans address the pool with 32 bits: past that, fail as out of
+	 * memory rather than wrap around. */
+	if (a->pool.n + n > UINT32_MAX ||
+	    (a->pool.n + n > a->pool.cap && MS_VEC_RESERVE(a->pool, a->pool.n + (size_t)n) < 0)) {
+		e->oom = 1;
+		return sp;
 	}
 	if (v && n)
 		memcpy(a->pool.v + a->pool.n, v, n * sizeof(*v));

@@ -22,16 +22,13 @@ typedef struct {
 static int pair_add(pairs *p, uint32_t row, uint32_t item)
 {
 	if (p->n == p->cap) {
-		size_t cap = p->cap ? p->cap * 2 : 256;
-		uint32_t *r = realloc(p->rows, cap * sizeof(*r));
-		if (!r)
+		/* Both arrays grow by the one rule from the same capacity, so
+		 * they end equal; after a failure p->cap stays the smaller. */
+		size_t cr = p->cap, ci = p->cap;
+		if (ms_vec_reserve_((void **)&p->rows, &cr, p->n + 1, sizeof(*p->rows)) < 0 ||
+		    ms_vec_reserve_((void **)&p->items, &ci, p->n + 1, sizeof(*p->items)) < 0)
 			return -1;
-		p->rows = r;
-		uint32_t *it = realloc(p->items, cap * sizeof(*it));
-		if (!it)
-			return -1;
-		p->items = it;
-		p->cap = cap;
+		p->cap = ci;
 	}
 	p->rows[p->n] = row;
 	p->items[p->n++] = item;
