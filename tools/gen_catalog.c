@@ -5,6 +5,9 @@
  * and table.
  *
  *     gen_catalog models/rules.xml models/vocabulary.xml OUT.h OUT.c
+ *     gen_catalog --markdown models/rules.xml models/vocabulary.xml OUT.md
+ *
+ * The second form writes the user's rule reference (docs/rules.md).
  *
  * Both are validated first (required fields, unique codes, known kind,
  * severity and topic (values of the vocabulary), placeholders of the ja and en messages equal to the
@@ -46,14 +49,16 @@ static const char *const placeholders[] = {"facility", "party", "other", "system
 typedef struct {
 	char *code, *topic, *args;
 	int kind, severity;
+	char *severity_name; /* as written, for docs/rules.md */
 	char *cite_key, *cite_quote, *cite_source, *basis;
 	char *title[2], *message[2], *help[2];
 	long line;
 } rule;
 
-/* <document source url>: the public page of a cited document. */
+/* <document source title [url]>: a cited document, its title as users see
+ * it (never the source key, a seed file name) and its public page, if any. */
 typedef struct {
-	char *source, *url;
+	char *source, *title, *url;
 	long line;
 	int used;
 } document;
@@ -237,7 +242,7 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 	severity = required_attr(&cat->d, node, "severity");
 	if (severity && (r.severity = vocab_value(cat->vocab, "severity", severity)) < 0)
 		diag(&cat->d, line, "severity '%s': expected none or a severity of the vocabulary", severity);
-	free(severity);
+	r.severity_name = severity;
 
 	if (r.kind == KIND_SCOPE_IN || r.kind == KIND_SCOPE_OUT || r.kind == KIND_OWNERSHIP) {
 		if (r.severity > SEV_NONE)
@@ -359,23 +364,26 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 
 static void read_document(catalog *cat, xmlNodePtr node)
 {
-	static const char *const doc_attrs[] = {"source", "url", NULL};
+	static const char *const doc_attrs[] = {"source", "title", "url", NULL};
 	long line = xmlGetLineNo(node);
-	document d = {NULL, NULL, line, 0};
+	document d = {NULL, NULL, NULL, line, 0};
 	document *p;
 	size_t i;
 
 	check_attributes(&cat->d, node, doc_attrs);
 	check_no_text(&cat->d, node);
 	d.source = required_attr(&cat->d, node, "source");
-	d.url = required_attr(&cat->d, node, "url");
-	if (!d.source || !d.url) {
+	d.title = required_attr(&cat->d, node, "title");
+	d.url = get_attr(node, "url");
+	if (!d.source || !d.title) {
 		free(d.source);
+		free(d.title);
 		free(d.url);
 		return;
 	}
+	check_length(cat, line, "title", d.title);
 	/* Only a page copied from the guideline texts, and only https. */
-	if (strncmp(d.url, "https://", 8) != 0 || strpbrk(d.url, " \"<>\\{}"))
+	if (d.url && (strncmp(d.url, "https://", 8) != 0 || strpbrk(d.url, " \"<>\\{}")))
 		diag(&cat->d, line, "<document url=\"%s\">: an https URL is needed", d.url);
 	for (i = 0; i < cat->ndocs; i++)
 		if (strcmp(cat->docs[i].source, d.source) == 0)
@@ -389,7 +397,7 @@ static void read_document(catalog *cat, xmlNodePtr node)
 	cat->docs[cat->ndocs++] = d;
 }
 
-/* The <document> a rule cites, or NULL when it has no public page. */
+/* The <document> a rule cites (every cite has one after read_catalog). */
 static document *cited_document(const catalog *cat, const rule *r)
 {
 	size_t i;
@@ -437,9 +445,15 @@ static void read_catalog(catalog *cat, xmlDocPtr doc)
 	}
 	if (cat->n == 0)
 		diag(&cat->d, xmlGetLineNo(root), "the catalog has no rules");
-	for (i = 0; i < cat->n; i++)
-		if ((d = cited_document(cat, &cat->rules[i])))
+	for (i = 0; i < cat->n; i++) {
+		const rule *r = &cat->rules[i];
+
+		if ((d = cited_document(cat, r)))
 			d->used = 1;
+		else if (r->cite_source)
+			diag(&cat->d, r->line, "<cite source=\"%s\">: no <document source=\"%s\" title=...>",
+			     r->cite_source, r->cite_source);
+	}
 	for (i = 0; i < cat->ndocs; i++)
 		if (!cat->docs[i].used)
 			diag(&cat->d, cat->docs[i].line, "<document source=\"%s\"> is cited by no rule",
@@ -484,7 +498,8 @@ static void emit_header(buf *b, const catalog *cat, const char *out_h)
 	         "\tms_rule_kind kind;\n"
 	         "\tms_severity severity;\n"
 	         "\tconst char *topic; /* NULL unless kind == MS_KIND_AGREEMENT */\n"
-	         "\tconst char *cite_key, *cite_quote, *cite_source, *basis;\n"
+	         "\tconst char *cite_key, *cite_quote, *basis;\n"
+	         "\tconst char *cite_document; /* the cited document's title (UTF-8) */\n"
 	         "\tconst char *help_uri; /* the cited document's public page, or NULL */\n"
 	         "\tconst char *args; /* placeholder names the messages use, space-separated */\n"
 	         "\tconst char *title[2], *message[2], *help[2]; /* index 0 = en, 1 = ja */\n"
@@ -555,9 +570,10 @@ static void emit_source(buf *b, const catalog *cat, const char *out_h, const cha
 			buf_puts(b, "\t\t.topic = NULL,\n");
 		emit_field(b, "cite_key", r->cite_key);
 		emit_field(b, "cite_quote", r->cite_quote);
-		emit_field(b, "cite_source", r->cite_source);
 		emit_field(b, "basis", r->basis);
-		if (cited_document(cat, r))
+		/* The title, not the source key: seed file names never reach the program. */
+		emit_field(b, "cite_document", cited_document(cat, r)->title);
+		if (cited_document(cat, r)->url)
 			emit_field(b, "help_uri", cited_document(cat, r)->url);
 		else
 			buf_puts(b, "\t\t.help_uri = NULL,\n");
@@ -604,6 +620,74 @@ static void emit_source(buf *b, const catalog *cat, const char *out_h, const cha
 }
 
 /* ------------------------------------------------------------------ */
+/* Writing docs/rules.md                                               */
+
+static const char *const kind_words[2][KIND_COUNT] = {
+	{"scope-in (in scope: 対象事業者)", "scope-out (out of scope: 対象外)",
+	 "ownership (who runs risk management)", "agreement (an agreement the rules ask for)",
+	 "finding (a problem to fix)"},
+	{"scope-in（対象事業者に当たる理由）", "scope-out（対象外となる理由）",
+	 "ownership（リスクマネジメントの担い手）", "agreement（求められる合意）",
+	 "finding（指摘事項）"},
+};
+
+/* One rule as a section: code, kind, severity, topic, condition, citation
+ * (document title and quote), then the Japanese and English title and help. */
+static void emit_md_rule(buf *b, const catalog *cat, const rule *r)
+{
+	const document *d = cited_document(cat, r);
+
+	buf_printf(b, "### `%s`\n\n", r->code);
+	buf_printf(b, "- 表題 / Title: %s / %s\n", r->title[LANG_JA], r->title[LANG_EN]);
+	buf_printf(b, "- 種類 / Kind: `%s`\n", kinds[r->kind]);
+	buf_printf(b, "- 重大度 / Severity: `%s`\n", r->severity_name);
+	if (r->kind == KIND_AGREEMENT)
+		buf_printf(b, "- 合意の主題 / Topic: `%s`\n", r->topic);
+	buf_printf(b, "- 成立条件 / Condition: %s\n", r->basis);
+	buf_printf(b, "- 引用 / Citation: %s — ", r->cite_key);
+	if (d->url)
+		buf_printf(b, "[%s](%s)\n", d->title, d->url);
+	else
+		buf_printf(b, "%s\n", d->title);
+	buf_printf(b, "\n  > 「%s」\n\n", r->cite_quote);
+	buf_printf(b, "- 対処 (ja): %s\n", r->help[LANG_JA]);
+	buf_printf(b, "- What to do (en): %s\n\n", r->help[LANG_EN]);
+}
+
+static void emit_markdown(buf *b, const catalog *cat)
+{
+	size_t i;
+	int k;
+
+	buf_puts(b, "<!-- Generated from models/rules.xml by gen_catalog --markdown; do not edit.\n"
+	            "     tests/update-docs.sh refreshes this copy; the docs.rules test compares it\n"
+	            "     with the one the build writes. -->\n");
+	buf_puts(b, "# medscope ルール一覧 / Rule catalog\n\n");
+	buf_printf(b, "準拠するガイドライン / Guidelines followed: %s\n\n", cat->guideline);
+	buf_puts(b, "各コードは `medscope explain CODE` でも表示できます。引用はガイドライン本文の"
+	            "語句そのままです（出典の文書名を併記）。\n"
+	            "Every code is also shown by `medscope explain CODE`. Quotes are the guideline's "
+	            "own words, with the title of the document they come from.\n\n");
+	buf_puts(b, "種類 / Kinds:\n\n");
+	for (k = 0; k < KIND_COUNT; k++)
+		buf_printf(b, "- %s — %s\n", kind_words[LANG_JA][k], kind_words[LANG_EN][k]);
+	buf_puts(b, "\n");
+	for (k = 0; k < KIND_COUNT; k++) {
+		buf_printf(b, "## %s\n\n", kinds[k]);
+		for (i = 0; i < cat->n; i++)
+			if (cat->rules[i].kind == k)
+				emit_md_rule(b, cat, &cat->rules[i]);
+	}
+	buf_puts(b, "## 引用文書 / Cited documents\n\n");
+	for (i = 0; i < cat->ndocs; i++) {
+		if (cat->docs[i].url)
+			buf_printf(b, "- [%s](%s)\n", cat->docs[i].title, cat->docs[i].url);
+		else
+			buf_printf(b, "- %s\n", cat->docs[i].title);
+	}
+}
+
+/* ------------------------------------------------------------------ */
 /* Atomic output                                                       */
 
 /*
@@ -625,6 +709,7 @@ static void free_catalog(catalog *cat)
 		free(r->cite_key);
 		free(r->cite_quote);
 		free(r->cite_source);
+		free(r->severity_name);
 		free(r->basis);
 		for (k = 0; k < 2; k++) {
 			free(r->title[k]);
@@ -635,6 +720,7 @@ static void free_catalog(catalog *cat)
 	free(cat->rules);
 	for (i = 0; i < cat->ndocs; i++) {
 		free(cat->docs[i].source);
+		free(cat->docs[i].title);
 		free(cat->docs[i].url);
 	}
 	free(cat->docs);
@@ -650,11 +736,16 @@ int main(int argc, char **argv)
 	buf h = {NULL, 0, 0, 0}, c = {NULL, 0, 0, 0};
 	int rc = 1;
 
+	int markdown = argc == 5 && strcmp(argv[1], "--markdown") == 0;
+
 	if (argc != 5) {
-		fprintf(stderr, "usage: %s RULES.xml VOCABULARY.xml OUT.h OUT.c\n",
-		        argc > 0 ? argv[0] : "gen_catalog");
+		fprintf(stderr, "usage: %s RULES.xml VOCABULARY.xml OUT.h OUT.c\n"
+		                "       %s --markdown RULES.xml VOCABULARY.xml OUT.md\n",
+		        argc > 0 ? argv[0] : "gen_catalog", argc > 0 ? argv[0] : "gen_catalog");
 		return 2;
 	}
+	if (markdown)
+		argv++; /* RULES VOCABULARY OUT.md at argv[1..3] */
 	LIBXML_TEST_VERSION
 	memset(&cat, 0, sizeof cat);
 	cat.d.file = argv[1];
@@ -673,6 +764,17 @@ int main(int argc, char **argv)
 	if (cat.d.errors)
 		goto cleanup;
 
+	if (markdown) {
+		emit_markdown(&h, &cat);
+		if (h.failed) {
+			fputs("gen_catalog: out of memory\n", stderr);
+			goto cleanup;
+		}
+		if (write_output(argv[3], &h) != 0)
+			goto cleanup;
+		rc = 0;
+		goto cleanup;
+	}
 	emit_header(&h, &cat, argv[3]);
 	emit_source(&c, &cat, argv[3], argv[4]);
 	if (h.failed || c.failed) {

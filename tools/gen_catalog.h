@@ -67,6 +67,7 @@ const char *path_tail(const char *path, int n);
 
 /* Both outputs complete on disk before either is renamed into place. */
 int write_outputs(const char *out_h, const buf *h, const char *out_c, const buf *c);
+int write_output(const char *path, const buf *b);
 
 /* ---- the vocabulary (gen_vocabulary.c) ---- */
 

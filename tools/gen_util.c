@@ -484,6 +484,22 @@ cleanup:
 	return rc;
 }
 
+/* One output, written to a temporary file and renamed into place. */
+int write_output(const char *path, const buf *b)
+{
+	char *tmp = NULL;
+
+	if (write_temp(path, b, &tmp) != 0)
+		return -1;
+	if (replace_file(tmp, path) != 0) {
+		remove(tmp);
+		free(tmp);
+		return -1;
+	}
+	free(tmp);
+	return 0;
+}
+
 /* ------------------------------------------------------------------ */
 
 

@@ -81,7 +81,8 @@ json_t *ms_sarif_rule(unsigned i, medscope_lang lang, ms_buf *scratch)
 	ms_json_set(props, "tags", tags, &oom);
 	ms_json_set(props, "cite", json_string(r->cite_key), &oom);
 	ms_json_set(props, "quote", json_string(r->cite_quote), &oom);
-	ms_json_set(props, "source", json_string(r->cite_source), &oom);
+	/* The document title: the catalog's source keys are file names users never see. */
+	ms_json_set(props, "document", json_string(r->cite_document), &oom);
 	ms_json_set(props, "basis", json_string(r->basis), &oom);
 	ms_json_set(o, "properties", props, &oom);
 	return ms_json_done(o, oom);

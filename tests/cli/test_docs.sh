@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# What users read: the rule catalog (medscope rules / explain, SARIF,
+# docs/rules.md) names documents by title, never by the catalog's source
+# keys (guideline text file names); the README and docs link only to files
+# inside the project; the XSD is installed and still validates every example.
+source "$SRC/tests/cli/lib.sh"
+
+# A source key: a seed file name (NNN_<16 hex>.txt) or the spec file name.
+SOURCE_KEY='[0-9]{3}_[0-9a-f]{16}\.txt|rules\.md\b|shared/spec|shared/seeds'
+
+run "$MEDSCOPE" rules --lang ja
+expect_rc 0 "rules"
+expect_no_out "$SOURCE_KEY" "rules shows no source key"
+
+codes=$("$MEDSCOPE" rules | awk '{print $1}')
+: >"$WORK/explain"
+for lang in ja en; do
+	for c in $codes; do
+		"$MEDSCOPE" explain --lang "$lang" "$c" >>"$WORK/explain" || fail "explain $c"
+	done
+done
+cp "$WORK/explain" "$WORK/out"
+expect_no_out "$SOURCE_KEY" "explain shows no source key"
+expect_out '「医療情報を取り扱う情報システム・サービスの提供事業者における安全管理ガイドライン」FAQ' "explain names the FAQ by title"
+expect_out '「医療情報システムの安全管理に関するガイドライン 第6.0版」' "explain names the MHLW guideline by title"
+
+for ex in "$SRC"/examples/*.xml; do
+	"$MEDSCOPE" report --format sarif -o "$WORK/r.sarif" "$ex" 2>/dev/null
+	cat "$WORK/r.sarif" >>"$WORK/all.sarif" 2>/dev/null
+done
+cp "$WORK/all.sarif" "$WORK/out"
+expect_out '"document": "「' "SARIF rule properties carry the document title"
+expect_no_out "$SOURCE_KEY" "SARIF shows no source key"
+
+# The committed reference pages.
+cat "$SRC"/docs/*.md "$SRC/README.md" >"$WORK/out"
+expect_no_out '[0-9]{3}_[0-9a-f]{16}\.txt|shared/spec|shared/seeds|(^|[ (`"])\.\./' "docs and README point only inside the project"
+
+# Every relative link of README.md and docs/*.md names an existing file.
+for md in "$SRC/README.md" "$SRC"/docs/*.md; do
+	dir=$(dirname "$md")
+	grep -oE '\]\([^)#]+' "$md" | sed 's/^](//' | grep -vE '^(https?|mailto):' | while read -r target; do
+		[ -e "$dir/$target" ] || echo "$md: broken link $target"
+	done
+done >"$WORK/out"
+[ ! -s "$WORK/out" ] && ok || fail "relative links resolve: $(cat "$WORK/out")"
+
+finish
