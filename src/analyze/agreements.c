@@ -13,8 +13,9 @@
 #include "analyze/engine.h"
 
 /* The finding of a requirement no agreement satisfies (sys[0..ns): its
- * systems, sorted); its index, or MS_NONE. */
-static uint32_t missing(ms_engine *e, const ms_req_spec *r, const uint32_t *sys, uint32_t ns)
+ * systems, sorted; near: the near miss); its index, or MS_NONE. */
+static uint32_t missing(ms_engine *e, const ms_req_spec *r, const uint32_t *sys, uint32_t ns,
+                        uint32_t near, uint8_t lack, ms_span lacks)
 {
 	const medscope_model *m = e->m;
 	ms_args args = r->args;
@@ -34,13 +35,70 @@ static uint32_t missing(ms_engine *e, const ms_req_spec *r, const uint32_t *sys,
 		args.facilities = ms_served_facilities(e, r->facilities_of);
 	if (r->via)
 		args.via = ms_pool_put(e, r->via, r->nvia);
+	args.near = near;
+	args.lack = lack;
+	args.lacks = lacks;
 	return ms_finding_add(e, r->rule, (uint8_t)ms_rules[r->rule].severity, r->loc, r->element,
 	                      r->element_sym, &args);
 }
 
+/* Match r's parties (or, for an integration, F-A and F-B each: FAQ 2.1 /
+ * MHLW 企画管理編) over sys[0..ns); the agreements that meet it are left
+ * in e->work.req_all by id. */
+static int match_requirement(ms_engine *e, const ms_req_spec *r, const uint32_t *sys, uint32_t ns,
+                             uint16_t topic, ms_match_result *res)
+{
+	ms_matcher *mt = &e->match;
+	ms_match_query q = {r->parties, r->nparties, topic, sys, ns, r->edge};
+	e->work.req_all.n = 0;
+	if (ms_match(mt, &q, res) < 0)
+		return -1;
+	if (res->best == MS_NONE && r->two_agreements && r->nparties == 3) {
+		const uint32_t pa[2] = {r->parties[0], r->parties[1]}, pb[2] = {r->parties[0], r->parties[2]};
+		ms_match_query qa = {pa, 2, topic, sys, ns, r->edge}, qb = {pb, 2, topic, sys, ns, r->edge};
+		ms_match_result ra, rb;
+		if (ms_match(mt, &qa, &ra) < 0)
+			return -1;
+		if (ra.best == MS_NONE)
+			return 0;
+		for (size_t i = 0; i < mt->all.n; i++)
+			if (ms_push(e, &e->work.req_all, mt->all.v[i]) < 0)
+				return -1;
+		if (ms_match(mt, &qb, &rb) < 0)
+			return -1;
+		if (rb.best == MS_NONE) {
+			e->work.req_all.n = 0;
+			return 0;
+		}
+		/* Both papers together: cite the smaller id, list the union. */
+		const medscope_model *m = e->m;
+		res->best = strcmp(m->agreements.v[rb.best].id, m->agreements.v[ra.best].id) < 0 ? rb.best
+		                                                                              : ra.best;
+		res->near = MS_NONE;
+		for (size_t i = 0; i < mt->all.n; i++) {
+			bool dup = false;
+			for (size_t j = 0; j < e->work.req_all.n && !dup; j++)
+				dup = e->work.req_all.v[j] == mt->all.v[i];
+			if (!dup && ms_push(e, &e->work.req_all, mt->all.v[i]) < 0)
+				return -1;
+		}
+		uint32_t *v = e->work.req_all.v;
+		for (size_t i = 1; i < e->work.req_all.n; i++)
+			for (size_t j = i; j > 0 && strcmp(m->agreements.v[v[j - 1]].id, m->agreements.v[v[j]].id) > 0; j--) {
+				uint32_t t = v[j];
+				v[j] = v[j - 1];
+				v[j - 1] = t;
+			}
+		return 0;
+	}
+	for (size_t i = 0; i < mt->all.n; i++)
+		if (ms_push(e, &e->work.req_all, mt->all.v[i]) < 0)
+			return -1;
+	return 0;
+}
+
 void ms_require(ms_engine *e, ms_req_spec *r)
 {
-	const medscope_model *m = e->m;
 	medscope_analysis *a = e->a;
 	if (e->oom)
 		return;
@@ -52,23 +110,28 @@ void ms_require(ms_engine *e, ms_req_spec *r)
 		memcpy(sys, r->systems, r->nsystems * sizeof(*sys));
 	uint32_t ns = ms_sort_systems(a, sys, r->nsystems);
 
-	uint32_t sat[2] = {MS_NONE, MS_NONE};
-	sat[0] = ms_match_agreement(&e->match, r->parties, r->nparties, topic, sys, ns);
-	if (sat[0] == MS_NONE && r->two_agreements && r->nparties == 3) {
-		/* FAQ 2.1 / MHLW 企画管理編: F-A and F-B, each on the integration. */
-		uint32_t pa[2] = {r->parties[0], r->parties[1]}, pb[2] = {r->parties[0], r->parties[2]};
-		uint32_t g1 = ms_match_agreement(&e->match, pa, 2, topic, sys, ns);
-		uint32_t g2 = g1 == MS_NONE ? MS_NONE : ms_match_agreement(&e->match, pb, 2, topic, sys, ns);
-		if (g2 != MS_NONE) {
-			bool swap = strcmp(m->agreements.v[g2].id, m->agreements.v[g1].id) < 0;
-			sat[0] = swap ? g2 : g1;
-			sat[1] = swap ? g1 : g2;
-		}
+	ms_match_result res;
+	if (match_requirement(e, r, sys, ns, topic, &res) < 0) {
+		e->oom = 1;
+		return;
 	}
-
+	/* What the near miss lacks, as symbols (systems, or the party). */
+	uint32_t near = res.near == MS_NONE ? MS_NONE : e->m->agreements.v[res.near].sym;
+	ms_span lacks = {0, 0};
+	if (res.lack == MS_LACK_PARTY) {
+		lacks = ms_pool_put(e, &e->m->parties.v[res.lack_party].sym, 1);
+	} else if (res.lack == MS_LACK_SYSTEMS) {
+		const ms_matcher *mt = &e->match;
+		uint32_t *syms = ms_reserve(e, &e->work.req_syms, mt->lacks.n + 1);
+		if (!syms)
+			return;
+		for (size_t i = 0; i < mt->lacks.n; i++)
+			syms[i] = e->m->systems.v[mt->lacks.v[i]].sym;
+		lacks = ms_pool_put(e, syms, (uint32_t)mt->lacks.n);
+	}
 	if (a->findings_only) {
-		if (sat[0] == MS_NONE)
-			missing(e, r, sys, ns);
+		if (res.best == MS_NONE)
+			missing(e, r, sys, ns, near, res.lack, lacks);
 		return;
 	}
 	ms_requirement *q = MS_VEC_PUSH(a->requirements);
@@ -96,16 +159,19 @@ void ms_require(ms_engine *e, ms_req_spec *r)
 	q->nparties = (uint8_t)np;
 	q->systems = ns == 1 ? ms_pool_one(e, e->shared.one_system, sys[0], sys[0])
 	                     : ms_pool_put(e, sys, ns);
-	q->satisfied_by[0] = sat[0];
-	q->satisfied_by[1] = sat[1];
+	q->satisfied_by = res.best;
+	q->satisfied_all = ms_pool_put(e, e->work.req_all.v, (uint32_t)e->work.req_all.n);
+	q->near = res.near;
+	q->lack = res.lack;
+	q->lacks = lacks;
 	q->contract = r->contract;
 	q->rule = r->rule;
 	q->topic = topic;
 	q->severity = (uint8_t)ms_rules[r->rule].severity;
 	q->finding = MS_NONE;
-	if (sat[0] != MS_NONE)
+	if (res.best != MS_NONE)
 		return;
-	uint32_t fi = missing(e, r, sys, ns);
+	uint32_t fi = missing(e, r, sys, ns, near, res.lack, lacks);
 	a->requirements.v[a->requirements.n - 1].finding = fi;
 }
 

@@ -232,6 +232,7 @@ static void change_notification(ms_engine *e)
 			r.parties[1] = py;
 			r.systems = sys;
 			r.nsystems = 2;
+			r.edge = true;
 			r.loc = ed->loc;
 			r.element = MS_SYM_SYSTEM;
 			r.element_sym = sx->sym;

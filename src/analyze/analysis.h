@@ -48,8 +48,11 @@ typedef struct {
 typedef struct {
 	uint32_t parties[3];     /* party indices sorted by id; MS_NONE past nparties */
 	ms_span systems;         /* system indices, sorted by id */
-	uint32_t satisfied_by[2]; /* agreement indices, MS_NONE = none; [1] is used when two
-	                            agreements (F-A and F-B) together meet an integration requirement */
+	uint32_t satisfied_by;   /* the most specific agreement meeting it (rules.md §3), or MS_NONE */
+	ms_span satisfied_all;   /* agreement indices, by id: every one that contributes (empty when missing) */
+	uint32_t near;           /* missing: the agreement that nearly meets it, or MS_NONE */
+	uint8_t lack;            /* MS_LACK_* of near */
+	ms_span lacks;           /* symbols of what near lacks: the systems (by id), or the party */
 	uint32_t contract;       /* symbol of the contract it stems from (JSON "via"), or MS_NONE */
 	uint32_t finding;        /* index into findings when missing, else MS_NONE */
 	uint16_t rule;           /* the missing-* code raised when missing */
@@ -65,6 +68,9 @@ typedef struct {
 	ms_span systems, via;
 	ms_span facilities; /* symbols; when non-empty {facility} lists these instead
 	                       (the first three, then "+N") - per-system findings */
+	uint32_t near;  /* a missing requirement's near miss: agreement symbol, or MS_NONE */
+	uint8_t lack;   /* MS_LACK_* of near */
+	ms_span lacks;  /* symbols of the systems (or the party) near lacks */
 	int32_t date;   /* MS_NO_DATE when unused */
 	int scheme;     /* ms_cert_scheme, or -1 */
 } ms_args;
@@ -126,6 +132,10 @@ int ms_analysis_by_facility(medscope_analysis *a);
  * template with its placeholders filled from f->args (ids as written in
  * the model; lists comma-separated).
  */
+/* "nearest agreement g2: its covers lacks s3, s4" (rules.md §3 "Near
+ * misses"): near is the agreement's symbol, lacks symbols. */
+void ms_near_miss_put(const medscope_analysis *a, uint32_t near, uint8_t lack, ms_span lacks,
+                      medscope_lang lang, ms_buf *out);
 void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                         ms_buf *out);
 

@@ -96,6 +96,7 @@ static void engine_free(ms_engine *e)
 	MS_VEC_FREE(e->work.subj);
 	MS_VEC_FREE(e->work.req_sys);
 	MS_VEC_FREE(e->work.req_syms);
+	MS_VEC_FREE(e->work.req_all);
 	MS_VEC_FREE(e->work.triples_buf);
 	MS_VEC_FREE(e->work.via_child);
 	MS_VEC_FREE(e->work.via_sibling);

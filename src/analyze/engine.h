@@ -180,7 +180,7 @@ typedef struct {
 
 /* Scratch: no meaning between two calls. */
 typedef struct {
-	ms_u32vec tmp, tmp2, subj, req_sys, req_syms;
+	ms_u32vec tmp, tmp2, subj, req_sys, req_syms, req_all;
 	MS_VEC(ms_triple) triples_buf;
 	ms_u32vec via_child, via_sibling, via_stack;
 	uint32_t *fac_mark;      /* [party] */
@@ -311,6 +311,7 @@ typedef struct {
 	uint32_t nsystems;
 	uint32_t contract;       /* symbol (JSON "via"), or MS_NONE */
 	bool two_agreements;     /* integration: F-A plus F-B also satisfies */
+	bool edge;               /* the systems are one edge: either end served serves it */
 	ms_loc loc;
 	uint8_t element;
 	uint32_t element_sym;

@@ -17,6 +17,7 @@ void ms_args_init(ms_args *x)
 	memset(x, 0, sizeof(*x));
 	x->facility = x->party = x->other = x->system = x->contract = x->agreement = x->risk =
 		MS_NONE;
+	x->near = MS_NONE;
 	x->date = MS_NO_DATE;
 	x->scheme = -1;
 }

@@ -1,9 +1,10 @@
 /*
  * The agreement matcher (match.h).
  *
- * Cost: the index is a counting sort, O(agreement parties). A match costs
- * O(agreements of the requirement's party with the fewest x their list
- * lengths); covers are compared through epoch marks, O(covers + systems).
+ * Cost: the index is a counting sort, O(agreement parties). A match scans
+ * the agreements of the requirement's party with the fewest, each in
+ * O(its parties + its covers) through epoch marks; a near miss by party,
+ * computed only for a missing requirement, scans those of two parties.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,13 +15,16 @@ int ms_matcher_init(ms_matcher *mt, const medscope_model *m)
 {
 	memset(mt, 0, sizeof(*mt));
 	mt->m = m;
-	mt->cover_mark = calloc(m->systems.n + 1, sizeof(uint32_t));
+	size_t ns = m->systems.n + 1;
+	mt->in_query = calloc(ns, sizeof(uint32_t));
+	mt->hit = calloc(ns, sizeof(uint32_t));
+	mt->covered = calloc(ns, sizeof(uint32_t));
 	size_t k = 0;
 	for (size_t g = 0; g < m->agreements.n; g++)
 		k += m->agreements.v[g].parties.n;
 	uint32_t *rows = malloc((k + 1) * sizeof(*rows)), *items = malloc((k + 1) * sizeof(*items));
 	int rc = -1;
-	if (mt->cover_mark && rows && items) {
+	if (mt->in_query && mt->hit && mt->covered && rows && items) {
 		size_t n = 0;
 		for (uint32_t g = 0; g < (uint32_t)m->agreements.n; g++) {
 			ms_span ps = m->agreements.v[g].parties;
@@ -39,59 +43,220 @@ int ms_matcher_init(ms_matcher *mt, const medscope_model *m)
 void ms_matcher_free(ms_matcher *mt)
 {
 	ms_csr_free(&mt->by_party);
-	free(mt->cover_mark);
-	mt->cover_mark = NULL;
+	free(mt->in_query);
+	free(mt->hit);
+	free(mt->covered);
+	mt->in_query = mt->hit = mt->covered = NULL;
+	MS_VEC_FREE(mt->all);
+	MS_VEC_FREE(mt->lacks);
 }
 
-static bool agreement_ok(ms_matcher *mt, uint32_t g, const uint32_t *parties, uint32_t np,
-                         uint16_t topic, const uint32_t *sys, uint32_t ns)
+/* Marks are epoch-stamped: a new epoch clears them in O(1). One query
+ * takes at most three epochs per agreement, so each query starts with room
+ * for that many, forgetting every mark when the counter would wrap. */
+static void reserve_epochs(ms_matcher *mt)
+{
+	uint64_t need = 3 * (uint64_t)mt->m->agreements.n + 4;
+	if (UINT32_MAX - mt->epoch < need) {
+		size_t n = (mt->m->systems.n + 1) * sizeof(uint32_t);
+		memset(mt->in_query, 0, n);
+		memset(mt->hit, 0, n);
+		memset(mt->covered, 0, n);
+		mt->epoch = 0;
+	}
+}
+
+static uint32_t next_epoch(ms_matcher *mt)
+{
+	return ++mt->epoch;
+}
+
+/* How many of the parties agreement g lacks (at most 2 are counted), and
+ * the first one it lacks. */
+static uint32_t parties_lacking(const ms_matcher *mt, uint32_t g, const ms_match_query *q,
+                                uint32_t *first)
 {
 	const medscope_model *m = mt->m;
 	const ms_agreement *ag = &m->agreements.v[g];
-	if (!(ag->topics & topic))
-		return false;
-	/* MHLW 経営管理編 1.3.2 「書面等により可視化し」: an unwritten demarcation
-	 * does not count. */
-	if (topic == MS_TOPIC_DEMARCATION && !ag->documented)
-		return false;
-	for (uint32_t i = 0; i < np; i++) {
+	uint32_t n = 0;
+	*first = MS_NONE;
+	for (uint32_t i = 0; i < q->np && n < 2; i++) {
 		bool found = false;
 		for (uint32_t k = 0; k < ag->parties.n && !found; k++)
-			found = MS_SPAN_AT(m, ag->parties, k) == parties[i];
-		if (!found)
-			return false;
+			found = MS_SPAN_AT(m, ag->parties, k) == q->parties[i];
+		if (!found && n++ == 0)
+			*first = q->parties[i];
 	}
-	if (ag->has_covers && ns) {
-		if (mt->epoch == UINT32_MAX) { /* after 2^32 matches: forget every mark */
-			memset(mt->cover_mark, 0, m->systems.n * sizeof(uint32_t));
-			mt->epoch = 0;
-		}
-		uint32_t ep = ++mt->epoch;
-		for (uint32_t k = 0; k < ag->covers.n; k++)
-			mt->cover_mark[MS_SPAN_AT(m, ag->covers, k)] = ep;
-		for (uint32_t i = 0; i < ns; i++)
-			if (mt->cover_mark[sys[i]] != ep)
-				return false;
-	}
-	return true;
+	return n;
 }
 
-uint32_t ms_match_agreement(ms_matcher *mt, const uint32_t *parties, uint32_t np,
-                            uint16_t topic, const uint32_t *sys, uint32_t ns)
+/* The concerned systems agreement g serves (every one without covers),
+ * each stamped in mt->hit with epoch `ep`. */
+static uint32_t systems_served(ms_matcher *mt, uint32_t g, const ms_match_query *q, uint32_t qep,
+                               uint32_t ep)
 {
-	const ms_csr *ag = &mt->by_party;
-	uint32_t pmin = parties[0];
-	for (uint32_t i = 1; i < np; i++)
-		if (ag->off[parties[i] + 1] - ag->off[parties[i]] < ag->off[pmin + 1] - ag->off[pmin])
-			pmin = parties[i];
-	uint32_t best = MS_NONE;
-	for (uint32_t k = ag->off[pmin]; k < ag->off[pmin + 1]; k++) {
-		uint32_t g = ag->idx[k];
-		if (g == best || (best != MS_NONE && strcmp(mt->m->agreements.v[g].id,
-		                                            mt->m->agreements.v[best].id) >= 0))
-			continue;
-		if (agreement_ok(mt, g, parties, np, topic, sys, ns))
-			best = g;
+	const medscope_model *m = mt->m;
+	const ms_agreement *ag = &m->agreements.v[g];
+	uint32_t hits = 0;
+	for (uint32_t k = 0; k < ag->covers.n && ag->has_covers; k++) {
+		uint32_t s = MS_SPAN_AT(m, ag->covers, k);
+		if (mt->in_query[s] == qep && mt->hit[s] != ep) {
+			mt->hit[s] = ep;
+			hits++;
+		}
 	}
-	return best;
+	if (!ag->has_covers)
+		for (uint32_t i = 0; i < q->ns; i++)
+			mt->hit[q->sys[i]] = ep, hits++;
+	return hits;
+}
+
+static bool topic_ok(const ms_agreement *ag, uint16_t topic, bool *unwritten)
+{
+	/* MHLW 経営管理編 1.3.2 「書面等により可視化し」: an unwritten
+	 * demarcation does not count (but is a near miss). */
+	*unwritten = topic == MS_TOPIC_DEMARCATION && !ag->documented;
+	return (ag->topics & topic) != 0;
+}
+
+/* Specificity (match.h): 0 covers every concerned system, 1 some, 2 no covers. */
+static int specificity(const ms_agreement *ag, uint32_t hits, uint32_t ns)
+{
+	return !ag->has_covers ? 2 : hits >= ns ? 0 : 1;
+}
+
+static bool before(const medscope_model *m, uint32_t g, int rank, uint32_t best, int best_rank)
+{
+	if (best == MS_NONE || rank != best_rank)
+		return best == MS_NONE || rank < best_rank;
+	return strcmp(m->agreements.v[g].id, m->agreements.v[best].id) < 0;
+}
+
+static int cmp_agreement_id(const void *x, const void *y, const medscope_model *m)
+{
+	return strcmp(m->agreements.v[*(const uint32_t *)x].id, m->agreements.v[*(const uint32_t *)y].id);
+}
+
+/* mt->all by id: few agreements meet one requirement, so insertion. */
+static void sort_all(ms_matcher *mt)
+{
+	uint32_t *v = mt->all.v;
+	for (size_t i = 1; i < mt->all.n; i++)
+		for (size_t j = i; j > 0 && cmp_agreement_id(&v[j - 1], &v[j], mt->m) > 0; j--) {
+			uint32_t t = v[j];
+			v[j] = v[j - 1];
+			v[j - 1] = t;
+		}
+}
+
+/* Near miss by party: an agreement with the topic (in writing, for a
+ * demarcation) serving every concerned system that lacks just one party.
+ * Such an agreement names parties[0] or parties[1]. */
+static void near_by_party(ms_matcher *mt, const ms_match_query *q, uint32_t qep,
+                          ms_match_result *res)
+{
+	const medscope_model *m = mt->m;
+	const ms_csr *ix = &mt->by_party;
+	for (uint32_t w = 0; w < q->np && w < 2; w++) {
+		uint32_t p = q->parties[w];
+		for (uint32_t k = ix->off[p]; k < ix->off[p + 1]; k++) {
+			uint32_t g = ix->idx[k], lacking;
+			const ms_agreement *ag = &m->agreements.v[g];
+			bool unwritten;
+			if (!topic_ok(ag, q->topic, &unwritten) || unwritten ||
+			    parties_lacking(mt, g, q, &lacking) != 1)
+				continue;
+			uint32_t hits = systems_served(mt, g, q, qep, next_epoch(mt));
+			if ((q->edge ? hits == 0 && q->ns : hits < q->ns) ||
+			    !before(m, g, 0, res->near, 0))
+				continue;
+			res->near = g;
+			res->lack = MS_LACK_PARTY;
+			res->lack_party = lacking;
+		}
+	}
+}
+
+int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res)
+{
+	const medscope_model *m = mt->m;
+	const ms_csr *ix = &mt->by_party;
+	res->best = res->near = res->lack_party = MS_NONE;
+	res->lack = MS_LACK_NONE;
+	mt->all.n = mt->lacks.n = 0;
+	reserve_epochs(mt);
+	uint32_t qep = next_epoch(mt);
+	for (uint32_t i = 0; i < q->ns; i++)
+		mt->in_query[q->sys[i]] = qep;
+
+	uint32_t pmin = q->parties[0];
+	for (uint32_t i = 1; i < q->np; i++)
+		if (ix->off[q->parties[i] + 1] - ix->off[q->parties[i]] < ix->off[pmin + 1] - ix->off[pmin])
+			pmin = q->parties[i];
+
+	int best_rank = 3;
+	uint32_t ncovered = 0, near_hits = 0, unwritten_g = MS_NONE;
+	for (uint32_t k = ix->off[pmin]; k < ix->off[pmin + 1]; k++) {
+		uint32_t g = ix->idx[k], lacking;
+		const ms_agreement *ag = &m->agreements.v[g];
+		bool unwritten;
+		if (!topic_ok(ag, q->topic, &unwritten) || parties_lacking(mt, g, q, &lacking) != 0)
+			continue;
+		uint32_t ep = next_epoch(mt);
+		uint32_t hits = systems_served(mt, g, q, qep, ep);
+		if (unwritten) {
+			if ((q->edge ? hits > 0 || !q->ns : hits == q->ns) && before(m, g, 0, unwritten_g, 0))
+				unwritten_g = g;
+			continue;
+		}
+		if (hits > 0 || !q->ns) {
+			if (MS_VEC_RESERVE(mt->all, mt->all.n + 1) < 0)
+				return -1;
+			mt->all.v[mt->all.n++] = g;
+			for (uint32_t i = 0; i < q->ns; i++)
+				if (mt->hit[q->sys[i]] == ep && mt->covered[q->sys[i]] != qep) {
+					mt->covered[q->sys[i]] = qep;
+					ncovered++;
+				}
+			int rank = specificity(ag, hits, q->ns);
+			if (before(m, g, rank, res->best, best_rank)) {
+				res->best = g;
+				best_rank = rank;
+			}
+		}
+		/* Should the systems fall short: the agreement serving the most. */
+		if (res->near == MS_NONE || hits > near_hits ||
+		    (hits == near_hits && before(m, g, 0, res->near, 0))) {
+			res->near = g;
+			near_hits = hits;
+		}
+	}
+	bool met = mt->all.n > 0 && (q->edge || ncovered == q->ns);
+	if (met) {
+		sort_all(mt);
+		res->near = MS_NONE;
+		return 0;
+	}
+	res->best = MS_NONE;
+	mt->all.n = 0;
+	if (res->near != MS_NONE) {
+		uint32_t ep = next_epoch(mt);
+		systems_served(mt, res->near, q, qep, ep);
+		res->lack = MS_LACK_SYSTEMS;
+		for (uint32_t i = 0; i < q->ns; i++)
+			if (mt->hit[q->sys[i]] != ep) {
+				if (MS_VEC_RESERVE(mt->lacks, mt->lacks.n + 1) < 0)
+					return -1;
+				mt->lacks.v[mt->lacks.n++] = q->sys[i];
+			}
+		return 0;
+	}
+	if (unwritten_g != MS_NONE) {
+		res->near = unwritten_g;
+		res->lack = MS_LACK_IN_WRITING;
+		return 0;
+	}
+	if (q->np > 1)
+		near_by_party(mt, q, qep, res);
+	return 0;
 }

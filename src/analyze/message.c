@@ -10,6 +10,7 @@
 
 #include "analyze/engine.h"
 #include "util/date.h"
+#include "util/lang.h"
 
 #define MISSING "\xe2\x80\x94" /* — */
 
@@ -82,8 +83,8 @@ static void fill(const medscope_analysis *a, const ms_args *x, const char *name,
 	}
 }
 
-void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
-                        ms_buf *out)
+static void put_template(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
+                         ms_buf *out)
 {
 	const char *t = ms_rules[f->rule].message[lang == MEDSCOPE_LANG_JA];
 	for (;;) {
@@ -96,5 +97,28 @@ void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscop
 		ms_buf_put(out, t, (size_t)(open - t));
 		fill(a, &f->args, open + 1, (size_t)(close - open - 1), out, lang);
 		t = close + 1;
+	}
+}
+
+void ms_near_miss_put(const medscope_analysis *a, uint32_t near, uint8_t lack, ms_span lacks,
+                      medscope_lang lang, ms_buf *out)
+{
+	ms_buf_printf(out, MS_L(lang, "nearest agreement %s: %s", "近い合意 %s: %s"),
+	              ms_sym_name(a->model, near), ms_word(MS_W_LACK, lack, lang));
+	if (lacks.n) {
+		ms_buf_putc(out, ' ');
+		put_list(a, lacks, UINT32_MAX, out);
+	}
+}
+
+void ms_finding_message(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
+                        ms_buf *out)
+{
+	put_template(a, f, lang, out);
+	/* rules.md §3 "Near misses": which agreement nearly meets it, and why not. */
+	if (f->args.near != MS_NONE) {
+		ms_buf_puts(out, MS_L(lang, " (", "（"));
+		ms_near_miss_put(a, f->args.near, f->args.lack, f->args.lacks, lang, out);
+		ms_buf_puts(out, MS_L(lang, ")", "）"));
 	}
 }

@@ -78,6 +78,20 @@ static int same_indices(const dctx *c, ms_span a, ms_span b, int parties)
 	return 1;
 }
 
+/* The agreements meeting requirements o (OLD) and n (NEW): the same cited
+ * one and the same list (agreements matched by id). */
+static int same_agreements(const dctx *c, const ms_requirement *o, const ms_requirement *n)
+{
+	if ((o->satisfied_by == MS_NONE) != (n->satisfied_by == MS_NONE) ||
+	    (n->satisfied_by != MS_NONE && c->agreement_map[n->satisfied_by] != o->satisfied_by) ||
+	    o->satisfied_all.n != n->satisfied_all.n)
+		return 0;
+	for (uint32_t i = 0; i < n->satisfied_all.n; i++)
+		if (c->agreement_map[MS_APOOL(c->na, n->satisfied_all, i)] != MS_APOOL(c->oa, o->satisfied_all, i))
+			return 0;
+	return 1;
+}
+
 /*
  * Match OLD's items to NEW's by identity (idmap.h: both lists sorted by
  * key and merged, so memory is read in order). c->okeys / c->nkeys hold
@@ -443,17 +457,14 @@ static void diff_reqs(dctx *c)
 			continue;
 		}
 		const ms_requirement *o = &c->oa->requirements.v[nmatch[i]], *n = &c->na->requirements.v[i];
-		bool was = o->satisfied_by[0] != MS_NONE, is = n->satisfied_by[0] != MS_NONE;
+		bool was = o->satisfied_by != MS_NONE, is = n->satisfied_by != MS_NONE;
 		unsigned what = 0;
 		if (!same_indices(c, o->systems, n->systems, 0))
 			what |= MS_REQ_SYSTEMS;
 		if (o->severity != n->severity)
 			what |= MS_REQ_SEVERITY;
-		for (int k = 0; k < 2; k++) {
-			uint32_t a = o->satisfied_by[k], b = n->satisfied_by[k];
-			if (b == MS_NONE ? a != MS_NONE : (a == MS_NONE || c->agreement_map[b] != a))
-				what |= MS_REQ_SATISFIED_BY;
-		}
+		if (!same_agreements(c, o, n))
+			what |= MS_REQ_SATISFIED_BY;
 		if (was != is)
 			push_req(c, nmatch[i], i, was ? MS_REQ_NOW_MISSING : MS_REQ_NOW_PRESENT, what);
 		else if (what)

@@ -98,12 +98,16 @@ static json_t *req_side(const medscope_analysis *a, uint32_t i, int *oom)
 		return json_null();
 	const ms_requirement *r = &a->requirements.v[i];
 	const medscope_model *m = a->model;
-	int present = r->satisfied_by[0] != MS_NONE;
+	int present = r->satisfied_by != MS_NONE;
 	json_t *o = json_object(), *by = json_array();
 	ms_json_set(o, "status", json_string(present ? "present" : "missing"), oom);
-	for (int k = 0; k < 2; k++)
-		if (r->satisfied_by[k] != MS_NONE)
-			ms_json_push(by, json_string(m->agreements.v[r->satisfied_by[k]].id), oom);
+	if (present)
+		ms_json_push(by, json_string(m->agreements.v[r->satisfied_by].id), oom);
+	for (uint32_t k = 0; k < r->satisfied_all.n; k++) {
+		uint32_t g = MS_APOOL(a, r->satisfied_all, k);
+		if (g != r->satisfied_by)
+			ms_json_push(by, json_string(m->agreements.v[g].id), oom);
+	}
 	ms_json_set(o, "satisfied_by", by, oom);
 	ms_json_set(o, "systems", ms_json_index_ids(a, r->systems, 0, oom), oom);
 	ms_json_set(o, "severity", json_string(medscope_severity_name((medscope_severity)r->severity)),

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "change/diff.h"
+#include "emit/emit.h"
 #include "util/lang.h"
 #include "util/date.h"
 
@@ -297,15 +298,15 @@ static void put_requirement(const tctx *c, const medscope_analysis *a, const ms_
 
 static void put_status(const tctx *c, const medscope_analysis *a, const ms_requirement *r)
 {
-	if (r->satisfied_by[0] == MS_NONE) {
+	if (r->satisfied_by == MS_NONE) {
 		fprintf(c->f, "%s (%s)", MS_L(c->lang, "missing", "欠落"),
 		        ms_label(MS_W_SEVERITY, r->severity, c->lang));
 		return;
 	}
-	fprintf(c->f, "%s (%s", MS_L(c->lang, "present", "合意あり"), a->model->agreements.v[r->satisfied_by[0]].id);
-	if (r->satisfied_by[1] != MS_NONE)
-		fprintf(c->f, " + %s", a->model->agreements.v[r->satisfied_by[1]].id);
-	fputc(')', c->f);
+	ms_buf b = MS_BUF_INIT;
+	ms_put_satisfied(&b, a, r, " + ");
+	fprintf(c->f, "%s (%s)", MS_L(c->lang, "present", "合意あり"), ms_buf_cstr(&b));
+	ms_buf_free(&b);
 }
 
 static void reqs_section(const tctx *c)

@@ -179,8 +179,14 @@ static void collect(ictx *c)
 static uint32_t find_notice(ictx *c, uint32_t x, uint32_t y, uint32_t s, uint32_t t)
 {
 	const uint32_t parties[2] = {x, y}, sys[2] = {s, t};
-	return ms_match_agreement(&c->match, parties, 2, MS_TOPIC_CHANGE_NOTIFICATION, sys,
-	                          t == MS_NONE ? 1 : 2);
+	ms_match_query q = {parties, 2, MS_TOPIC_CHANGE_NOTIFICATION, sys, t == MS_NONE || t == s ? 1 : 2,
+	                    t != MS_NONE && t != s};
+	ms_match_result res;
+	if (ms_match(&c->match, &q, &res) < 0) {
+		c->oom = 1;
+		return MS_NONE;
+	}
+	return res.best;
 }
 
 /* Agreements present that bind an affected party: the member closest to

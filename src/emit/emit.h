@@ -55,6 +55,10 @@ medscope_status ms_emit_html(FILE *out, const medscope_analysis *a,
 void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep);
 void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
                       const char *sep);
+/* The agreements meeting requirement rq: satisfied_by first (the most
+ * specific, rules.md §3), then the others that contribute, joined by sep. */
+void ms_put_satisfied(ms_buf *b, const medscope_analysis *a, const ms_requirement *rq,
+                      const char *sep);
 /* Write `s`, then spaces (columns as ms_display_width() counts them) up to `width` columns (nothing more when `s` is
  * already that wide). */
 void ms_pad(FILE *out, const char *s, size_t width);

@@ -81,16 +81,27 @@ static json_t *agreement_object(const medscope_analysis *a, const ms_requirement
 	ms_json_set(o, "parties", parties, &oom);
 	ms_json_set(o, "topic", json_string(ms_code(MS_W_TOPIC, rq->topic)), &oom);
 	ms_json_set(o, "systems", ms_json_index_ids(a, rq->systems, 0, &oom), &oom);
-	int present = rq->satisfied_by[0] != MS_NONE;
+	int present = rq->satisfied_by != MS_NONE;
 	ms_json_set(o, "status", json_string(present ? "present" : "missing"), &oom);
 	ms_json_set(o, "satisfied_by",
-	            ms_json_str_or_null(present ? m->agreements.v[rq->satisfied_by[0]].id : NULL), &oom);
-	if (present && rq->satisfied_by[1] != MS_NONE) {
-		/* An integration requirement met by two agreements, F-A and F-B. */
+	            ms_json_str_or_null(present ? m->agreements.v[rq->satisfied_by].id : NULL), &oom);
+	if (rq->satisfied_all.n > 1) {
+		/* Every agreement that contributes (one per system, or F-A and F-B), by id. */
 		json_t *all = json_array();
-		ms_json_push(all, json_string(m->agreements.v[rq->satisfied_by[0]].id), &oom);
-		ms_json_push(all, json_string(m->agreements.v[rq->satisfied_by[1]].id), &oom);
+		for (uint32_t k = 0; k < rq->satisfied_all.n; k++)
+			ms_json_push(all, json_string(m->agreements.v[MS_APOOL(a, rq->satisfied_all, k)].id), &oom);
 		ms_json_set(o, "satisfied_by_all", all, &oom);
+	}
+	if (rq->near != MS_NONE) {
+		/* rules.md §3 "Near misses": which agreement, and what it lacks. */
+		json_t *nm = json_object();
+		ms_json_set(nm, "agreement", json_string(m->agreements.v[rq->near].id), &oom);
+		ms_json_set(nm, "lacks", json_string(ms_code(MS_W_LACK, rq->lack)), &oom);
+		json_t *ids = json_array();
+		for (uint32_t k = 0; k < rq->lacks.n; k++)
+			ms_json_push(ids, json_string(ms_sym_name(m, MS_APOOL(a, rq->lacks, k))), &oom);
+		ms_json_set(nm, "ids", ids, &oom);
+		ms_json_set(o, "near_miss", nm, &oom);
 	}
 	if (rq->contract != MS_NONE) {
 		json_t *via = json_array();

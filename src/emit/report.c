@@ -146,6 +146,22 @@ void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int p
 	}
 }
 
+void ms_put_satisfied(ms_buf *b, const medscope_analysis *a, const ms_requirement *rq,
+                      const char *sep)
+{
+	const medscope_model *m = a->model;
+	if (rq->satisfied_by == MS_NONE)
+		return;
+	ms_buf_puts(b, m->agreements.v[rq->satisfied_by].id);
+	for (uint32_t i = 0; i < rq->satisfied_all.n; i++) {
+		uint32_t g = MS_APOOL(a, rq->satisfied_all, i);
+		if (g == rq->satisfied_by)
+			continue;
+		ms_buf_puts(b, sep);
+		ms_buf_puts(b, m->agreements.v[g].id);
+	}
+}
+
 /* "title [code]" of a rule */
 static void put_rule(ms_buf *b, unsigned rule, medscope_lang lang)
 {
@@ -240,7 +256,7 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 	medscope_status s = MEDSCOPE_OK;
 	for (size_t i = 0; i < a->requirements.n && s == MEDSCOPE_OK; i++) {
 		const ms_requirement *rq = &a->requirements.v[i];
-		int present = rq->satisfied_by[0] != MS_NONE;
+		int present = rq->satisfied_by != MS_NONE;
 		put_topic(&r->col[0], rq->topic, lang);
 		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
 			if (k)
@@ -249,10 +265,8 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 		}
 		ms_put_index_ids(&r->col[2], a, rq->systems, 0, ", ");
 		if (present) {
-			ms_buf_printf(&r->col[3], "%s (%s", MS_L(lang, "present", "合意あり"),
-			              m->agreements.v[rq->satisfied_by[0]].id);
-			if (rq->satisfied_by[1] != MS_NONE)
-				ms_buf_printf(&r->col[3], " + %s", m->agreements.v[rq->satisfied_by[1]].id);
+			ms_buf_printf(&r->col[3], "%s (", MS_L(lang, "present", "合意あり"));
+			ms_put_satisfied(&r->col[3], a, rq, " + ");
 			ms_buf_putc(&r->col[3], ')');
 		} else {
 			ms_buf_puts(&r->col[3], MS_L(lang, "MISSING", "欠落"));

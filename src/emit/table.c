@@ -221,7 +221,7 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 	header(&g, jp ? ja : en, 6);
 	for (size_t i = 0; i < a->requirements.n; i++) {
 		const ms_requirement *rq = &a->requirements.v[i];
-		int present = rq->satisfied_by[0] != MS_NONE;
+		int present = rq->satisfied_by != MS_NONE;
 		grid_cell(&g, ms_label(MS_W_TOPIC, rq->topic, lang));
 		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
 			if (k)
@@ -232,10 +232,8 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 		ms_put_index_ids(&b, a, rq->systems, 0, ",");
 		grid_take(&g, &b);
 		if (present) {
-			ms_buf_printf(&b, "%s(%s", jp ? "合意あり" : "present",
-			              m->agreements.v[rq->satisfied_by[0]].id);
-			if (rq->satisfied_by[1] != MS_NONE)
-				ms_buf_printf(&b, "+%s", m->agreements.v[rq->satisfied_by[1]].id);
+			ms_buf_printf(&b, "%s(", jp ? "合意あり" : "present");
+			ms_put_satisfied(&b, a, rq, "+");
 			ms_buf_putc(&b, ')');
 		} else {
 			ms_buf_puts(&b, jp ? "欠落" : "MISSING");

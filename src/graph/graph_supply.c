@@ -228,7 +228,7 @@ void ms_gv_add_missing(ms_gv *c)
 {
 	for (size_t i = 0; i < c->a->requirements.n; i++) {
 		const ms_requirement *r = &c->a->requirements.v[i];
-		if (r->satisfied_by[0] != MS_NONE || r->nparties < 2)
+		if (r->satisfied_by != MS_NONE || r->nparties < 2)
 			continue;
 		uint32_t hub = r->parties[0];
 		for (uint32_t k = 0; k < r->nparties; k++)

@@ -178,17 +178,21 @@ static inline int ms_ta_present(const medscope_analysis *a, unsigned rule, const
                                 const char *systems)
 {
 	const ms_requirement *q = ms_ta_req(a, rule, parties, systems);
-	return q ? q->satisfied_by[0] != MS_NONE : -1;
+	return q ? q->satisfied_by != MS_NONE : -1;
 }
 
+/* satisfied_by, then the other agreements that contribute (by id), comma-joined. */
 static inline const char *ms_ta_satisfied_by(const medscope_analysis *a, const ms_requirement *q)
 {
 	static char buf[256];
-	if (!q || q->satisfied_by[0] == MS_NONE)
+	if (!q || q->satisfied_by == MS_NONE)
 		return "";
-	snprintf(buf, sizeof buf, "%s%s%s", a->model->agreements.v[q->satisfied_by[0]].id,
-	         q->satisfied_by[1] == MS_NONE ? "" : ",",
-	         q->satisfied_by[1] == MS_NONE ? "" : a->model->agreements.v[q->satisfied_by[1]].id);
+	size_t n = (size_t)snprintf(buf, sizeof buf, "%s", a->model->agreements.v[q->satisfied_by].id);
+	for (uint32_t i = 0; i < q->satisfied_all.n && n < sizeof buf; i++) {
+		uint32_t g = MS_APOOL(a, q->satisfied_all, i);
+		if (g != q->satisfied_by)
+			n += (size_t)snprintf(buf + n, sizeof buf - n, ",%s", a->model->agreements.v[g].id);
+	}
 	return buf;
 }
 

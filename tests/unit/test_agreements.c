@@ -28,7 +28,9 @@ static void test_agreement_demarcation_and_risk_present(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g1"); /* the smallest id */
+	/* rules.md §3: g1 names ehr, the most specific; g2 (no covers) meets
+	 * it too and is listed after it. */
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g1,g2");
 	CU_ASSERT_EQUAL(q->finding, MS_NONE);
 	CU_ASSERT_EQUAL(q->topic, MS_TOPIC_DEMARCATION);
 	/* lab is no relevant system: only the relevant ones are listed, and k0
@@ -47,7 +49,7 @@ static void test_agreement_demarcation_and_risk_missing(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	CU_ASSERT_EQUAL(q->severity, MS_SEV_ERROR);
 	CU_ASSERT_NOT_EQUAL_FATAL(q->finding, MS_NONE);
 	const ms_finding *f = &a->findings.v[q->finding];
@@ -116,12 +118,13 @@ static void test_agreement_subcontract_approval_missing_and_present(void)
 	/* systems: what k2 covers that is served to H (not spare). */
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", "iaas");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, q->contract), "k2");
 	const ms_finding *f = &a->findings.v[q->finding];
 	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->element_sym), "k2");
 	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
-	                       "No prior approval by H of subcontracting to B under A (k2; systems: iaas)");
+	                       "No prior approval by H of subcontracting to B under A (k2; systems: iaas) "
+	                       "(nearest agreement g9: it does not name H)");
 	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H2", "iaas"), 1);
 	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL), 1);
 	ms_ta_done(a);
@@ -135,7 +138,7 @@ static void test_agreement_supplier_agreement_missing_and_present(void)
 	CU_ASSERT_EQUAL(ms_ta_count_reqs(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT), 1); /* H and H2 share it */
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "A,B", "iaas");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	CU_ASSERT_EQUAL(q->severity, MS_SEV_WARNING);
 	CU_ASSERT_EQUAL(a->findings.v[q->finding].severity, MS_SEV_WARNING);
 	ms_ta_done(a);
@@ -184,12 +187,12 @@ static void test_agreement_integration_missing(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_INTEGRATION_AGREEMENT, "A,B,H", "bk");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE); /* F-A alone is not enough */
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE); /* F-A alone is not enough */
 	const ms_finding *f = &a->findings.v[q->finding];
 	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->element_sym), "k4"); /* B's prime contract */
 	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
 	                       "No agreement on the integration between A and B, which H contracts "
-	                       "separately (systems: bk)");
+	                       "separately (systems: bk) (nearest agreement g1: it does not name B)");
 	ms_ta_done(a);
 }
 
@@ -267,7 +270,7 @@ static void test_agreement_unknown_infra_with_and_without_disclosure(void)
 	const ms_requirement *q =
 		ms_ta_req(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "A,H", "iaas");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	CU_ASSERT_EQUAL(q->contract, MS_NONE);
 	const ms_finding *f = &a->findings.v[q->finding];
 	/* At the runs-on element (line 7 of the document, column 5), about ehr. */
@@ -358,7 +361,7 @@ static void test_agreement_lifecycle_split_missing_and_present(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
 	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_LIFECYCLE_AGREEMENT, "A,H", "ehr");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	/* At the development contract whose supplier is not the operator. */
 	const ms_finding *f = &a->findings.v[q->finding];
 	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->element_sym), "k2");
@@ -407,12 +410,151 @@ static void test_agreement_third_party_provision_missing_and_present(void)
 	const ms_requirement *q =
 		ms_ta_req(a, MS_RULE_THIRD_PARTY_PROVISION_UNDOCUMENTED, "H,R2", "r2-db");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	CU_ASSERT_EQUAL(q->satisfied_by[0], MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
 	const ms_finding *f = &a->findings.v[q->finding];
 	CU_ASSERT_EQUAL(f->element, MS_SYM_FLOW);
 	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
 	                       "No agreement on what H and R2 are each responsible for in the "
-	                       "third-party provision f2");
+	                       "third-party provision f2 (nearest agreement g2: it does not name R2)");
+	ms_ta_done(a);
+}
+
+/* ---- rules.md §3 "Matching", revision 2 ---------------------------------- */
+
+/* A facility contracting A for two systems, EHR and PACS. */
+static medscope_analysis *two_systems(const char *agreements)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, MS_DOC(H_A EHR_A
+		"  <system id=\"pacs\" provider=\"A\" layer=\"saas\" data=\"medical\"/>\n"
+		"  <contract id=\"k1\" client=\"H\" supplier=\"A\" type=\"service\" covers=\"ehr pacs\"/>\n"
+		"%s"), agreements);
+	return ANALYSE(buf);
+}
+
+/* MHLW 1.3.2 「書面等により可視化し」: one 契約書別紙 per system is the usual
+ * practice; together they meet the one requirement (was a false error). */
+static void test_match_per_system_annexes_meet_one_requirement(void)
+{
+	medscope_analysis *a = two_systems(
+		"  <agreement id=\"g2\" parties=\"H A\" topics=\"demarcation risk-management\" covers=\"pacs\"/>\n"
+		"  <agreement id=\"g1\" parties=\"H A\" topics=\"demarcation risk-management\" covers=\"ehr\"/>\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	/* Both name some of the systems: equally specific, the smaller id first. */
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g1,g2");
+	CU_ASSERT_EQUAL(q->near, MS_NONE);
+	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_MISSING_DEMARCATION), 0);
+	ms_ta_done(a);
+}
+
+/* The negative: an annex for the EHR alone leaves the PACS uncovered, and
+ * the finding names the annex and what its covers lacks (near miss). */
+static void test_match_annex_for_one_system_is_a_near_miss(void)
+{
+	medscope_analysis *a = two_systems(
+		"  <agreement id=\"g1\" parties=\"H A\" topics=\"demarcation risk-management\" covers=\"ehr\"/>\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
+	CU_ASSERT_EQUAL(q->satisfied_all.n, 0);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g1");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_SYSTEMS);
+	CU_ASSERT_EQUAL(q->lacks.n, 1);
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, MS_APOOL(a, q->lacks, 0)), "pacs");
+	const ms_finding *f = &a->findings.v[q->finding];
+	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
+	                       "No written demarcation agreement between H and A (systems: ehr, pacs) "
+	                       "(nearest agreement g1: its covers lacks pacs)");
+	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_JA),
+	                       "H と A の間に責任分界の書面による合意がありません（対象: ehr, pacs）"
+	                       "（近い合意 g1: covers に含まれないシステム pacs）");
+	ms_ta_done(a);
+}
+
+/* rules.md §3: satisfied_by is the most specific agreement - covers naming
+ * every system before one without covers - whatever the ids (was: the
+ * smallest id, citing a general memo instead of the EHR's own 責任分界表). */
+static void test_match_cites_the_most_specific_agreement(void)
+{
+	medscope_analysis *a = two_systems(
+		"  <agreement id=\"a-memo\" parties=\"H A\" topics=\"demarcation risk-management\"/>\n"
+		"  <agreement id=\"b-annex\" parties=\"H A\" topics=\"demarcation\" covers=\"pacs\"/>\n"
+		"  <agreement id=\"z-table\" parties=\"H A\" topics=\"demarcation\" covers=\"pacs ehr\"/>\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "z-table,a-memo,b-annex");
+	/* Only the memo holds risk-management: it alone meets that one. */
+	q = ms_ta_req(a, MS_RULE_MISSING_RISK_AGREEMENT, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "a-memo");
+	ms_ta_done(a);
+}
+
+/* Near misses by party and by writing (rules.md §3 "Near misses"). */
+static void test_match_near_miss_by_party_and_in_writing(void)
+{
+	medscope_analysis *a = two_systems(
+		"  <vendor id=\"B\"/>\n"
+		"  <agreement id=\"g1\" parties=\"H B\" topics=\"risk-management\"/>\n"
+		"  <agreement id=\"g2\" parties=\"H A\" topics=\"demarcation\" documented=\"false\"/>\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_RISK_AGREEMENT, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g1");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_PARTY);
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, MS_APOOL(a, q->lacks, 0)), "A");
+	q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g2");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_IN_WRITING);
+	CU_ASSERT_EQUAL(q->lacks.n, 0);
+	/* Negative: an agreement lacking the topic is no near miss. */
+	medscope_analysis *b = two_systems(
+		"  <agreement id=\"g1\" parties=\"H A\" topics=\"subcontracting\"/>\n");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(b);
+	q = ms_ta_req(b, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->near, MS_NONE);
+	ms_ta_done(b);
+	ms_ta_done(a);
+}
+
+/* FAQ 2.1 「関係者間でサービスや契約変更に関する通知などの責務」 per edge: A's app
+ * runs on B's infrastructure; an A-B agreement covering the infrastructure
+ * covers the dependency (either end), one covering neither end does not. */
+static medscope_analysis *edge_model(const char *covers)
+{
+	static char buf[4096];
+	snprintf(buf, sizeof buf, MS_DOC(
+		"  <facility id=\"H\"/>\n  <vendor id=\"A\"/>\n  <vendor id=\"B\"/>\n"
+		"  <system id=\"app\" provider=\"A\" layer=\"saas\" data=\"medical\"><runs-on ref=\"i\"/></system>\n"
+		"  <system id=\"i\" provider=\"B\" layer=\"iaas\"/>\n"
+		"  <system id=\"other\" provider=\"B\" layer=\"iaas\"/>\n"
+		"  <contract id=\"k1\" client=\"H\" supplier=\"A\" type=\"service\" covers=\"app\"/>\n"
+		"  <contract id=\"k2\" client=\"A\" supplier=\"B\" type=\"service\" covers=\"i\"/>\n"
+		"  <agreement id=\"g1\" parties=\"A B\" topics=\"change-notification\" covers=\"%s\"/>\n"),
+		covers);
+	return ANALYSE(buf);
+}
+
+static void test_match_edge_requirement_either_end(void)
+{
+	medscope_analysis *a = edge_model("i");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "app,i"), 1);
+	ms_ta_done(a);
+	a = edge_model("other"); /* neither end */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "app,i");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_SYSTEMS);
+	CU_ASSERT_EQUAL(q->lacks.n, 2);
 	ms_ta_done(a);
 }
 
@@ -449,6 +591,11 @@ static CU_TestInfo tests[] = {
 	{"test_agreement_no_lifecycle_without_split", test_agreement_no_lifecycle_without_split},
 	{"test_agreement_third_party_provision_missing_and_present",
 	 test_agreement_third_party_provision_missing_and_present},
+	{"test_match_per_system_annexes_meet_one_requirement", test_match_per_system_annexes_meet_one_requirement},
+	{"test_match_annex_for_one_system_is_a_near_miss", test_match_annex_for_one_system_is_a_near_miss},
+	{"test_match_cites_the_most_specific_agreement", test_match_cites_the_most_specific_agreement},
+	{"test_match_near_miss_by_party_and_in_writing", test_match_near_miss_by_party_and_in_writing},
+	{"test_match_edge_requirement_either_end", test_match_edge_requirement_either_end},
 	CU_TEST_INFO_NULL};
 
 CU_SuiteInfo suite_agreements = {"agreements", NULL, NULL, NULL, NULL, tests};

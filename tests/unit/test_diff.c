@@ -126,10 +126,10 @@ static void status_text(ms_buf *b, const medscope_analysis *a, uint32_t i)
 		return;
 	}
 	const ms_requirement *r = &a->requirements.v[i];
-	if (r->satisfied_by[0] == MS_NONE)
+	if (r->satisfied_by == MS_NONE)
 		ms_buf_puts(b, "missing");
 	else
-		ms_buf_printf(b, "present(%s)", a->model->agreements.v[r->satisfied_by[0]].id);
+		ms_buf_printf(b, "present(%s)", a->model->agreements.v[r->satisfied_by].id);
 }
 
 /* "required missing-demarcation B,H -> present(g4)"; the contract is shown

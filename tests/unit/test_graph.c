@@ -96,7 +96,7 @@ static void missing(medscope_analysis *a, const char *p1, const char *p2, uint16
 	r->parties[1] = m->syms.v[ms_sym_find(m, p2, strlen(p2))].index;
 	r->parties[2] = MS_NONE;
 	r->nparties = 2;
-	r->satisfied_by[0] = r->satisfied_by[1] = MS_NONE;
+	r->satisfied_by = r->near = MS_NONE;
 	r->finding = 0;
 	r->topic = topic;
 	r->rule = MS_RULE_MISSING_CHANGE_NOTIFICATION;

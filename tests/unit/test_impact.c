@@ -220,9 +220,11 @@ static void test_impact_diamond_counts_each_system_once(void)
 }
 
 /* A's app runs on B's infrastructure i; A and B agreed change notification
- * for i alone. rules.md §3: the requirement concerns both systems of the
- * edge, so `check` finds it missing - and impact, with the same matcher,
- * must call B -> A for app on i a gap, not covered. */
+ * for i alone. rules.md §3 rev. 2: an edge requirement is met by an
+ * agreement whose covers names either end ("a change-notification
+ * agreement between A and B covering the infrastructure covers the
+ * dependency of A's app on it"), so `check` finds it present - and impact,
+ * with the same matcher, must call B -> A for app on i covered by g. */
 static const char notice_for_infra_only[] = MS_DOC(
 	"  <facility id=\"H\"/>\n"
 	"  <vendor id=\"A\"/><vendor id=\"B\"/>\n"
@@ -242,12 +244,13 @@ static void test_impact_agrees_with_check_on_covers(void)
 			continue;
 		required++;
 		CU_ASSERT_STRING_EQUAL(JOIN_SYSTEMS(a, r->systems), "app,i");
-		CU_ASSERT_EQUAL(r->satisfied_by[0], MS_NONE);
+		/* rules.md §3 rev. 2: an edge needs covers naming either end. */
+		CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, r), "g");
 	}
 	CU_ASSERT_EQUAL(required, 1);
 	medscope_impact *im = impact_of(a, "B");
 	/* i alone is what g covers: B -> A as provider -> owner of i is met. */
-	EXPECT_TEXT(pairs(im), "runs-on B>A gap[app]\n"
+	EXPECT_TEXT(pairs(im), "runs-on B>A ok(g)\n"
 	                       "provider-owner B>A ok(g)\n"
 	                       "owner-facility A>H gap[app,i]\n");
 	medscope_impact_free(im);
