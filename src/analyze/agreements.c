@@ -82,13 +82,7 @@ static int match_requirement(ms_engine *e, const ms_req_spec *r, const uint32_t 
 			if (!dup && ms_push(e, &e->work.req_all, mt->all.v[i]) < 0)
 				return -1;
 		}
-		uint32_t *v = e->work.req_all.v;
-		for (size_t i = 1; i < e->work.req_all.n; i++)
-			for (size_t j = i; j > 0 && strcmp(m->agreements.v[v[j - 1]].id, m->agreements.v[v[j]].id) > 0; j--) {
-				uint32_t t = v[j];
-				v[j] = v[j - 1];
-				v[j - 1] = t;
-			}
+		ms_agreements_by_id(m, e->work.req_all.v, e->work.req_all.n);
 		return 0;
 	}
 	for (size_t i = 0; i < mt->all.n; i++)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "analyze/match.h"
+#include "util/sort.h"
 
 int ms_matcher_init(ms_matcher *mt, const medscope_model *m)
 {
@@ -132,21 +133,16 @@ static bool before(const medscope_model *m, uint32_t g, int rank, uint32_t best,
 	return strcmp(m->agreements.v[g].id, m->agreements.v[best].id) < 0;
 }
 
-static int cmp_agreement_id(const void *x, const void *y, const medscope_model *m)
+static int cmp_agreement_id(const void *ctx, uint32_t x, uint32_t y)
 {
-	return strcmp(m->agreements.v[*(const uint32_t *)x].id, m->agreements.v[*(const uint32_t *)y].id);
+	const medscope_model *m = ctx;
+	return strcmp(m->agreements.v[x].id, m->agreements.v[y].id);
 }
 
-/* mt->all by id: few agreements meet one requirement, so insertion. */
-static void sort_all(ms_matcher *mt)
+void ms_agreements_by_id(const medscope_model *m, uint32_t *v, size_t n)
 {
-	uint32_t *v = mt->all.v;
-	for (size_t i = 1; i < mt->all.n; i++)
-		for (size_t j = i; j > 0 && cmp_agreement_id(&v[j - 1], &v[j], mt->m) > 0; j--) {
-			uint32_t t = v[j];
-			v[j] = v[j - 1];
-			v[j - 1] = t;
-		}
+	/* Few agreements meet one requirement: insertion needs no memory. */
+	ms_insertion_sort_u32(v, n, cmp_agreement_id, m);
 }
 
 /* Near miss by party: an agreement with the topic (in writing, for a
@@ -233,7 +229,7 @@ int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res)
 	}
 	bool met = mt->all.n > 0 && (q->edge || ncovered == q->ns);
 	if (met) {
-		sort_all(mt);
+		ms_agreements_by_id(m, mt->all.v, mt->all.n);
 		res->near = MS_NONE;
 		return 0;
 	}

@@ -61,4 +61,7 @@ typedef struct {
  */
 int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res);
 
+/* Sort agreement indices v[0..n) by id (short lists). */
+void ms_agreements_by_id(const medscope_model *m, uint32_t *v, size_t n);
+
 #endif
