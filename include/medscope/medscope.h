@@ -64,6 +64,16 @@ const char *medscope_severity_name(medscope_severity sev);
 /** A short English description of a status code. Static string. */
 const char *medscope_status_message(medscope_status status);
 
+/**
+ * A file name as a message should show it: one line, nothing a terminal
+ * obeys. A backslash, a control character, a bidirectional control and a
+ * byte that is not UTF-8 become \\, \n, \t, \r, \x1b, \u202e, \xff;
+ * everything else is kept. Writes at most `size` bytes (NUL included,
+ * never half an escape) and returns the length of the whole escaped name,
+ * as snprintf does.
+ */
+size_t medscope_name_for_message(char *buf, size_t size, const char *name);
+
 /* ------------------------------------------------------------------ */
 /* Diagnostics: problems found while loading (file, line, column).     */
 

@@ -112,6 +112,20 @@ medscope_analysis *cli_analyze(cli_opts *o, const char *path, medscope_model **m
 medscope_analysis *cli_analyze_findings(cli_opts *o, const char *path, medscope_model **model,
                                         int findings_only);
 void cli_print_diags(const medscope_diags *d);
+/* The same, leaving out warnings when `quiet` (-q: Graphviz's remarks). */
+void cli_print_diags_q(const medscope_diags *d, int quiet);
+/*
+ * A file name as messages show it: one line, nothing a terminal obeys.
+ * Backslash, controls, bidirectional controls and bytes that are not UTF-8
+ * become \\, \n, \x1b, \u202e, \xff... (the name stays recognisable and
+ * cannot forge a "FILE:LINE:COL: error:" line). Returns one of a few
+ * static buffers, reused round-robin: good for the arguments of one
+ * fprintf call.
+ */
+const char *cli_name(const char *path);
+/* Whether `a` and `b` name one file (device and inode; for names that do
+ * not exist yet, one folder and the same last component). */
+int cli_same_path(const char *a, const char *b);
 
 /* ---- output files: written atomically (temp file + rename) ---- */
 typedef struct {

@@ -155,7 +155,7 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 	if (cli_out_open(&out, o, path, argv + optind, 1) < 0)
 		goto cleanup;
 	medscope_status s = medscope_graph_render(out.f, a, &go, d);
-	cli_print_diags(d);
+	cli_print_diags_q(d, o->quiet);
 	if (s != MEDSCOPE_OK) {
 		cli_out_abort(&out);
 		if (medscope_diags_count(d) == 0)

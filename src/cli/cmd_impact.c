@@ -84,7 +84,7 @@ static int draw(cli_opts *o, const medscope_analysis *a, const medscope_impact *
 	if (cli_out_open(&out, o, path, inputs, 1) < 0)
 		goto cleanup;
 	medscope_status s = medscope_graph_render(out.f, a, &go, d);
-	cli_print_diags(d);
+	cli_print_diags_q(d, o->quiet);
 	if (s != MEDSCOPE_OK) {
 		cli_out_abort(&out);
 		if (medscope_diags_count(d) == 0)
@@ -139,7 +139,7 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 	if (argc - optind != 2)
 		return cli_usage_error(o, "%s", T(o, "impact takes a model file and an id",
 		                                  "impact にはモデルファイルと id を指定してください"));
-	if (graph && outpath && strcmp(graph, outpath) == 0)
+	if (graph && outpath && strcmp(outpath, "-") != 0 && cli_same_path(graph, outpath))
 		return cli_usage_error(o, "%s", T(o, "--graph and -o name the same file",
 		                                  "--graph と -o が同じファイルです"));
 	char *path = argv[optind];

@@ -210,10 +210,28 @@ int cli_common_option(cli_opts *o, int c, const char *arg)
 	}
 }
 
+const char *cli_name(const char *path)
+{
+	/* Four at a time: a message names at most two or three files. */
+	static char bufs[4][4096];
+	static unsigned next;
+	char *out = bufs[next++ % 4];
+	if (medscope_name_for_message(out, sizeof(bufs[0]), path) >= sizeof(bufs[0]))
+		memcpy(out + sizeof(bufs[0]) - 4, "...", 4);
+	return out;
+}
+
 void cli_print_diags(const medscope_diags *d)
 {
+	cli_print_diags_q(d, 0);
+}
+
+void cli_print_diags_q(const medscope_diags *d, int quiet)
+{
 	for (size_t i = 0; i < medscope_diags_count(d); i++) {
-		const char *file = medscope_diag_file(d, i);
+		if (quiet && medscope_diag_severity(d, i) != MEDSCOPE_SEVERITY_ERROR)
+			continue;
+		const char *file = cli_name(medscope_diag_file(d, i));
 		unsigned line = medscope_diag_line(d, i), col = medscope_diag_column(d, i);
 		const char *sev = medscope_severity_name(medscope_diag_severity(d, i));
 		if (line)

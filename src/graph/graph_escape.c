@@ -58,16 +58,9 @@ static void utf8_put(ms_buf *out, uint32_t cp)
 	ms_buf_put(out, b, n);
 }
 
-static bool is_bidi_control(uint32_t cp)
-{
-	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
-	       (cp >= 0x2066 && cp <= 0x2069);
-}
-
-static bool is_control(uint32_t cp)
-{
-	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
-}
+/* One rule for every output (util/utf8.h). */
+#define is_bidi_control ms_is_bidi_control
+#define is_control ms_is_control
 
 /* Display columns as drawn: a control becomes a space, a bidirectional
  * control the text [U+202E]; everything else as the terminal tables count

@@ -2,8 +2,9 @@
  * medscope_graph_render(): options, then select -> build a view -> write.
  * DOT is written by agwrite without layout (libcgraph only), so it is the
  * same bytes every run. SVG, PNG and PDF go through libgvc: dot layout,
- * then gvRender to the caller's FILE * (never gvRenderFilename: the
- * caller writes atomically).
+ * then gvRenderData into memory, copied to the caller's FILE * (never
+ * gvRenderFilename: the caller writes atomically; never gvRender to the
+ * FILE *: Graphviz exits on a write error).
  *
  * Graphviz reports problems through agerr(), which prints to stderr unless
  * a handler is installed; we install one for the duration of the call and
@@ -244,7 +245,17 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 	 * instead. (Not asked of gvPluginList beforehand: its device list
 	 * leaks a string per duplicate entry.) */
 	capture.hold = true;
-	int rendered = gvRender(gvc, c->g, format, out);
+	/* Into memory, then out through the caller's FILE *: Graphviz's own
+	 * writer calls exit(1) when a write fails (EFBIG, ENOSPC), and the
+	 * library never lets a dependency end the process. The caller sees a
+	 * failed write in ferror(out). */
+	char *data = NULL;
+	unsigned int length = 0;
+	int rendered = gvRenderData(gvc, c->g, format, &data, &length);
+	if (rendered == 0 && data && length)
+		fwrite(data, 1, length, out); /* a short write sets ferror(out): checked below */
+	if (data)
+		gvFreeRenderData(data);
 	const char *held = capture.held.s ? capture.held.s : "";
 	bool unknown = rendered != 0 && (strstr(held, "not recognized") || strstr(held, "unavailable"));
 	capture_release(!unknown);

@@ -6,6 +6,11 @@
 
 #include "util/utf8.h"
 
+#include <stdio.h>
+
+#include "util/buf.h"
+#include "medscope/medscope.h"
+
 size_t ms_utf8_decode(const unsigned char *s, size_t n, uint32_t *cp)
 {
 	unsigned char c = s[0];
@@ -102,4 +107,92 @@ size_t ms_display_width(const char *utf8)
 		s += k, n -= k;
 	}
 	return w;
+}
+
+bool ms_is_control(uint32_t cp)
+{
+	return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) || cp == 0x2028 || cp == 0x2029;
+}
+
+bool ms_is_bidi_control(uint32_t cp)
+{
+	return cp == 0x061c || cp == 0x200e || cp == 0x200f || (cp >= 0x202a && cp <= 0x202e) ||
+	       (cp >= 0x2066 && cp <= 0x2069);
+}
+
+static bool neutralised(uint32_t cp, bool keep_newline)
+{
+	if (cp == MS_UTF8_INVALID || (keep_newline && cp == '\n'))
+		return false;
+	return ms_is_control(cp) || ms_is_bidi_control(cp);
+}
+
+bool ms_needs_neutral(const char *s, bool keep_newline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n > 0) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(p, n, &cp);
+		if (neutralised(cp, keep_newline))
+			return true;
+		p += k, n -= k;
+	}
+	return false;
+}
+
+void ms_put_neutral(ms_buf *out, const char *s, bool keep_newline)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t n = strlen(s);
+	while (n > 0) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(p, n, &cp);
+		if (!neutralised(cp, keep_newline))
+			ms_buf_put(out, (const char *)p, k);
+		else if (ms_is_bidi_control(cp))
+			ms_buf_printf(out, "[U+%04X]", (unsigned)cp);
+		else
+			ms_buf_putc(out, ' ');
+		p += k, n -= k;
+	}
+}
+
+size_t medscope_name_for_message(char *buf, size_t size, const char *name)
+{
+	const unsigned char *s = (const unsigned char *)(name ? name : "");
+	size_t n = strlen((const char *)s), o = 0;
+	char piece[16];
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(s + i, n - i, &cp);
+		const char *put = piece;
+		size_t len;
+		if (cp == MS_UTF8_INVALID)
+			len = (size_t)snprintf(piece, sizeof(piece), "\\x%02x", s[i]);
+		else if (cp == '\\')
+			put = "\\\\", len = 2;
+		else if (cp == '\n')
+			put = "\\n", len = 2;
+		else if (cp == '\t')
+			put = "\\t", len = 2;
+		else if (cp == '\r')
+			put = "\\r", len = 2;
+		else if (cp < 0x80 && ms_is_control(cp))
+			len = (size_t)snprintf(piece, sizeof(piece), "\\x%02x", (unsigned)cp);
+		else if (ms_is_control(cp) || ms_is_bidi_control(cp))
+			len = (size_t)snprintf(piece, sizeof(piece), "\\u%04x", (unsigned)cp);
+		else
+			put = (const char *)s + i, len = k;
+		/* Whole pieces only: a cut name never ends in half an escape. */
+		if (size && o + len < size)
+			memcpy(buf + o, put, len);
+		else if (size && o < size)
+			size = o + 1; /* stop writing; keep counting */
+		o += len;
+		i += k;
+	}
+	if (size)
+		buf[o < size ? o : size - 1] = '\0';
+	return o;
 }
