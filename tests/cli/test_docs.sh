@@ -45,4 +45,22 @@ for md in "$SRC/README.md" "$SRC"/docs/*.md; do
 done >"$WORK/out"
 [ ! -s "$WORK/out" ] && ok || fail "relative links resolve: $(cat "$WORK/out")"
 
+# The XSD: Japanese and English documentation on every element, attribute
+# and enumeration value, and every example still valid against it.
+XSD="$SRC/models/deployment.xsd"
+if command -v xmllint >/dev/null; then
+	for lang in ja en; do
+		n=$(xmllint --xpath "count(//*[(local-name()='element' and @name) or local-name()='attribute' or local-name()='enumeration'][not(*[local-name()='annotation']/*[local-name()='documentation'][@xml:lang='$lang' and normalize-space(.) != ''])])" "$XSD")
+		[ "$n" = 0 ] && ok || fail "XSD: $n declarations lack xml:lang=\"$lang\" documentation"
+	done
+	# English texts are English: each has a Latin letter.
+	n=$(xmllint --xpath "count(//*[local-name()='documentation'][@xml:lang='en'][translate(., 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', '') = .])" "$XSD")
+	[ "$n" = 0 ] && ok || fail "XSD: $n xml:lang=\"en\" texts have no Latin letter"
+	for ex in "$SRC"/examples/*.xml "$SRC"/examples/change/*.xml; do
+		xmllint --noout --nonet --schema "$XSD" "$ex" 2>"$WORK/err" && ok || fail "xmllint --schema refuses $ex"
+	done
+else
+	echo "xmllint not found: XSD checks skipped"
+fi
+
 finish
