@@ -50,8 +50,8 @@ typedef struct {
 	char *code, *topic, *args;
 	int kind, severity;
 	char *severity_name; /* as written, for docs/rules.md */
-	char *cite_key, *cite_quote, *cite_source, *basis;
-	char *title[2], *message[2], *help[2];
+	char *cite_key, *cite_quote, *cite_source;
+	char *title[2], *message[2], *help[2], *basis[2];
 	long line;
 } rule;
 
@@ -210,14 +210,13 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 	static const char *const rule_attrs[] = {"code", "kind", "severity", "topic", "args", NULL};
 	static const char *const cite_attrs[] = {"key", "source", NULL};
 	static const char *const lang_attrs[] = {"lang", NULL};
-	static const char *const no_attrs[] = {NULL};
 	static const char *const langs[] = {"en", "ja"};
 	rule r;
 	long line = xmlGetLineNo(node);
 	char *kind, *severity;
 	xmlNodePtr c;
 	unsigned args_set = 0, msg_set[2] = {0, 0};
-	int cites = 0, bases = 0, k;
+	int cites = 0, k;
 	size_t i;
 
 	memset(&r, 0, sizeof r);
@@ -287,12 +286,8 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 			r.cite_source = required_attr(&cat->d, c, "source");
 			r.cite_quote = element_text(&cat->d, c);
 		} else if (strcmp(name, "basis") == 0) {
-			check_attributes(&cat->d, c, no_attrs);
-			if (bases++) {
-				diag(&cat->d, xmlGetLineNo(c), "second <basis>");
-				continue;
-			}
-			r.basis = element_text(&cat->d, c);
+			check_attributes(&cat->d, c, lang_attrs);
+			set_lang_text(cat, c, r.basis, name);
 		} else if (strcmp(name, "title") == 0) {
 			check_attributes(&cat->d, c, lang_attrs);
 			set_lang_text(cat, c, r.title, name);
@@ -309,9 +304,9 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 
 	if (!cites)
 		diag(&cat->d, line, "rule '%s' has no <cite>", r.code ? r.code : "?");
-	if (!bases)
-		diag(&cat->d, line, "rule '%s' has no <basis>", r.code ? r.code : "?");
 	for (k = 0; k < 2; k++) {
+		if (!r.basis[k])
+			diag(&cat->d, line, "rule '%s' has no <basis lang=\"%s\">", r.code ? r.code : "?", langs[k]);
 		if (!r.title[k])
 			diag(&cat->d, line, "rule '%s' has no <title lang=\"%s\">", r.code ? r.code : "?", langs[k]);
 		if (!r.message[k])
@@ -337,10 +332,11 @@ static void read_rule(catalog *cat, xmlNodePtr node)
 
 	check_no_braces(cat, line, "cite", r.cite_quote);
 	check_no_braces(cat, line, "cite key", r.cite_key);
-	check_no_braces(cat, line, "basis", r.basis);
+
 	check_length(cat, line, "cite", r.cite_quote);
-	check_length(cat, line, "basis", r.basis);
 	for (k = 0; k < 2; k++) {
+		check_no_braces(cat, line, "basis", r.basis[k]);
+		check_length(cat, line, "basis", r.basis[k]);
 		check_no_braces(cat, line, "title", r.title[k]);
 		check_no_braces(cat, line, "help", r.help[k]);
 		check_length(cat, line, "title", r.title[k]);
@@ -498,11 +494,11 @@ static void emit_header(buf *b, const catalog *cat, const char *out_h)
 	         "\tms_rule_kind kind;\n"
 	         "\tms_severity severity;\n"
 	         "\tconst char *topic; /* NULL unless kind == MS_KIND_AGREEMENT */\n"
-	         "\tconst char *cite_key, *cite_quote, *basis;\n"
+	         "\tconst char *cite_key, *cite_quote;\n"
 	         "\tconst char *cite_document; /* the cited document's title (UTF-8) */\n"
 	         "\tconst char *help_uri; /* the cited document's public page, or NULL */\n"
 	         "\tconst char *args; /* placeholder names the messages use, space-separated */\n"
-	         "\tconst char *title[2], *message[2], *help[2]; /* index 0 = en, 1 = ja */\n"
+	         "\tconst char *title[2], *message[2], *help[2], *basis[2]; /* index 0 = en, 1 = ja */\n"
 	         "} ms_rule;\n\n"
 	         "extern const ms_rule ms_rules[MS_RULE__COUNT];\n\n"
 	         "/* The guideline versions the catalog follows (UTF-8). */\n"
@@ -570,7 +566,6 @@ static void emit_source(buf *b, const catalog *cat, const char *out_h, const cha
 			buf_puts(b, "\t\t.topic = NULL,\n");
 		emit_field(b, "cite_key", r->cite_key);
 		emit_field(b, "cite_quote", r->cite_quote);
-		emit_field(b, "basis", r->basis);
 		/* The title, not the source key: seed file names never reach the program. */
 		emit_field(b, "cite_document", cited_document(cat, r)->title);
 		if (cited_document(cat, r)->url)
@@ -581,6 +576,7 @@ static void emit_source(buf *b, const catalog *cat, const char *out_h, const cha
 		emit_pair(b, "title", r->title);
 		emit_pair(b, "message", r->message);
 		emit_pair(b, "help", r->help);
+		emit_pair(b, "basis", r->basis);
 		buf_puts(b, "\t},\n");
 	}
 	buf_puts(b, "};\n\n");
@@ -643,7 +639,8 @@ static void emit_md_rule(buf *b, const catalog *cat, const rule *r)
 	buf_printf(b, "- 重大度 / Severity: `%s`\n", r->severity_name);
 	if (r->kind == KIND_AGREEMENT)
 		buf_printf(b, "- 合意の主題 / Topic: `%s`\n", r->topic);
-	buf_printf(b, "- 成立条件 / Condition: %s\n", r->basis);
+	buf_printf(b, "- 成立条件: %s\n", r->basis[LANG_JA]);
+	buf_printf(b, "- Condition: %s\n", r->basis[LANG_EN]);
 	buf_printf(b, "- 引用 / Citation: %s — ", r->cite_key);
 	if (d->url)
 		buf_printf(b, "[%s](%s)\n", d->title, d->url);
@@ -710,11 +707,11 @@ static void free_catalog(catalog *cat)
 		free(r->cite_quote);
 		free(r->cite_source);
 		free(r->severity_name);
-		free(r->basis);
 		for (k = 0; k < 2; k++) {
 			free(r->title[k]);
 			free(r->message[k]);
 			free(r->help[k]);
+			free(r->basis[k]);
 		}
 	}
 	free(cat->rules);

@@ -159,7 +159,7 @@ const char *medscope_rule_topic(size_t i); /**< agreement topic, or NULL */
 const char *medscope_rule_cite(size_t i);  /**< citation key, e.g. "FAQ 2.1" */
 const char *medscope_rule_quote(size_t i); /**< the guideline phrase, in Japanese */
 const char *medscope_rule_source(size_t i); /**< title of the document the quote comes from */
-const char *medscope_rule_basis(size_t i);
+const char *medscope_rule_basis(size_t i, medscope_lang lang); /**< when the rule holds, as implemented */
 const char *medscope_rule_title(size_t i, medscope_lang lang);
 const char *medscope_rule_message(size_t i, medscope_lang lang);
 const char *medscope_rule_help(size_t i, medscope_lang lang);

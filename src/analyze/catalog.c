@@ -47,7 +47,10 @@ const char *medscope_rule_topic(size_t i) { return ms_rules[i].topic; }
 const char *medscope_rule_cite(size_t i) { return ms_rules[i].cite_key; }
 const char *medscope_rule_quote(size_t i) { return ms_rules[i].cite_quote; }
 const char *medscope_rule_source(size_t i) { return ms_rules[i].cite_document; }
-const char *medscope_rule_basis(size_t i) { return ms_rules[i].basis; }
+const char *medscope_rule_basis(size_t i, medscope_lang lang)
+{
+	return ms_rules[i].basis[lang == MEDSCOPE_LANG_JA];
+}
 
 const char *medscope_rule_title(size_t i, medscope_lang lang)
 {

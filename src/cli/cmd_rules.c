@@ -60,7 +60,7 @@ int cmd_explain(int argc, char **argv, cli_opts *o)
 	printf(T(o, "cite:      %s (%s)\n", "引用:      %s (%s)\n"), medscope_rule_cite(k),
 	       medscope_rule_source(k));
 	printf("           「%s」\n", medscope_rule_quote(k));
-	printf(T(o, "holds when: %s\n", "成立条件:  %s\n"), medscope_rule_basis(k));
+	printf(T(o, "holds when: %s\n", "成立条件:  %s\n"), medscope_rule_basis(k, o->lang));
 	printf(T(o, "message:   %s\n", "メッセージ: %s\n"), medscope_rule_message(k, o->lang));
 	printf(T(o, "what to do: %s\n", "対処:      %s\n"), medscope_rule_help(k, o->lang));
 	return fflush(stdout) == 0 ? EXIT_CLEAN : EXIT_TROUBLE;

@@ -83,7 +83,7 @@ json_t *ms_sarif_rule(unsigned i, medscope_lang lang, ms_buf *scratch)
 	ms_json_set(props, "quote", json_string(r->cite_quote), &oom);
 	/* The document title: the catalog's source keys are file names users never see. */
 	ms_json_set(props, "document", json_string(r->cite_document), &oom);
-	ms_json_set(props, "basis", json_string(r->basis), &oom);
+	ms_json_set(props, "basis", json_string(r->basis[ja]), &oom);
 	ms_json_set(o, "properties", props, &oom);
 	return ms_json_done(o, oom);
 }
