@@ -235,6 +235,16 @@ static void gather_ids(id_batch *b, const char *v, size_t len)
 	}
 }
 
+/* xsi:schemaLocation and xsi:noNamespaceSchemaLocation on the root: how
+ * editors bind models/deployment.xsd (docs/editor.md). Accepted and
+ * ignored, as an XSD validator does; the other xsi attributes (type, nil)
+ * would change what the document means, so they stay unknown. */
+static bool is_schema_binding(el_kind el, const char *uri, const char *name)
+{
+	return el == EL_DEPLOYMENT && uri && strcmp(uri, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
+	       (strcmp(name, "schemaLocation") == 0 || strcmp(name, "noNamespaceSchemaLocation") == 0);
+}
+
 bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int nb,
                     const xmlChar **attrs, at_val *vals)
 {
@@ -263,6 +273,8 @@ bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int 
 		/* More attributes than specs: some are unknown or repeated
 		 * (libxml2 refuses those), so the slow path is fine. */
 		int k = a < MAX_SPECS ? spec_of[a] : ms_schema_spec_index(names, el, attrs, a);
+		if (k < 0 && is_schema_binding(el, uri, name))
+			continue;
 		if (k < 0) {
 			ms_buf b = MS_BUF_INIT;
 			for (int i = 0; specs[i].name; i++) {

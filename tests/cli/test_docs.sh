@@ -59,6 +59,19 @@ if command -v xmllint >/dev/null; then
 	for ex in "$SRC"/examples/*.xml "$SRC"/examples/change/*.xml; do
 		xmllint --noout --nonet --schema "$XSD" "$ex" 2>"$WORK/err" && ok || fail "xmllint --schema refuses $ex"
 	done
+	# An example bound to the schema the way editors do it: both accept it.
+	sed -e 's|<deployment xmlns="urn:medscope:deployment:1"|<deployment xmlns="urn:medscope:deployment:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:medscope:deployment:1 '"$XSD"'"|' \
+		-e '1a <?xml-model href="'"$XSD"'" schematypens="http://www.w3.org/2001/XMLSchema"?>' \
+		"$SRC/examples/04-facility-contracts-a-and-b.xml" >"$WORK/bound.xml"
+	grep -q 'xsi:schemaLocation' "$WORK/bound.xml" && grep -q '<?xml-model' "$WORK/bound.xml" && ok || fail "binding inserted"
+	xmllint --noout --nonet --schema "$XSD" "$WORK/bound.xml" 2>"$WORK/err" && ok || fail "xmllint refuses the bound example"
+	run "$MEDSCOPE" check --as-of 2026-11-01 "$SRC/examples/04-facility-contracts-a-and-b.xml"
+	cp "$WORK/out" "$WORK/plain.out"; plain_rc=$RC
+	run "$MEDSCOPE" check --as-of 2026-11-01 "$WORK/bound.xml"
+	[ "$RC" = "$plain_rc" ] && [ "$RC" -lt 2 ] && ok || fail "check of the bound example: exit $RC, unbound $plain_rc"
+	sed "s|$WORK/bound.xml|$SRC/examples/04-facility-contracts-a-and-b.xml|g" "$WORK/out" | awk -F: '{ $2 = ""; print }' >"$WORK/b"
+	awk -F: '{ $2 = ""; print }' "$WORK/plain.out" >"$WORK/p"
+	cmp -s "$WORK/b" "$WORK/p" && ok || fail "the binding changes the findings"
 else
 	echo "xmllint not found: XSD checks skipped"
 fi

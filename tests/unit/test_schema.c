@@ -217,6 +217,33 @@ static void test_repeated_runs_on_refused_by_both(void)
 	CU_ASSERT_FALSE(xsd_valid(xml, strlen(xml)));
 }
 
+/* Editor bindings (model.md revision 2): xsi:schemaLocation or
+ * xsi:noNamespaceSchemaLocation on the root and the xml-model processing
+ * instruction are accepted by both; xsi:type is refused by both. */
+static void test_schema_binding_agree(void)
+{
+	static const char *const roots[] = {
+	    "xsi:schemaLocation=\"urn:medscope:deployment:1 deployment.xsd\"",
+	    "xsi:noNamespaceSchemaLocation=\"deployment.xsd\"",
+	};
+	char xml[1024];
+	for (size_t i = 0; i < sizeof roots / sizeof roots[0]; i++) {
+		snprintf(xml, sizeof xml,
+		         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+		         "<?xml-model href=\"deployment.xsd\" schematypens=\"http://www.w3.org/2001/XMLSchema\"?>\n"
+		         "<deployment xmlns=\"urn:medscope:deployment:1\"\n"
+		         "  xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" %s>\n"
+		         "  <facility id=\"H\"/>\n</deployment>\n",
+		         roots[i]);
+		compare(roots[i], xml, strlen(xml));
+		CU_ASSERT_TRUE(xsd_valid(xml, strlen(xml)));
+	}
+	const char *typed = "<deployment xmlns=\"urn:medscope:deployment:1\"\n"
+	                    "  xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"x\"/>\n";
+	compare("xsi:type", typed, strlen(typed));
+	CU_ASSERT_FALSE(xsd_valid(typed, strlen(typed)));
+}
+
 static void test_mutants_of_every_example_agree(void)
 {
 	const char *dirs[] = {"examples", "examples/change"};
@@ -247,6 +274,7 @@ static void test_mutants_of_every_example_agree(void)
 static CU_TestInfo tests[] = {
 	{"examples_and_corpus_agree", test_examples_and_corpus_agree},
 	{"repeated_runs_on_refused_by_both", test_repeated_runs_on_refused_by_both},
+	{"schema_binding_agree", test_schema_binding_agree},
 	{"mutants_of_every_example_agree", test_mutants_of_every_example_agree},
 	CU_TEST_INFO_NULL};
 
