@@ -167,5 +167,6 @@ int cmd_impact(int argc, char **argv, cli_opts *o);
 int cmd_rules(int argc, char **argv, cli_opts *o);
 int cmd_explain(int argc, char **argv, cli_opts *o);
 int cmd_graph(int argc, char **argv, cli_opts *o);
+int cmd_init(int argc, char **argv, cli_opts *o);
 
 #endif

@@ -31,6 +31,8 @@ static const command commands[] = {
 	 "変更による対象範囲・責任主体・合意・指摘の変化を表示"},
 	{"impact", cmd_impact, "everything that depends on a party or system; who must notify whom",
 	 "関係者・システムに依存するものと、誰が誰に通知すべきかを表示"},
+	{"init", cmd_init, "write a commented starter model that checks clean",
+	 "コメント付きのモデルの雛形を出力 (指摘 0 件)"},
 	{"rules", cmd_rules, "list the rule catalog", "ルール一覧を表示"},
 	{"explain", cmd_explain, "one rule with its guideline citation", "ルール 1 件とガイドラインの引用を表示"},
 };
