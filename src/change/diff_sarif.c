@@ -28,9 +28,9 @@ static json_t *artifacts(const medscope_diff *d, const char *new_uri, const char
 {
 	int oom = 0;
 	json_t *arr = json_array();
-	ms_json_push(arr, ms_sarif_artifact(new_uri, d->new_a->model->file, lang, &oom), &oom);
+	ms_json_push(arr, ms_sarif_artifact(new_uri, d->new_a->model->file_text, lang, &oom), &oom);
 	if (!same_file(new_uri, old_uri))
-		ms_json_push(arr, ms_sarif_artifact(old_uri, d->old_a->model->file, lang, &oom), &oom);
+		ms_json_push(arr, ms_sarif_artifact(old_uri, d->old_a->model->file_text, lang, &oom), &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -38,7 +38,7 @@ static json_t *model_props(const medscope_analysis *a)
 {
 	int oom = 0;
 	json_t *o = json_object();
-	ms_json_set(o, "file", json_string(a->model->file), &oom);
+	ms_json_set(o, "file", ms_json_file(a->model), &oom);
 	ms_json_set(o, "name", json_string(a->model->name), &oom);
 	ms_json_set(o, "asOf", json_string(a->as_of_text), &oom);
 	ms_json_set(o, "asOfSource", json_string(a->as_of_source), &oom);

@@ -71,15 +71,18 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 	switch (e->kind) {
 	case MS_ELEM_PARTY: {
 		const ms_party *p = &m->parties.v[i];
-		fprintf(f, "%s%s%s", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? sep : "", p->name);
+		fprintf(f, "%s%s", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? sep : "");
+		ms_fput_neutral(f, p->name);
 		break;
 	}
 	case MS_ELEM_SYSTEM: {
 		const ms_system *s = &m->systems.v[i];
 		fprintf(f, "%s%s%s %s", ms_label(MS_W_LAYER, s->layer, c->lang), sep, MS_L(c->lang, "provider", "提供"),
 		        s->provider == MS_NONE ? MS_L(c->lang, "unknown", "不明") : m->parties.v[s->provider].id);
-		if (*s->name)
-			fprintf(f, "%s%s", sep, s->name);
+		if (*s->name) {
+			fputs(sep, f);
+			ms_fput_neutral(f, s->name);
+		}
 		break;
 	}
 	case MS_ELEM_CONTRACT: {
@@ -162,8 +165,11 @@ static void model_section(const tctx *c)
 		fputc('\n', c->f);
 		for (uint32_t k = 0; k < e->nattr; k++) {
 			const ms_attr_change *a = &d->attrs.v[e->attr_off + k];
-			fprintf(c->f, "        %s: %s → %s\n", a->name, a->old_value ? a->old_value : none(c),
-			        a->new_value ? a->new_value : none(c));
+			fprintf(c->f, "        %s: ", a->name);
+			ms_fput_neutral(c->f, a->old_value ? a->old_value : none(c));
+			fputs(" → ", c->f);
+			ms_fput_neutral(c->f, a->new_value ? a->new_value : none(c));
+			fputc('\n', c->f);
 		}
 	}
 }
@@ -359,7 +365,7 @@ static medscope_status put_finding(tctx *c, const medscope_analysis *a, const ms
 	ms_finding_message(a, f, c->lang, &c->msg);
 	if (c->msg.oom)
 		return MEDSCOPE_ERR_NOMEM;
-	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]\n", indent, a->model->file, (unsigned)f->loc.line,
+	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]\n", indent, a->model->file_text, (unsigned)f->loc.line,
 	        (unsigned)f->loc.col, medscope_severity_name((medscope_severity)f->severity),
 	        ms_buf_cstr(&c->msg), ms_rules[f->rule].code);
 	return MEDSCOPE_OK;
@@ -405,9 +411,9 @@ static medscope_status findings_section(tctx *c)
 
 static void header(const tctx *c, const char *en, const char *ja, const medscope_analysis *a)
 {
-	fprintf(c->f, "  %s %s", MS_L(c->lang, en, ja), a->model->file);
+	fprintf(c->f, "  %s %s", MS_L(c->lang, en, ja), a->model->file_text);
 	if (*a->model->name)
-		fprintf(c->f, " (%s)", a->model->name);
+		fputs(" (", c->f), ms_fput_neutral(c->f, a->model->name), fputc(')', c->f);
 	fprintf(c->f, MS_L(c->lang, ", as of %s\n", "、基準日 %s\n"), a->as_of_text);
 }
 

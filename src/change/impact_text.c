@@ -9,6 +9,7 @@
 
 #include "change/impact.h"
 #include "util/lang.h"
+#include "util/utf8.h"
 
 #define SHOW 20 /* rows of a long list shown in text */
 
@@ -55,14 +56,17 @@ static void target(const ictx *c)
 	        ms_sym_name(c->m, im->target_sym));
 	if (im->target_kind == MS_SYM_PARTY) {
 		const ms_party *p = &c->m->parties.v[im->target];
-		fprintf(c->f, " (%s%s%s)", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? MS_L(c->lang, ", ", "、") : "",
-		        p->name);
+		fprintf(c->f, " (%s%s", ms_label(MS_W_PARTY_KIND, p->kind, c->lang), *p->name ? MS_L(c->lang, ", ", "、") : "");
+		ms_fput_neutral(c->f, p->name);
+		fputc(')', c->f);
 	} else {
 		const ms_system *s = &c->m->systems.v[im->target];
-		fprintf(c->f, " (%s %s%s%s)", MS_L(c->lang, "system", "システム"), ms_label(MS_W_LAYER, s->layer, c->lang),
-		        *s->name ? MS_L(c->lang, ", ", "、") : "", s->name);
+		fprintf(c->f, " (%s %s%s", MS_L(c->lang, "system", "システム"), ms_label(MS_W_LAYER, s->layer, c->lang),
+		        *s->name ? MS_L(c->lang, ", ", "、") : "");
+		ms_fput_neutral(c->f, s->name);
+		fputc(')', c->f);
 	}
-	fprintf(c->f, MS_L(c->lang, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file, c->a->as_of_text);
+	fprintf(c->f, MS_L(c->lang, "\n  in %s, as of %s\n", "\n  %s、基準日 %s\n"), c->m->file_text, c->a->as_of_text);
 }
 
 static void systems(const ictx *c)
@@ -91,7 +95,9 @@ static void facilities(const ictx *c)
 	heading(c, "Facilities they are served to", "提供先の医療機関等", im->facilities.n);
 	for (size_t i = 0; i < im->facilities.n && !more(c, i, im->facilities.n); i++) {
 		const ms_party *p = &c->m->parties.v[im->facilities.v[i]];
-		fprintf(c->f, "  %s%s%s\n", p->id, *p->name ? "  " : "", p->name);
+		fprintf(c->f, "  %s%s", p->id, *p->name ? "  " : "");
+		ms_fput_neutral(c->f, p->name);
+		fputc('\n', c->f);
 	}
 }
 

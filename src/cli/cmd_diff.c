@@ -45,7 +45,7 @@ static int report_side(const cli_opts *o, const side *sd)
 		cli_print_diags(sd->d);
 	if (sd->load != MEDSCOPE_OK) {
 		if (!sd->d || medscope_diags_count(sd->d) == 0)
-			fprintf(stderr, "%s: error: %s\n", sd->path, medscope_status_message(sd->load));
+			fprintf(stderr, "%s: error: %s\n", cli_name(sd->path), medscope_status_message(sd->load));
 		return -1;
 	}
 	if (sd->analyze == MEDSCOPE_ERR_USAGE) {
@@ -55,7 +55,7 @@ static int report_side(const cli_opts *o, const side *sd)
 		return -1;
 	}
 	if (sd->analyze != MEDSCOPE_OK) {
-		fprintf(stderr, "%s: error: %s\n", sd->path, medscope_status_message(sd->analyze));
+		fprintf(stderr, "%s: error: %s\n", cli_name(sd->path), medscope_status_message(sd->analyze));
 		return -1;
 	}
 	return 0;
@@ -186,7 +186,7 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	eo.lang = o->lang;
 	if ((s = medscope_diff_emit(out.f, d, format, &eo)) != MEDSCOPE_OK) {
 		cli_out_abort(&out);
-		fprintf(stderr, "%s: error: %s\n", outpath ? outpath : o->prog, medscope_status_message(s));
+		fprintf(stderr, "%s: error: %s\n", outpath ? cli_name(outpath) : o->prog, medscope_status_message(s));
 		goto cleanup;
 	}
 	if (cli_out_commit(&out, o) < 0)

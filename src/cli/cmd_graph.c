@@ -159,7 +159,7 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 	if (s != MEDSCOPE_OK) {
 		cli_out_abort(&out);
 		if (medscope_diags_count(d) == 0)
-			fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+			fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
 		goto cleanup;
 	}
 	if (cli_out_commit(&out, o) < 0)

@@ -88,7 +88,7 @@ static int draw(cli_opts *o, const medscope_analysis *a, const medscope_impact *
 	if (s != MEDSCOPE_OK) {
 		cli_out_abort(&out);
 		if (medscope_diags_count(d) == 0)
-			fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+			fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
 		goto cleanup;
 	}
 	if (cli_out_commit(&out, o) < 0)
@@ -156,10 +156,10 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 	if (s == MEDSCOPE_ERR_USAGE) {
 		fprintf(stderr, T(o, "%s: error: '%s' is not the id of a party or a system\n",
 		                  "%s: error: '%s' は関係者またはシステムの id ではありません\n"),
-		        path, id);
+		        cli_name(path), cli_name(id));
 		goto cleanup;
 	} else if (s != MEDSCOPE_OK) {
-		fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+		fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
 		goto cleanup;
 	}
 	/* The diagram first: if it fails, nothing has been written anywhere. */
@@ -170,7 +170,7 @@ int cmd_impact(int argc, char **argv, cli_opts *o)
 		goto cleanup;
 	if ((s = medscope_impact_emit(out.f, im, format, &eo)) != MEDSCOPE_OK) {
 		cli_out_abort(&out);
-		fprintf(stderr, "%s: error: %s\n", outpath ? outpath : o->prog, medscope_status_message(s));
+		fprintf(stderr, "%s: error: %s\n", outpath ? cli_name(outpath) : o->prog, medscope_status_message(s));
 		goto cleanup;
 	}
 	if (cli_out_commit(&out, o) < 0)

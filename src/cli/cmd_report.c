@@ -37,7 +37,7 @@ int cli_emit_model(cli_opts *o, char *path, const char *outpath, medscope_format
 			                  "%s: error: この medscope は形式 '%s' を出力できません\n"),
 			        o->prog, format_name);
 		else
-			fprintf(stderr, "%s: error: %s\n", outpath ? outpath : o->prog,
+			fprintf(stderr, "%s: error: %s\n", outpath ? cli_name(outpath) : o->prog,
 			        medscope_status_message(s));
 		goto cleanup;
 	}

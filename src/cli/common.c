@@ -116,10 +116,14 @@ const cli_choice *cli_choose(const cli_opts *o, const char *option, const char *
 
 int cli_parse_size(const char *s, size_t *out)
 {
+	/* Digits only: strtoull would skip leading blanks and take " -1" as
+	 * 2^64 - 1, a limit that is no limit. */
+	if (s[0] < '0' || s[0] > '9')
+		return -1;
 	char *end;
 	errno = 0;
 	unsigned long long v = strtoull(s, &end, 10);
-	if (errno || end == s || *end || s[0] == '-' || v == 0 || v > SIZE_MAX)
+	if (errno || end == s || *end || v == 0 || v > SIZE_MAX)
 		return -1;
 	*out = (size_t)v;
 	return 0;
@@ -275,7 +279,7 @@ medscope_model *cli_load(cli_opts *o, const char *path)
 		fputs("\r\033[K", stderr);
 	cli_print_diags(d);
 	if (s != MEDSCOPE_OK && medscope_diags_count(d) == 0)
-		fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+		fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
 	medscope_diags_free(d);
 	return m;
 }
@@ -299,7 +303,7 @@ medscope_analysis *cli_analyze_findings(cli_opts *o, const char *path, medscope_
 		                     "--as-of には日付 YYYY-MM-DD を指定してください ('%s')"),
 		                o->as_of ? o->as_of : "");
 	} else if (s != MEDSCOPE_OK) {
-		fprintf(stderr, "%s: error: %s\n", path, medscope_status_message(s));
+		fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
 	}
 	if (s != MEDSCOPE_OK) {
 		medscope_model_free(*model);

@@ -304,7 +304,7 @@ static void html_intro(FILE *out, const medscope_analysis *a, medscope_lang lang
 	fputs("</dt><dd>", out);
 	html_text(out, m->name[0] ? m->name : (ja ? "(名称なし)" : "(unnamed)"));
 	fputs(ja ? "</dd>\n<dt>ファイル</dt><dd>" : "</dd>\n<dt>File</dt><dd>", out);
-	html_text(out, m->file);
+	html_text(out, m->file_text);
 	fprintf(out, "</dd>\n<dt>%s</dt><dd>%s (", ja ? "基準日" : "As of", a->as_of_text);
 	html_text(out, ms_report_as_of_source(a->as_of_source, lang));
 	fprintf(out, ")</dd>\n<dt>%s</dt><dd>", ja ? "ガイドライン" : "Guideline");
@@ -332,7 +332,7 @@ medscope_status ms_emit_html(FILE *out, const medscope_analysis *a, const medsco
 	      "style-src 'unsafe-inline'; img-src data:\"/>\n"
 	      "<meta name=\"generator\" content=\"medscope " MEDSCOPE_VERSION_STRING "\"/>\n<title>",
 	      out);
-	html_text(out, a->model->name[0] ? a->model->name : a->model->file);
+	html_text(out, a->model->name[0] ? a->model->name : a->model->file_text);
 	fputs(" — medscope</title>\n<style>\n", out);
 	fputs(css, out);
 	fputs("</style>\n</head>\n<body>\n", out);

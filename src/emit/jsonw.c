@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit/jsonw.h"
+#include "util/utf8.h"
 
 /* jansson escapes newlines inside strings, so every '\n' it writes is
  * structural and can take the indentation of the depth it is nested at. */
@@ -220,7 +221,7 @@ json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscop
 	            &oom);
 	ms_json_set(o, "message", json_string(ms_buf_cstr(msg)), &oom);
 	ms_json_set(o, "subjects", ms_json_sym_ids(a, f->subjects, &oom), &oom);
-	ms_json_set(o, "file", json_string(a->model->file), &oom);
+	ms_json_set(o, "file", ms_json_file(a->model), &oom);
 	ms_json_set(o, "line", json_integer(f->loc.line), &oom);
 	ms_json_set(o, "column", json_integer(f->loc.col), &oom);
 	ms_json_set(o, "cite", json_string(ms_rules[f->rule].cite_key), &oom);
@@ -234,9 +235,23 @@ json_t *ms_json_model(const medscope_analysis *a)
 {
 	int oom = 0;
 	json_t *o = json_object();
-	ms_json_set(o, "file", json_string(a->model->file), &oom);
+	ms_json_set(o, "file", ms_json_file(a->model), &oom);
 	ms_json_set(o, "name", json_string(a->model->name), &oom);
 	ms_json_set(o, "as_of", json_string(a->as_of_text), &oom);
 	ms_json_set(o, "as_of_source", json_string(a->as_of_source), &oom);
 	return ms_json_done(o, oom);
+}
+
+json_t *ms_json_file(const medscope_model *m)
+{
+	const unsigned char *p = (const unsigned char *)m->file;
+	size_t n = strlen(m->file);
+	while (n > 0) {
+		uint32_t cp;
+		size_t k = ms_utf8_decode(p, n, &cp);
+		if (cp == MS_UTF8_INVALID)
+			return json_string(m->file_text);
+		p += k, n -= k;
+	}
+	return json_string(m->file);
 }

@@ -60,6 +60,11 @@ void ms_json_set(json_t *o, const char *key, json_t *v, int *oom);
 void ms_json_push(json_t *arr, json_t *v, int *oom);
 /* A new JSON string, or JSON null when `s` is NULL. */
 json_t *ms_json_str_or_null(const char *s);
+/* The model's file name as a JSON string: the name itself when it is
+ * UTF-8 (JSON strings cannot hold other bytes), else its escaped text
+ * (model->file_text: \xff for each such byte). The exact bytes are in
+ * SARIF's percent-encoded artifact URI. */
+json_t *ms_json_file(const medscope_model *m);
 /* `o`, or NULL (with `o` freed) when `oom` is set or `o` is NULL. */
 json_t *ms_json_done(json_t *o, int oom);
 

@@ -105,7 +105,7 @@ static void md_header(FILE *out, const medscope_analysis *a, medscope_lang lang)
 	fputs(MS_L(lang, "- **Model:** ", "- **モデル:** "), out);
 	md_text(out, m->name[0] ? m->name : MS_L(lang, "(unnamed)", "(名称なし)"));
 	fputs(MS_L(lang, "\n- **File:** ", "\n- **ファイル:** "), out);
-	md_text(out, m->file);
+	md_text(out, m->file_text);
 	fprintf(out, MS_L(lang, "\n- **As of:** %s (%s)\n", "\n- **基準日:** %s (%s)\n"), a->as_of_text,
 	        ms_report_as_of_source(a->as_of_source, lang));
 	fputs(MS_L(lang, "- **Guideline:** ", "- **ガイドライン:** "), out);

@@ -23,7 +23,7 @@ static json_t *run_properties(const medscope_analysis *a)
 	int oom = 0;
 	json_t *o = json_object(), *model = json_object(), *summary = json_object();
 	ms_json_set(model, "name", json_string(a->model->name), &oom);
-	ms_json_set(model, "file", json_string(a->model->file), &oom);
+	ms_json_set(model, "file", ms_json_file(a->model), &oom);
 	ms_json_set(o, "model", model, &oom);
 	ms_json_set(o, "asOf", json_string(a->as_of_text), &oom);
 	ms_json_set(o, "asOfSource", json_string(a->as_of_source), &oom);
@@ -63,7 +63,7 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
 	}
 	ms_sarif_cap_init(&cap, a->counts, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
-	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model->file, lang),
+	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model->file_text, lang),
 	                      run_properties(a), &cap, lang)) != MEDSCOPE_OK)
 		goto cleanup;
 	for (size_t i = 0; i < a->findings.n && s == MEDSCOPE_OK; i++) {

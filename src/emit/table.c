@@ -22,6 +22,18 @@ typedef struct {
 
 static void grid_cell(grid *g, const char *s)
 {
+	/* Controls and bidirectional overrides from the model: neutralised as
+	 * in diagram labels (a terminal would obey them). */
+	if (ms_needs_neutral(s, false)) {
+		ms_buf clean = MS_BUF_INIT;
+		ms_put_neutral(&clean, s, false);
+		if (!clean.oom)
+			grid_cell(g, ms_buf_cstr(&clean));
+		else
+			g->oom = 1;
+		ms_buf_free(&clean);
+		return;
+	}
 	size_t n = strlen(s) + 1;
 	char *copy = malloc(n);
 	char **slot = copy ? MS_VEC_PUSH(g->cells) : NULL;

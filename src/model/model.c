@@ -15,7 +15,12 @@ medscope_status ms_model_new(medscope_model **out, const char *file)
 	m->as_of = MS_NO_DATE;
 	m->file = ms_arena_strndup(&m->arena, file, strlen(file));
 	m->name = "";
-	if (!m->file) {
+	size_t n = medscope_name_for_message(NULL, 0, file);
+	char *text = m->file ? ms_arena_alloc(&m->arena, n + 1) : NULL;
+	if (text)
+		medscope_name_for_message(text, n + 1, file);
+	m->file_text = text && strcmp(text, file) == 0 ? m->file : text;
+	if (!m->file || !m->file_text) {
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_NOMEM;
 	}

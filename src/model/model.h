@@ -136,6 +136,10 @@ typedef struct {
 struct medscope_model {
 	ms_arena arena;
 	const char *file; /* path as given */
+	/* The path as text outputs show it (medscope_name_for_message(): one
+	 * line, nothing a terminal obeys, valid UTF-8); `file` itself when
+	 * that needs no escape. */
+	const char *file_text;
 	const char *name; /* deployment name or "" */
 	int32_t as_of;    /* or MS_NO_DATE */
 	ms_loc loc;       /* of <deployment> */

@@ -158,6 +158,21 @@ void ms_put_neutral(ms_buf *out, const char *s, bool keep_newline)
 	}
 }
 
+void ms_fput_neutral(FILE *f, const char *s)
+{
+	if (!ms_needs_neutral(s, false)) {
+		fputs(s, f);
+		return;
+	}
+	ms_buf b = MS_BUF_INIT;
+	ms_put_neutral(&b, s, false);
+	if (b.oom) /* nothing raw, even then */
+		fputs("?", f);
+	else
+		fputs(ms_buf_cstr(&b), f);
+	ms_buf_free(&b);
+}
+
 size_t medscope_name_for_message(char *buf, size_t size, const char *name)
 {
 	const unsigned char *s = (const unsigned char *)(name ? name : "");

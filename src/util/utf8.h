@@ -11,6 +11,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "util/buf.h"
 
@@ -55,6 +56,8 @@ bool ms_is_bidi_control(uint32_t cp);
  * UTF-8 are copied as they are (the caller's format decides).
  */
 void ms_put_neutral(ms_buf *out, const char *s, bool keep_newline);
+/* The same, written to `f` (text outputs: check, diff, impact). */
+void ms_fput_neutral(FILE *f, const char *s);
 /* Whether ms_put_neutral() would change anything in `s`. */
 bool ms_needs_neutral(const char *s, bool keep_newline);
 

@@ -151,7 +151,8 @@ expect_err 'stopped after 100 problems' "default --max-diagnostics: says it stop
 
 # --- bad values are usage errors ---
 for opt in --max-input --max-depth --max-attributes --max-value-length --max-diagnostics; do
-	for v in 0 -1 x 12k; do
+	# " -1" was once 2^64 - 1 (strtoull skips blanks): no limit at all
+	for v in 0 -1 " -1" " 5" "+5" "5 " x 12k 99999999999999999999999 ""; do
 		run "$MEDSCOPE" validate "$opt" "$v" "$D/ok.xml"
 		expect_rc 2 "$opt $v"
 		expect_err 'a positive whole number is needed' "$opt $v: message"
@@ -159,5 +160,7 @@ for opt in --max-input --max-depth --max-attributes --max-value-length --max-dia
 done
 run "$MEDSCOPE" validate --max-depth 4294967296 "$D/ok.xml"
 expect_rc 2 "--max-depth past UINT_MAX"
+run "$MEDSCOPE" report "$D/ok.xml" --format sarif --max-results " -1"
+expect_rc 2 "--max-results ' -1'"
 
 finish
