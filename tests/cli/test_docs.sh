@@ -34,7 +34,7 @@ expect_no_out "$SOURCE_KEY" "SARIF shows no source key"
 
 # The committed reference pages.
 cat "$SRC"/docs/*.md "$SRC/README.md" >"$WORK/out"
-expect_no_out '[0-9]{3}_[0-9a-f]{16}\.txt|shared/spec|shared/seeds|(^|[ (`"])\.\./' "docs and README point only inside the project"
+expect_no_out '[0-9]{3}_[0-9a-f]{16}\.txt|shared/spec|shared/seeds|\.\./shared|\.\./\.\./' "docs and README point only inside the project"
 
 # Every relative link of README.md and docs/*.md names an existing file.
 for md in "$SRC/README.md" "$SRC"/docs/*.md; do
@@ -59,6 +59,18 @@ if command -v xmllint >/dev/null; then
 	for ex in "$SRC"/examples/*.xml "$SRC"/examples/change/*.xml; do
 		xmllint --noout --nonet --schema "$XSD" "$ex" 2>"$WORK/err" && ok || fail "xmllint --schema refuses $ex"
 	done
+	# docs/model.md names every element, attribute and value of the XSD.
+	for kind in element attribute enumeration; do
+		attr=name; [ $kind = enumeration ] && attr=value
+		xmllint --xpath "//*[local-name()='$kind']/@$attr" "$XSD" | sed 's/.*="\(.*\)"/\1/' | sort -u
+	done >"$WORK/names"
+	missing=$(while read -r n; do grep -qF "\`$n\`" "$SRC/docs/model.md" || printf '%s ' "$n"; done <"$WORK/names")
+	[ -z "$missing" ] && ok || fail "docs/model.md lacks: $missing"
+	# Its first example is a valid model.
+	awk '/^```xml/{f++; next} /^```/{if (f == 1) exit} f == 1' "$SRC/docs/model.md" >"$WORK/model-example.xml"
+	run "$MEDSCOPE" validate "$WORK/model-example.xml"
+	expect_rc 0 "docs/model.md's example validates"
+	xmllint --noout --nonet --schema "$XSD" "$WORK/model-example.xml" 2>"$WORK/err" && ok || fail "xmllint refuses docs/model.md's example"
 	# An example bound to the schema the way editors do it: both accept it.
 	sed -e 's|<deployment xmlns="urn:medscope:deployment:1"|<deployment xmlns="urn:medscope:deployment:1" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="urn:medscope:deployment:1 '"$XSD"'"|' \
 		-e '1a <?xml-model href="'"$XSD"'" schematypens="http://www.w3.org/2001/XMLSchema"?>' \
