@@ -28,6 +28,10 @@ typedef struct {
 	uint64_t offset;     /* absolute offset of the next chunk's first byte */
 	uint64_t line_start; /* absolute offset where the current line starts */
 	uint64_t tag_start;  /* absolute offset of the current tag's '<' */
+	uint64_t last_cr;    /* absolute offset of the last '\r' + 1 (0: none): CR LF is one break */
+	uint32_t line_chars; /* characters of the current line before `offset` */
+	uint64_t col_off;    /* a column already counted: the byte at col_off ... */
+	uint32_t col_val;    /* ... is in column col_val (0: none) */
 	uint32_t tag_line, tag_col;
 	unsigned max_attrs;
 	size_t value_len, max_value; /* bytes in the current quoted value */

@@ -129,6 +129,11 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			opts->progress(opts->progress_payload, total, size);
 		if (ms_parser_halted(&parser))
 			break;
+		/* A NUL byte is never XML: libxml2 reports it once the parse is
+		 * ended (below), so read no further (/dev/zero stops here, not
+		 * at --max-input). */
+		if (memchr(buf, '\0', (size_t)n))
+			break;
 		n = read_chunk(src, buf, CHUNK);
 		if (n < 0) {
 			read_errno = errno;

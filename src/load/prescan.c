@@ -27,32 +27,61 @@ ms_tagpos ms_prescan_next_tag(ms_prescan *p)
 	return p->tags.v[p->tags_head++];
 }
 
-/* Column of the byte at chunk index i: characters since the line start
- * when that is in this chunk, else bytes (a long line; rare). */
-static uint32_t column_at(const ms_prescan *p, const char *buf, size_t i)
+/* Characters (UTF-8 lead bytes) in buf[from, to). */
+static uint32_t chars_in(const char *buf, size_t from, size_t to)
+{
+	uint32_t n = 0;
+	for (size_t k = from; k < to; k++)
+		n += ((unsigned char)buf[k] & 0xC0) != 0x80;
+	return n;
+}
+
+/* Column of the byte at chunk index i, in characters (SARIF says
+ * unicodeCodePoints), also when the line began in an earlier chunk. Counted
+ * on from the last column asked for on the same line, so that many tags on
+ * one long line cost one pass. */
+static uint32_t column_at(ms_prescan *p, const char *buf, size_t i)
 {
 	uint64_t at = p->offset + i;
-	if (p->line_start < p->offset)
-		return (uint32_t)(at - p->line_start) + 1;
-	uint32_t col = 1;
-	for (size_t k = (size_t)(p->line_start - p->offset); k < i; k++)
-		col += ((unsigned char)buf[k] & 0xC0) != 0x80;
+	size_t k;
+	uint32_t col;
+	if (p->col_val && p->col_off >= p->line_start && p->col_off >= p->offset && p->col_off <= at) {
+		k = (size_t)(p->col_off - p->offset), col = p->col_val;
+	} else if (p->line_start >= p->offset) {
+		k = (size_t)(p->line_start - p->offset), col = 1;
+	} else {
+		k = 0, col = p->line_chars + 1;
+	}
+	col += chars_in(buf, k, i);
+	p->col_off = at, p->col_val = col;
 	return col;
 }
 
-/* Count the newlines in buf[from, to); remember where the last line starts. */
+/* The byte at chunk index i is '\n' or '\r': a line break, CR LF one
+ * (and a CR alone one too, as XML has it: §2.11). */
+static void line_break(ms_prescan *p, const char *buf, size_t i)
+{
+	uint64_t at = p->offset + i;
+	if (buf[i] == '\n' && p->last_cr == at) {
+		p->line_start = at + 1; /* the LF of CR LF */
+		return;
+	}
+	if (buf[i] == '\r')
+		p->last_cr = at + 1;
+	p->line++;
+	p->line_start = at + 1;
+}
+
+/* Count the line breaks in buf[from, to); remember where the last line starts. */
 static void count_lines(ms_prescan *p, const char *buf, size_t from, size_t to)
 {
-	const char *s = buf + from, *end = buf + to;
-	while (s < end && (s = memchr(s, '\n', (size_t)(end - s))) != NULL) {
-		p->line++;
-		s++;
-		p->line_start = p->offset + (uint64_t)(s - buf);
-	}
+	for (size_t k = from; k < to; k++)
+		if (buf[k] == '\n' || buf[k] == '\r')
+			line_break(p, buf, k);
 }
 
 /* The bytes that end a run of names inside a start tag. */
-static const unsigned char tag_stop[256] = {['"'] = 1, ['\''] = 1, ['>'] = 1, ['\n'] = 1};
+static const unsigned char tag_stop[256] = {['"'] = 1, ['\''] = 1, ['>'] = 1, ['\n'] = 1, ['\r'] = 1};
 
 static int refuse(ms_prescan *p, int error)
 {
@@ -195,12 +224,17 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len)
 				p->state = TEXT;
 			break;
 		}
-		if (c == '\n') {
-			p->line++;
-			p->line_start = p->offset + i + 1;
-		}
+		if (c == '\n' || c == '\r')
+			line_break(p, buf, i);
 		i++;
 	}
+	/* The characters of the line so far, for columns in the next chunk. */
+	if (p->line_start >= p->offset)
+		p->line_chars = p->line_start - p->offset < len
+		                        ? chars_in(buf, (size_t)(p->line_start - p->offset), len)
+		                        : 0;
+	else
+		p->line_chars += chars_in(buf, 0, len);
 	p->offset += len;
 	return 0;
 }

@@ -75,6 +75,35 @@ expect_out 'A x 31m y\[U\+202E\]evil\[U\+2066\]z' "scope: neutralised as in diag
 run "$MEDSCOPE" report "$C" --format html
 expect_out 'y\[U\+202E\]evil' "html: neutralised"
 
+# ---- positions: columns in characters across the loader's 64 KiB reads; CR
+# alone and CR LF are line breaks ----
+python3 - "$WORK" <<'EOF'
+import sys
+w = sys.argv[1]
+head = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<deployment xmlns="urn:medscope:deployment:1" name="x" as-of="2026-11-01">\n')
+# 30,000 three-byte characters: the bad attribute lies past the first read
+line = ('  <facility id="H" name="H" type="hospital"/><vendor id="A" name="%s"/>'
+        '<vendor id="B" name="b" bogus="1"/>\n' % ("あ" * 30000))
+doc = head + line + '</deployment>\n'
+for name, text in (("lf", doc), ("cr", doc.replace("\n", "\r")), ("crlf", doc.replace("\n", "\r\n"))):
+    open("%s/long-%s.xml" % (w, name), "w", encoding="utf-8", newline="").write(text)
+EOF
+for nl in lf cr crlf; do
+	run "$MEDSCOPE" validate "$WORK/long-$nl.xml"
+	expect_rc 2 "long line ($nl)"
+	expect_err "^$WORK/long-$nl.xml:3:30070: error: <vendor>: unknown attribute 'bogus'" "long line ($nl): line 3, column 30070 in characters"
+done
+
+# ---- the loader stops reading after a fatal error ----
+start=$(date +%s%N)
+run "$MEDSCOPE" validate /dev/zero
+ms=$((($(date +%s%N) - start) / 1000000))
+expect_rc 2 "/dev/zero"
+expect_err '^/dev/zero:1:1: error: not well-formed XML' "/dev/zero: message"
+grep -q "larger than the limit" "$WORK/err" && fail "/dev/zero: read on to --max-input" || ok
+[ "$ms" -lt 2000 ] && ok || fail "/dev/zero: took $ms ms"
+
 # ---- Graphviz's warnings: diagnostics, dropped by -q ----
 # A png larger than cairo's limit makes Graphviz scale it down and say so.
 run "$MEDSCOPE" graph "$SRC/examples/03-chain-a-b-c.xml" -q -o "$WORK/g.svg"
