@@ -5,6 +5,8 @@
 #ifndef MEDSCOPE_ANALYSIS_H
 #define MEDSCOPE_ANALYSIS_H
 
+#include "medscope/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
@@ -28,21 +30,87 @@ typedef struct {
  * findings). `model` is borrowed and must outlive the analysis.
  * Returns MEDSCOPE_ERR_USAGE for a malformed `as_of`.
  */
-medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *model,
+MEDSCOPE_EXTERN medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *model,
                                  const medscope_analyze_options *opts);
 
-void medscope_analysis_free(medscope_analysis *analysis);
+MEDSCOPE_EXTERN void medscope_analysis_free(medscope_analysis *analysis);
 
 /** The model analysed (borrowed). */
-const medscope_model *medscope_analysis_model(const medscope_analysis *analysis);
+MEDSCOPE_EXTERN const medscope_model *medscope_analysis_model(const medscope_analysis *analysis);
 /** The date used for date rules, YYYY-MM-DD. */
-const char *medscope_analysis_as_of(const medscope_analysis *analysis);
+MEDSCOPE_EXTERN const char *medscope_analysis_as_of(const medscope_analysis *analysis);
 /** Where that date came from: "option", "model" or "today". */
-const char *medscope_analysis_as_of_source(const medscope_analysis *analysis);
+MEDSCOPE_EXTERN const char *medscope_analysis_as_of_source(const medscope_analysis *analysis);
 /** Number of findings of exactly this severity. */
-size_t medscope_analysis_count(const medscope_analysis *analysis, medscope_severity sev);
+MEDSCOPE_EXTERN size_t medscope_analysis_count(const medscope_analysis *analysis, medscope_severity sev);
 /** The highest severity among the findings (NONE when there are none). */
-medscope_severity medscope_analysis_max_severity(const medscope_analysis *analysis);
+MEDSCOPE_EXTERN medscope_severity medscope_analysis_max_severity(const medscope_analysis *analysis);
+
+/* ------------------------------------------------------------------ */
+/* Findings, in report order (file, line, code; cli.md), the ones       */
+/* MEDSCOPE_FORMAT_CHECK prints. `i` < medscope_finding_count(); strings */
+/* are borrowed from the analysis.                                      */
+
+MEDSCOPE_EXTERN size_t medscope_finding_count(const medscope_analysis *analysis);
+/** The rule's code, e.g. "missing-agreement"; see medscope_rule_find(). */
+MEDSCOPE_EXTERN const char *medscope_finding_code(const medscope_analysis *analysis, size_t i);
+MEDSCOPE_EXTERN medscope_severity medscope_finding_severity(const medscope_analysis *analysis,
+                                                            size_t i);
+/**
+ * The message of finding i in `lang`, as snprintf() writes: at most `size`
+ * bytes with the terminating NUL into `buf` (which may be NULL when `size`
+ * is 0). Returns the message's length in bytes, without the NUL, however
+ * much was written; 0 when out of memory (messages are never empty).
+ */
+MEDSCOPE_EXTERN size_t medscope_finding_message(const medscope_analysis *analysis, size_t i,
+                                                medscope_lang lang, char *buf, size_t size);
+/** The model file and the position of the element concerned (1-based). */
+MEDSCOPE_EXTERN const char *medscope_finding_file(const medscope_analysis *analysis, size_t i);
+MEDSCOPE_EXTERN unsigned medscope_finding_line(const medscope_analysis *analysis, size_t i);
+MEDSCOPE_EXTERN unsigned medscope_finding_column(const medscope_analysis *analysis, size_t i);
+/** The ids of everything the finding involves, sorted, without duplicates:
+ *  subject k < medscope_finding_subject_count(). */
+MEDSCOPE_EXTERN size_t medscope_finding_subject_count(const medscope_analysis *analysis, size_t i);
+MEDSCOPE_EXTERN const char *medscope_finding_subject(const medscope_analysis *analysis, size_t i,
+                                                     size_t k);
+/** The stable 16-hex-digit fingerprint of JSON and SARIF (the same text
+ *  in every run). Written to `out` with its NUL. */
+MEDSCOPE_EXTERN void medscope_finding_fingerprint(const medscope_analysis *analysis, size_t i,
+                                                  char out[17]);
+/** 1 when an accepted exception suppresses the finding. Exceptions are not
+ *  implemented yet: always 0. */
+MEDSCOPE_EXTERN int medscope_finding_suppressed(const medscope_analysis *analysis, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Ownership (rules.md §2): one entry per (served system, facility), by */
+/* system id then facility id. `i` < medscope_ownership_count().        */
+
+MEDSCOPE_EXTERN size_t medscope_ownership_count(const medscope_analysis *analysis);
+MEDSCOPE_EXTERN const char *medscope_ownership_system(const medscope_analysis *analysis, size_t i);
+MEDSCOPE_EXTERN const char *medscope_ownership_facility(const medscope_analysis *analysis,
+                                                        size_t i);
+/** The party that owns risk management of the system towards the facility. */
+MEDSCOPE_EXTERN const char *medscope_ownership_owner(const medscope_analysis *analysis, size_t i);
+/** The ownership rule's code that decided it. */
+MEDSCOPE_EXTERN const char *medscope_ownership_basis(const medscope_analysis *analysis, size_t i);
+
+/* ------------------------------------------------------------------ */
+/* Required agreements (rules.md §3), by parties then topic. None in an */
+/* analysis made with findings_only. `i` < medscope_requirement_count(). */
+
+MEDSCOPE_EXTERN size_t medscope_requirement_count(const medscope_analysis *analysis);
+/** The code raised when the agreement is missing, e.g. "missing-agreement". */
+MEDSCOPE_EXTERN const char *medscope_requirement_code(const medscope_analysis *analysis, size_t i);
+/** The topic's word of models/vocabulary.xml, e.g. "security". */
+MEDSCOPE_EXTERN const char *medscope_requirement_topic(const medscope_analysis *analysis, size_t i);
+/** The parties who must agree (2 or 3): party k < the count, sorted by id. */
+MEDSCOPE_EXTERN size_t medscope_requirement_party_count(const medscope_analysis *analysis,
+                                                        size_t i);
+MEDSCOPE_EXTERN const char *medscope_requirement_party(const medscope_analysis *analysis, size_t i,
+                                                       size_t k);
+/** The id of the agreement that meets it, or NULL when it is missing. */
+MEDSCOPE_EXTERN const char *medscope_requirement_satisfied_by(const medscope_analysis *analysis,
+                                                              size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Emitters: each writes one document to `out`.                        */
@@ -81,10 +149,10 @@ typedef struct {
 	                                   default 25,000, GitHub code scanning's) */
 } medscope_emit_options;
 
-void medscope_emit_options_init(medscope_emit_options *opts);
+MEDSCOPE_EXTERN void medscope_emit_options_init(medscope_emit_options *opts);
 
 /** Write `analysis` to `out` in `format`. MEDSCOPE_ERR_IO if writing failed. */
-medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
+MEDSCOPE_EXTERN medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
                               medscope_format format, const medscope_emit_options *opts);
 
 #ifdef __cplusplus

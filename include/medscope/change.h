@@ -12,6 +12,8 @@
 #ifndef MEDSCOPE_CHANGE_H
 #define MEDSCOPE_CHANGE_H
 
+#include "medscope/export.h"
+
 #include "medscope/medscope.h"
 
 #ifdef __cplusplus
@@ -36,10 +38,10 @@ typedef struct medscope_diff medscope_diff;
  * Both analyses (and their models) are borrowed and must outlive the diff.
  * On MEDSCOPE_OK `*out` is a diff the caller owns (medscope_diff_free()).
  */
-medscope_status medscope_diff_compute(medscope_diff **out, const medscope_analysis *old_analysis,
+MEDSCOPE_EXTERN medscope_status medscope_diff_compute(medscope_diff **out, const medscope_analysis *old_analysis,
                                       const medscope_analysis *new_analysis);
 
-void medscope_diff_free(medscope_diff *diff);
+MEDSCOPE_EXTERN void medscope_diff_free(medscope_diff *diff);
 
 /**
  * Write the diff in `format`: MEDSCOPE_FORMAT_CHECK = readable text grouped
@@ -48,17 +50,17 @@ void medscope_diff_free(medscope_diff *diff);
  * `baselineState` new/unchanged/updated and OLD's resolved findings as
  * `absent`. Other formats: MEDSCOPE_ERR_USAGE. `opts` may be NULL.
  */
-medscope_status medscope_diff_emit(FILE *out, const medscope_diff *diff, medscope_format format,
+MEDSCOPE_EXTERN medscope_status medscope_diff_emit(FILE *out, const medscope_diff *diff, medscope_format format,
                                    const medscope_emit_options *opts);
 
 /** How many of NEW's findings at or above `min` are new or updated. */
-size_t medscope_diff_introduced(const medscope_diff *diff, medscope_severity min);
+MEDSCOPE_EXTERN size_t medscope_diff_introduced(const medscope_diff *diff, medscope_severity min);
 
 /** How many of OLD's findings were resolved (absent from NEW). */
-size_t medscope_diff_resolved(const medscope_diff *diff);
+MEDSCOPE_EXTERN size_t medscope_diff_resolved(const medscope_diff *diff);
 
 /** Number of changes of every kind (0 = the two versions mean the same). */
-size_t medscope_diff_change_count(const medscope_diff *diff);
+MEDSCOPE_EXTERN size_t medscope_diff_change_count(const medscope_diff *diff);
 
 /* ------------------------------------------------------------------ */
 /* medscope impact MODEL ID                                            */
@@ -79,10 +81,10 @@ typedef struct medscope_impact medscope_impact;
  * analysis is borrowed and must outlive the result; on MEDSCOPE_OK `*out`
  * is owned by the caller (medscope_impact_free()).
  */
-medscope_status medscope_impact_compute(medscope_impact **out, const medscope_analysis *analysis,
+MEDSCOPE_EXTERN medscope_status medscope_impact_compute(medscope_impact **out, const medscope_analysis *analysis,
                                         const char *id);
 
-void medscope_impact_free(medscope_impact *impact);
+MEDSCOPE_EXTERN void medscope_impact_free(medscope_impact *impact);
 
 /**
  * Write the impact in `format`: MEDSCOPE_FORMAT_CHECK = readable text,
@@ -90,20 +92,20 @@ void medscope_impact_free(medscope_impact *impact);
  * MEDSCOPE_FORMAT_CSV = one row per affected system and facility.
  * Other formats: MEDSCOPE_ERR_USAGE. `opts` may be NULL.
  */
-medscope_status medscope_impact_emit(FILE *out, const medscope_impact *impact,
+MEDSCOPE_EXTERN medscope_status medscope_impact_emit(FILE *out, const medscope_impact *impact,
                                      medscope_format format, const medscope_emit_options *opts);
 
 /** What the id names: "system", or the party's kind ("facility",
  *  "network-operator", "vendor"). Static string. */
-const char *medscope_impact_target_kind(const medscope_impact *impact);
+MEDSCOPE_EXTERN const char *medscope_impact_target_kind(const medscope_impact *impact);
 
 /** Counts, for callers and tests. */
-size_t medscope_impact_system_count(const medscope_impact *impact);   /**< affected systems */
-size_t medscope_impact_facility_count(const medscope_impact *impact); /**< facilities served them */
-size_t medscope_impact_entry_count(const medscope_impact *impact);    /**< ownership entries */
-size_t medscope_impact_gap_count(const medscope_impact *impact);      /**< pairs without agreement */
+MEDSCOPE_EXTERN size_t medscope_impact_system_count(const medscope_impact *impact);   /**< affected systems */
+MEDSCOPE_EXTERN size_t medscope_impact_facility_count(const medscope_impact *impact); /**< facilities served them */
+MEDSCOPE_EXTERN size_t medscope_impact_entry_count(const medscope_impact *impact);    /**< ownership entries */
+MEDSCOPE_EXTERN size_t medscope_impact_gap_count(const medscope_impact *impact);      /**< pairs without agreement */
 /** The largest number of runs-on hops from the target to an affected system. */
-unsigned medscope_impact_depth(const medscope_impact *impact);
+MEDSCOPE_EXTERN unsigned medscope_impact_depth(const medscope_impact *impact);
 
 #ifdef __cplusplus
 }

@@ -10,6 +10,8 @@
 #ifndef MEDSCOPE_GRAPH_H
 #define MEDSCOPE_GRAPH_H
 
+#include "medscope/export.h"
+
 #include "medscope/medscope.h"
 
 #ifdef __cplusplus
@@ -31,9 +33,9 @@ typedef enum {
 } medscope_view;
 
 /** "supply", "contracts" or "responsibility". Static string. */
-const char *medscope_view_name(medscope_view view);
+MEDSCOPE_EXTERN const char *medscope_view_name(medscope_view view);
 /** The view named `name`; -1 when there is none. */
-int medscope_view_from_name(const char *name);
+MEDSCOPE_EXTERN int medscope_view_from_name(const char *name);
 
 typedef struct {
 	medscope_view view;
@@ -62,11 +64,11 @@ typedef struct {
 } medscope_graph_options;
 
 /** Fill `opts` with the defaults above (supply view, svg). */
-void medscope_graph_options_init(medscope_graph_options *opts);
+MEDSCOPE_EXTERN void medscope_graph_options_init(medscope_graph_options *opts);
 
 /** The format for a file name's extension (.svg, .png, .pdf, .dot, .gv),
  *  or NULL. Static string. */
-const char *medscope_graph_format_for_path(const char *path);
+MEDSCOPE_EXTERN const char *medscope_graph_format_for_path(const char *path);
 
 /**
  * Draw `analysis` as `opts->format` to `out` (`opts` may be NULL for the
@@ -79,7 +81,7 @@ const char *medscope_graph_format_for_path(const char *path);
  * On failure part of the document may have been written: write to a
  * temporary file and keep it only on MEDSCOPE_OK.
  */
-medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analysis,
+MEDSCOPE_EXTERN medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analysis,
                                       const medscope_graph_options *opts,
                                       medscope_diags *diags);
 

@@ -31,10 +31,13 @@
 #include <stddef.h>
 #include <stdio.h>
 
+#include "medscope/export.h"
+
 #ifdef __cplusplus
 extern "C" {
 #endif
 
+/** The version this header belongs to (medscope_version() is the library's). */
 #define MEDSCOPE_VERSION_STRING "0.1.0"
 
 /** Status codes: 0 on success, negative on failure. */
@@ -59,10 +62,15 @@ typedef enum {
 } medscope_severity;
 
 /** "error", "warning", "note" or "none". Static string. */
-const char *medscope_severity_name(medscope_severity sev);
+MEDSCOPE_EXTERN const char *medscope_severity_name(medscope_severity sev);
 
 /** A short English description of a status code. Static string. */
-const char *medscope_status_message(medscope_status status);
+MEDSCOPE_EXTERN const char *medscope_status_message(medscope_status status);
+
+/** The version of the library in use, e.g. "0.1.0": a program linked
+ *  against the shared library may run with a newer one than the
+ *  MEDSCOPE_VERSION_STRING it was compiled with. Static string. */
+MEDSCOPE_EXTERN const char *medscope_version(void);
 
 /**
  * A file name as a message should show it: one line, nothing a terminal
@@ -72,7 +80,7 @@ const char *medscope_status_message(medscope_status status);
  * never half an escape) and returns the length of the whole escaped name,
  * as snprintf does.
  */
-size_t medscope_name_for_message(char *buf, size_t size, const char *name);
+MEDSCOPE_EXTERN size_t medscope_name_for_message(char *buf, size_t size, const char *name);
 
 /* ------------------------------------------------------------------ */
 /* Diagnostics: problems found while loading (file, line, column).     */
@@ -80,17 +88,17 @@ size_t medscope_name_for_message(char *buf, size_t size, const char *name);
 typedef struct medscope_diags medscope_diags;
 
 /** A new empty list that keeps at most `cap` diagnostics (0 = 100). */
-medscope_status medscope_diags_new(medscope_diags **out, unsigned cap);
-void medscope_diags_free(medscope_diags *diags);
-size_t medscope_diags_count(const medscope_diags *diags);
+MEDSCOPE_EXTERN medscope_status medscope_diags_new(medscope_diags **out, unsigned cap);
+MEDSCOPE_EXTERN void medscope_diags_free(medscope_diags *diags);
+MEDSCOPE_EXTERN size_t medscope_diags_count(const medscope_diags *diags);
 /** How many diagnostics were not kept because the cap was reached. */
-size_t medscope_diags_dropped(const medscope_diags *diags);
+MEDSCOPE_EXTERN size_t medscope_diags_dropped(const medscope_diags *diags);
 /** Accessors of diagnostic i (< count). Strings are borrowed. */
-const char *medscope_diag_file(const medscope_diags *diags, size_t i);
-unsigned medscope_diag_line(const medscope_diags *diags, size_t i);
-unsigned medscope_diag_column(const medscope_diags *diags, size_t i);
-medscope_severity medscope_diag_severity(const medscope_diags *diags, size_t i);
-const char *medscope_diag_message(const medscope_diags *diags, size_t i);
+MEDSCOPE_EXTERN const char *medscope_diag_file(const medscope_diags *diags, size_t i);
+MEDSCOPE_EXTERN unsigned medscope_diag_line(const medscope_diags *diags, size_t i);
+MEDSCOPE_EXTERN unsigned medscope_diag_column(const medscope_diags *diags, size_t i);
+MEDSCOPE_EXTERN medscope_severity medscope_diag_severity(const medscope_diags *diags, size_t i);
+MEDSCOPE_EXTERN const char *medscope_diag_message(const medscope_diags *diags, size_t i);
 
 /* ------------------------------------------------------------------ */
 /* Loading a model (schema: models/deployment.xsd, spec: model.md).    */
@@ -110,7 +118,7 @@ typedef struct {
 } medscope_load_options;
 
 /** Fill `opts` with the defaults above. */
-void medscope_load_options_init(medscope_load_options *opts);
+MEDSCOPE_EXTERN void medscope_load_options_init(medscope_load_options *opts);
 
 /**
  * Load and validate the model in `path`. The file is streamed: no DOM is
@@ -123,46 +131,46 @@ void medscope_load_options_init(medscope_load_options *opts);
  * thread has ended. libxml2 and `progress` are only called from the
  * calling thread.
  */
-medscope_status medscope_model_load_file(medscope_model **out, const char *path,
+MEDSCOPE_EXTERN medscope_status medscope_model_load_file(medscope_model **out, const char *path,
                                          const medscope_load_options *opts,
                                          medscope_diags *diags);
 
 /** As medscope_model_load_file(), from memory; `name` names it in diagnostics. */
-medscope_status medscope_model_load_memory(medscope_model **out, const char *data,
+MEDSCOPE_EXTERN medscope_status medscope_model_load_memory(medscope_model **out, const char *data,
                                            size_t len, const char *name,
                                            const medscope_load_options *opts,
                                            medscope_diags *diags);
 
-void medscope_model_free(medscope_model *model);
+MEDSCOPE_EXTERN void medscope_model_free(medscope_model *model);
 
 /** The path or name the model was loaded from. */
-const char *medscope_model_file(const medscope_model *model);
+MEDSCOPE_EXTERN const char *medscope_model_file(const medscope_model *model);
 /** The deployment's name attribute, or "". */
-const char *medscope_model_name(const medscope_model *model);
+MEDSCOPE_EXTERN const char *medscope_model_name(const medscope_model *model);
 /** Element counts, for progress and benchmarks. */
-size_t medscope_model_party_count(const medscope_model *model);
-size_t medscope_model_system_count(const medscope_model *model);
-size_t medscope_model_contract_count(const medscope_model *model);
+MEDSCOPE_EXTERN size_t medscope_model_party_count(const medscope_model *model);
+MEDSCOPE_EXTERN size_t medscope_model_system_count(const medscope_model *model);
+MEDSCOPE_EXTERN size_t medscope_model_contract_count(const medscope_model *model);
 
 /* ------------------------------------------------------------------ */
 /* The rule catalog (models/rules.xml, compiled in).                   */
 
 /** Number of rules in the catalog. */
-size_t medscope_rule_count(void);
+MEDSCOPE_EXTERN size_t medscope_rule_count(void);
 /** Index of the rule with this code, or -1. */
-int medscope_rule_find(const char *code);
+MEDSCOPE_EXTERN int medscope_rule_find(const char *code);
 /** Fields of rule i. Static strings; `lang` picks the Japanese or English text. */
-const char *medscope_rule_code(size_t i);
-const char *medscope_rule_kind(size_t i); /**< scope-in, scope-out, ownership, agreement, finding */
-medscope_severity medscope_rule_severity(size_t i);
-const char *medscope_rule_topic(size_t i); /**< agreement topic, or NULL */
-const char *medscope_rule_cite(size_t i);  /**< citation key, e.g. "FAQ 2.1" */
-const char *medscope_rule_quote(size_t i); /**< the guideline phrase, in Japanese */
-const char *medscope_rule_source(size_t i); /**< title of the document the quote comes from */
-const char *medscope_rule_basis(size_t i, medscope_lang lang); /**< when the rule holds, as implemented */
-const char *medscope_rule_title(size_t i, medscope_lang lang);
-const char *medscope_rule_message(size_t i, medscope_lang lang);
-const char *medscope_rule_help(size_t i, medscope_lang lang);
+MEDSCOPE_EXTERN const char *medscope_rule_code(size_t i);
+MEDSCOPE_EXTERN const char *medscope_rule_kind(size_t i); /**< scope-in, scope-out, ownership, agreement, finding */
+MEDSCOPE_EXTERN medscope_severity medscope_rule_severity(size_t i);
+MEDSCOPE_EXTERN const char *medscope_rule_topic(size_t i); /**< agreement topic, or NULL */
+MEDSCOPE_EXTERN const char *medscope_rule_cite(size_t i);  /**< citation key, e.g. "FAQ 2.1" */
+MEDSCOPE_EXTERN const char *medscope_rule_quote(size_t i); /**< the guideline phrase, in Japanese */
+MEDSCOPE_EXTERN const char *medscope_rule_source(size_t i); /**< title of the document the quote comes from */
+MEDSCOPE_EXTERN const char *medscope_rule_basis(size_t i, medscope_lang lang); /**< when the rule holds, as implemented */
+MEDSCOPE_EXTERN const char *medscope_rule_title(size_t i, medscope_lang lang);
+MEDSCOPE_EXTERN const char *medscope_rule_message(size_t i, medscope_lang lang);
+MEDSCOPE_EXTERN const char *medscope_rule_help(size_t i, medscope_lang lang);
 
 #ifdef __cplusplus
 }

@@ -57,8 +57,9 @@ static int cleanup(void)
  * Parsed without entity substitution, DTD loading or network. */
 static int xsd_valid(const char *xml, size_t len)
 {
-	xmlGenericErrorFunc none = quiet;
-	initGenericErrorDefaultFunc(&none);
+	/* xmlSetGenericErrorFunc, not initGenericErrorDefaultFunc (deprecated
+	 * in libxml2 2.12); a NULL handler restores the default. */
+	xmlSetGenericErrorFunc(NULL, quiet);
 	xmlSetStructuredErrorFunc(NULL, quiet_structured);
 	xmlDocPtr doc = xmlReadMemory(xml, (int)len, "mutant.xml", NULL,
 	                              XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -70,7 +71,7 @@ static int xsd_valid(const char *xml, size_t len)
 	xmlSchemaFreeValidCtxt(vc);
 	xmlFreeDoc(doc);
 	xmlSetStructuredErrorFunc(NULL, NULL);
-	initGenericErrorDefaultFunc(NULL);
+	xmlSetGenericErrorFunc(NULL, NULL);
 	return rc == 0;
 }
 
