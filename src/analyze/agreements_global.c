@@ -16,14 +16,19 @@
 
 /* ---- lifecycle (FAQ 3.1) ---------------------------------------------- */
 
-/* Keep up to two distinct suppliers: enough to tell whether some operation
- * supplier differs from some development supplier. */
-static void add2(uint32_t *p1, uint32_t *p2, uint32_t s)
+/* Keep the two distinct suppliers with the smallest ids: enough to tell
+ * whether some operation supplier differs from some development supplier,
+ * and to name the other one by id, whatever the order of the contracts. */
+static void add2(const uint32_t *rank, uint32_t *p1, uint32_t *p2, uint32_t s)
 {
-	if (*p1 == MS_NONE)
+	if (s == *p1 || s == *p2)
+		return;
+	if (*p1 == MS_NONE || rank[s] < rank[*p1]) {
+		*p2 = *p1;
 		*p1 = s;
-	else if (*p1 != s && *p2 == MS_NONE)
+	} else if (*p2 == MS_NONE || rank[s] < rank[*p2]) {
 		*p2 = s;
+	}
 }
 
 int ms_lifecycle_prepare(ms_engine *e)
@@ -41,9 +46,9 @@ int ms_lifecycle_prepare(ms_engine *e)
 			if (!(ct->types & MS_CT_QUALIFYING))
 				continue;
 			if (ct->types & MS_CT_OPERATION)
-				add2(&sum[4 * x], &sum[4 * x + 1], ct->supplier);
+				add2(e->ix.party_rank, &sum[4 * x], &sum[4 * x + 1], ct->supplier);
 			if (ct->types & MS_CT_DEVELOPMENT)
-				add2(&sum[4 * x + 2], &sum[4 * x + 3], ct->supplier);
+				add2(e->ix.party_rank, &sum[4 * x + 2], &sum[4 * x + 3], ct->supplier);
 		}
 	for (uint32_t t = 0; t < e->ns && !e->oom; t++) {
 		if (!e->a->sysinfo[t].served)
@@ -56,9 +61,9 @@ int ms_lifecycle_prepare(ms_engine *e)
 			uint32_t x = e->supply.pool.v[sp.off + i];
 			for (int j = 0; j < 2; j++) {
 				if (sum[4 * x + j] != MS_NONE)
-					add2(&o1, &o2, sum[4 * x + j]);
+					add2(e->ix.party_rank, &o1, &o2, sum[4 * x + j]);
 				if (sum[4 * x + 2 + j] != MS_NONE)
-					add2(&d1, &d2, sum[4 * x + 2 + j]);
+					add2(e->ix.party_rank, &d1, &d2, sum[4 * x + 2 + j]);
 			}
 		}
 		if (o1 == MS_NONE || d1 == MS_NONE || (o2 == MS_NONE && d2 == MS_NONE && o1 == d1))

@@ -35,6 +35,36 @@ int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32
 	return 0;
 }
 
+int ms_csr_build_ranked(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
+                        size_t k, const uint32_t *rank, uint32_t nitems)
+{
+	/* The pairs by rank of their item first: the row sort is stable. */
+	uint32_t *count = calloc((size_t)nitems + 1, sizeof(uint32_t));
+	uint32_t *srows = malloc((k ? k : 1) * sizeof(uint32_t));
+	uint32_t *sitems = malloc((k ? k : 1) * sizeof(uint32_t));
+	int rc = -1;
+	if (!count || !srows || !sitems) {
+		out->off = out->idx = NULL;
+		goto cleanup;
+	}
+	for (size_t i = 0; i < k; i++)
+		count[rank[items ? items[i] : i] + 1]++;
+	for (uint32_t r = 0; r < nitems; r++)
+		count[r + 1] += count[r];
+	for (size_t i = 0; i < k; i++) {
+		uint32_t it = items ? items[i] : (uint32_t)i;
+		uint32_t at = count[rank[it]]++;
+		srows[at] = rows[i];
+		sitems[at] = it;
+	}
+	rc = ms_csr_build(out, nrows, srows, sitems, k);
+cleanup:
+	free(count);
+	free(srows);
+	free(sitems);
+	return rc;
+}
+
 void ms_csr_free(ms_csr *c)
 {
 	free(c->off);

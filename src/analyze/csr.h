@@ -18,6 +18,11 @@ typedef struct {
  * (free what was built with ms_csr_free either way). */
 int ms_csr_build(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
                  size_t k);
+/* The same, with each row in the order of rank[item] (a position by id),
+ * so that a walk over a row never depends on the order of the document
+ * (model.md: the order of children is free). Two counting sorts. */
+int ms_csr_build_ranked(ms_csr *out, uint32_t nrows, const uint32_t *rows, const uint32_t *items,
+                        size_t k, const uint32_t *rank, uint32_t nitems);
 void ms_csr_free(ms_csr *c);
 
 #endif

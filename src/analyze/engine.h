@@ -100,6 +100,7 @@ typedef struct {
  */
 typedef struct {
 	const uint32_t *party_rank, *system_rank; /* position by id (analysis.h) */
+	uint32_t *contract_rank; /* [contract] its position by id; owned here */
 	ms_csr by_client, by_supplier;
 	ms_csr by_selector;  /* selected-by != client and the client is no Facility */
 	ms_csr by_cover;     /* system -> contracts covering it */

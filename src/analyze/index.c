@@ -45,11 +45,11 @@ static int build_contract_indexes(ms_engine *e)
 	int rc = -1;
 	for (uint32_t c = 0; c < nc; c++)
 		rows[c] = m->contracts.v[c].client;
-	if (ms_csr_build(&e->ix.by_client, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build_ranked(&e->ix.by_client, e->np, rows, NULL, nc, e->ix.contract_rank, nc) < 0)
 		goto cleanup;
 	for (uint32_t c = 0; c < nc; c++)
 		rows[c] = m->contracts.v[c].supplier;
-	if (ms_csr_build(&e->ix.by_supplier, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build_ranked(&e->ix.by_supplier, e->np, rows, NULL, nc, e->ix.contract_rank, nc) < 0)
 		goto cleanup;
 	/* rules.md §2 selection chain: a contract also follows from its
 	 * selected-by party, unless a Facility signed it itself (lead's
@@ -60,7 +60,7 @@ static int build_contract_indexes(ms_engine *e)
 		                  ? k->selected_by
 		                  : MS_NONE;
 	}
-	if (ms_csr_build(&e->ix.by_selector, e->np, rows, NULL, nc) < 0)
+	if (ms_csr_build_ranked(&e->ix.by_selector, e->np, rows, NULL, nc, e->ix.contract_rank, nc) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
@@ -79,7 +79,7 @@ static int build_list_indexes(ms_engine *e)
 			if (pair_add(&p, MS_SPAN_AT(m, cv, i), c) < 0)
 				goto cleanup;
 	}
-	if (ms_csr_build(&e->ix.by_cover, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build_ranked(&e->ix.by_cover, e->ns, p.rows, p.items, p.n, e->ix.contract_rank, e->nc) < 0)
 		goto cleanup;
 	p.n = 0;
 	for (uint32_t s = 0; s < e->ns; s++) {
@@ -88,7 +88,7 @@ static int build_list_indexes(ms_engine *e)
 			if (pair_add(&p, m->edges.v[sy->runs_off + j].target, s) < 0)
 				goto cleanup;
 	}
-	if (ms_csr_build(&e->ix.runs_into, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build_ranked(&e->ix.runs_into, e->ns, p.rows, p.items, p.n, e->ix.system_rank, e->ns) < 0)
 		goto cleanup;
 	p.n = 0;
 	/* model.md: a connection is symmetric for scope purposes. */
@@ -100,13 +100,13 @@ static int build_list_indexes(ms_engine *e)
 				goto cleanup;
 		}
 	}
-	if (ms_csr_build(&e->ix.neighbours, e->ns, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build_ranked(&e->ix.neighbours, e->ns, p.rows, p.items, p.n, e->ix.system_rank, e->ns) < 0)
 		goto cleanup;
 	p.n = 0;
 	for (uint32_t s = 0; s < e->ns; s++)
 		if (pair_add(&p, m->systems.v[s].provider, s) < 0)
 			goto cleanup;
-	if (ms_csr_build(&e->ix.by_provider, e->np, p.rows, p.items, p.n) < 0)
+	if (ms_csr_build_ranked(&e->ix.by_provider, e->np, p.rows, p.items, p.n, e->ix.system_rank, e->ns) < 0)
 		goto cleanup;
 	rc = 0;
 cleanup:
@@ -177,12 +177,40 @@ static int classify(ms_engine *e)
 	return 0;
 }
 
+static int cmp_contract_id(const void *ctx, uint32_t x, uint32_t y)
+{
+	const medscope_model *m = ctx;
+	return strcmp(m->contracts.v[x].id, m->contracts.v[y].id);
+}
+
+/* Contracts by id: every row of contracts is walked in this order, so the
+ * first contract a walk meets (a chain's path, a via) is the same however
+ * the document orders them. */
+static int rank_contracts(ms_engine *e)
+{
+	uint32_t *order = malloc(((size_t)e->nc + 1) * sizeof(*order));
+	e->ix.contract_rank = malloc(((size_t)e->nc + 1) * sizeof(uint32_t));
+	int rc = -1;
+	if (!order || !e->ix.contract_rank)
+		goto cleanup;
+	for (uint32_t c = 0; c < e->nc; c++)
+		order[c] = c;
+	if (ms_sort_u32(order, e->nc, cmp_contract_id, e->m) < 0)
+		goto cleanup;
+	for (uint32_t i = 0; i < e->nc; i++)
+		e->ix.contract_rank[order[i]] = i;
+	rc = 0;
+cleanup:
+	free(order);
+	return rc;
+}
+
 int ms_index_build(ms_engine *e)
 {
 	e->ix.party_rank = e->a->party_rank;
 	e->ix.system_rank = e->a->system_rank;
 	e->ix.cflags = calloc((size_t)e->nc + 1, 1);
-	if (!e->ix.cflags || build_contract_indexes(e) < 0 || build_list_indexes(e) < 0)
+	if (!e->ix.cflags || rank_contracts(e) < 0 || build_contract_indexes(e) < 0 || build_list_indexes(e) < 0)
 		return -1;
 	return classify(e);
 }
@@ -195,6 +223,8 @@ void ms_index_free(ms_index *ix)
 		ms_csr_free(all[i]);
 	free(ix->cflags);
 	ix->cflags = NULL;
+	free(ix->contract_rank);
+	ix->contract_rank = NULL;
 }
 
 ms_span ms_supply(ms_engine *e, uint32_t s)

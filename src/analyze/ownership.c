@@ -134,14 +134,19 @@ static int id_less(const ms_engine *e, uint32_t c1, uint32_t c2)
 static uint32_t reaches(ms_engine *e, const ms_triple *g, size_t ng, uint32_t a, uint32_t b,
                         uint32_t *via_contract, ms_chain *via_chain)
 {
-	uint32_t best_slot = MS_NONE;
+	uint32_t best_slot = MS_NONE, best_target = MS_NONE;
 	for (size_t i = 0; i < ng && !e->oom; i++) {
-		if (best_slot != MS_NONE && !id_less(e, g[i].contract, *via_contract))
+		/* One contract has a triple per covered system: the system with
+		 * the smallest id breaks the tie, not the order of the document. */
+		if (best_slot != MS_NONE && !id_less(e, g[i].contract, *via_contract) &&
+		    (g[i].contract != *via_contract ||
+		     e->ix.system_rank[g[i].target] > e->ix.system_rank[best_target]))
 			continue;
 		ms_chain ch = *ms_chain_get(e, a, g[i].target);
 		uint32_t slot = ms_chain_find(&e->chains, &ch, a, b);
 		if (slot != MS_NONE) {
 			best_slot = slot;
+			best_target = g[i].target;
 			*via_contract = g[i].contract;
 			*via_chain = ch;
 		}
