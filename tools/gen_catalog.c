@@ -41,8 +41,9 @@ enum { KIND_SCOPE_IN, KIND_SCOPE_OUT, KIND_OWNERSHIP, KIND_AGREEMENT, KIND_FINDI
 #define SEV_NONE 0
 
 /* The placeholders the engine fills (ids). */
-static const char *const placeholders[] = {"facility", "party", "other", "systems", "system",
-                                           "contract", "agreement", "risk", "date", "scheme", "via"};
+static const char *const placeholders[] = {
+	"facility", "party", "other", "systems", "system", "contract", "agreement",
+	"risk", "date", "scheme", "via", "exception", "code"};
 #define N_PLACEHOLDERS (sizeof placeholders / sizeof placeholders[0])
 
 

@@ -41,8 +41,11 @@ MEDSCOPE_EXTERN const medscope_model *medscope_analysis_model(const medscope_ana
 MEDSCOPE_EXTERN const char *medscope_analysis_as_of(const medscope_analysis *analysis);
 /** Where that date came from: "option", "model" or "today". */
 MEDSCOPE_EXTERN const char *medscope_analysis_as_of_source(const medscope_analysis *analysis);
-/** Number of findings of exactly this severity. */
+/** Number of findings of exactly this severity, those suppressed by an
+ *  exception (rules.md §5) not counted. */
 MEDSCOPE_EXTERN size_t medscope_analysis_count(const medscope_analysis *analysis, medscope_severity sev);
+/** Number of findings suppressed by an exception, of any severity. */
+MEDSCOPE_EXTERN size_t medscope_analysis_suppressed_count(const medscope_analysis *analysis);
 /** The highest severity among the findings (NONE when there are none). */
 MEDSCOPE_EXTERN medscope_severity medscope_analysis_max_severity(const medscope_analysis *analysis);
 
@@ -116,7 +119,8 @@ MEDSCOPE_EXTERN const char *medscope_requirement_satisfied_by(const medscope_ana
 /* Emitters: each writes one document to `out`.                        */
 
 typedef enum {
-	MEDSCOPE_FORMAT_CHECK,  /**< FILE:LINE:COL: SEVERITY: MESSAGE [CODE], one a line */
+	MEDSCOPE_FORMAT_CHECK,  /**< FILE:LINE:COL: SEVERITY: MESSAGE [CODE], one a line;
+	                             suppressed findings only with show_suppressed */
 	MEDSCOPE_FORMAT_SCOPE,  /**< aligned table of parties (terminal) */
 	MEDSCOPE_FORMAT_OWNERS, /**< responsibility matrix, then required agreements */
 	MEDSCOPE_FORMAT_JSON,   /**< the medscope-report/1 document of cli.md */
@@ -147,6 +151,8 @@ typedef struct {
 	size_t max_results;           /**< SARIF: at most this many results, the
 	                                   highest severities first (0: no limit;
 	                                   default 25,000, GitHub code scanning's) */
+	int show_suppressed;          /**< CHECK: also list the findings an exception
+	                                   suppresses, marked (default: only counted) */
 } medscope_emit_options;
 
 MEDSCOPE_EXTERN void medscope_emit_options_init(medscope_emit_options *opts);

@@ -64,7 +64,7 @@ typedef struct {
 /* Named message arguments (the placeholders of models/rules.xml). Each is a
  * symbol index or MS_NONE; systems and via are symbol spans. */
 typedef struct {
-	uint32_t facility, party, other, system, contract, agreement, risk;
+	uint32_t facility, party, other, system, contract, agreement, risk, exception;
 	ms_span systems, via;
 	ms_span facilities; /* symbols; when non-empty {facility} lists these instead
 	                       (the first three, then "+N") - per-system findings */
@@ -73,6 +73,7 @@ typedef struct {
 	ms_span lacks;  /* symbols of the systems (or the party) near lacks */
 	int32_t date;   /* MS_NO_DATE when unused */
 	int scheme;     /* ms_cert_scheme, or -1 */
+	int code;       /* {code}: an ms_rule_id (an exception's), or -1 */
 } ms_args;
 
 typedef struct {
@@ -83,6 +84,7 @@ typedef struct {
 	uint32_t element_sym; /* its id symbol, or MS_NONE for <deployment> */
 	ms_span subjects;   /* symbols of every id involved, sorted by id, no duplicates */
 	ms_args args;
+	uint32_t exception; /* the model's exception that suppresses it (rules.md §5), or MS_NONE */
 } ms_finding;
 
 struct medscope_analysis {
@@ -109,7 +111,8 @@ struct medscope_analysis {
 	uint32_t *facility_off;     /* [parties + 1] */
 	uint32_t *facility_entries; /* [ownership.n] */
 
-	size_t counts[4];           /* findings per ms_severity */
+	size_t counts[4];           /* findings per ms_severity, suppressed ones aside */
+	size_t suppressed;          /* findings suppressed by an exception */
 	/* Made with medscope_analyze_options.findings_only: requirements
 	 * is empty, ownership entries have empty via and considered_by. */
 	bool findings_only;

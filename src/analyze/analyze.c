@@ -177,7 +177,8 @@ static int run(ms_engine *e)
 		return -1;
 	if (ms_scope_pass(e) < 0 || ms_lifecycle_prepare(e) < 0 || facilities(e) < 0)
 		return -1;
-	if (ms_agreements_global(e) < 0 || ms_findings_pass(e) < 0 || e->oom)
+	if (ms_agreements_global(e) < 0 || ms_findings_pass(e) < 0 || ms_exceptions_pass(e) < 0 ||
+	    e->oom)
 		return -1;
 	engine_free(e);
 	if (ms_order_results(e->a) < 0)
@@ -238,8 +239,14 @@ medscope_status medscope_analyze(medscope_analysis **out, const medscope_model *
 		medscope_analysis_free(a);
 		return MEDSCOPE_ERR_NOMEM;
 	}
-	for (size_t i = 0; i < a->findings.n; i++)
-		a->counts[a->findings.v[i].severity & 3]++;
+	/* Suppressed findings count for neither the totals nor --fail-on
+	 * (rules.md §5). */
+	for (size_t i = 0; i < a->findings.n; i++) {
+		if (a->findings.v[i].exception != MS_NONE)
+			a->suppressed++;
+		else
+			a->counts[a->findings.v[i].severity & 3]++;
+	}
 	trim(a);
 	*out = a;
 	return MEDSCOPE_OK;
@@ -283,6 +290,11 @@ const char *medscope_analysis_as_of_source(const medscope_analysis *a)
 size_t medscope_analysis_count(const medscope_analysis *a, medscope_severity sev)
 {
 	return (unsigned)sev < 4 ? a->counts[sev] : 0;
+}
+
+size_t medscope_analysis_suppressed_count(const medscope_analysis *a)
+{
+	return a->suppressed;
 }
 
 medscope_severity medscope_analysis_max_severity(const medscope_analysis *a)

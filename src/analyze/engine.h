@@ -15,6 +15,7 @@
  *   agreements.c §3, the requirements of one facility
  *   agreements_global.c  §3 requirements across facilities, lifecycle splits
  *   findings.c   §4 and the finding constructor
+ *   exceptions.c §5, accepted findings (after every other finding)
  *   message.c    message text of a finding
  *   catalog.c    the public face of the compiled rule catalog
  *
@@ -346,6 +347,13 @@ uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc lo
                         uint8_t element, uint32_t element_sym, const ms_args *args);
 /* The symbols of the facilities system s is served to (sorted by id). */
 ms_span ms_served_facilities(ms_engine *e, uint32_t s);
+/* Is system s served to facility f? (binary search of its entries) */
+bool ms_served_to(const ms_engine *e, uint32_t s, uint32_t f);
 int ms_findings_pass(ms_engine *e);
+
+/* ---- exceptions.c ----------------------------------------------------- */
+/* rules.md §5: mark the findings exceptions suppress and raise the
+ * exceptions' own findings. After every other finding, before the order. */
+int ms_exceptions_pass(ms_engine *e);
 
 #endif

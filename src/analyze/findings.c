@@ -16,10 +16,11 @@ void ms_args_init(ms_args *x)
 {
 	memset(x, 0, sizeof(*x));
 	x->facility = x->party = x->other = x->system = x->contract = x->agreement = x->risk =
-		MS_NONE;
+		x->exception = MS_NONE;
 	x->near = MS_NONE;
 	x->date = MS_NO_DATE;
 	x->scheme = -1;
+	x->code = -1;
 }
 
 static int subj_add(ms_engine *e, uint32_t sym)
@@ -44,8 +45,8 @@ uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc lo
 	/* Subjects: every id of the arguments (facility lists: the first three,
 	 * as the message shows them), sorted by id, each once. */
 	e->work.subj.n = 0;
-	const uint32_t one[] = {args->facility, args->party,    args->other, args->system,
-	                        args->contract, args->agreement, args->risk};
+	const uint32_t one[] = {args->facility, args->party,     args->other, args->system,
+	                        args->contract, args->agreement, args->risk,  args->exception};
 	for (size_t i = 0; i < sizeof one / sizeof *one; i++)
 		if (subj_add(e, one[i]) < 0)
 			return MS_NONE;
@@ -66,6 +67,7 @@ uint32_t ms_finding_add(ms_engine *e, uint16_t rule, uint8_t severity, ms_loc lo
 	f->element_sym = element_sym;
 	f->subjects = subjects;
 	f->args = *args;
+	f->exception = MS_NONE;
 	return (uint32_t)(a->findings.n - 1);
 }
 
@@ -90,8 +92,7 @@ ms_span ms_served_facilities(ms_engine *e, uint32_t s)
 	return sp;
 }
 
-/* Is system s served to facility f? (binary search of its entries) */
-static bool served_to(const ms_engine *e, uint32_t s, uint32_t f)
+bool ms_served_to(const ms_engine *e, uint32_t s, uint32_t f)
 {
 	uint32_t k = ms_own_lower_bound(e, s, 0, e->ix.party_rank[f]);
 	return k < e->a->sysinfo[s].nown && ms_own_facility(e, s, k) == f;
@@ -115,7 +116,7 @@ static void risks(ms_engine *e)
 			bool served = e->a->sysinfo[r->system].served, agreed = false;
 			for (uint32_t k = 0; k < r->agreed_with.n && !agreed; k++) {
 				uint32_t p = MS_SPAN_AT(m, r->agreed_with, k);
-				agreed = ms_is_facility(e, p) && (!served || served_to(e, r->system, p));
+				agreed = ms_is_facility(e, p) && (!served || ms_served_to(e, r->system, p));
 			}
 			if (!agreed)
 				ms_finding_add(e, MS_RULE_RISK_ACCEPTANCE_UNAGREED,

@@ -62,6 +62,10 @@ static void fill(const medscope_analysis *a, const ms_args *x, const char *name,
 		put_sym(a, x->risk, out);
 	} else if (is(name, len, "systems")) {
 		put_list(a, x->systems, UINT32_MAX, out);
+	} else if (is(name, len, "exception")) {
+		put_sym(a, x->exception, out);
+	} else if (is(name, len, "code")) {
+		ms_buf_puts(out, x->code < 0 ? MISSING : ms_rules[x->code].code);
 	} else if (is(name, len, "via")) {
 		put_list(a, x->via, UINT32_MAX, out);
 	} else if (is(name, len, "date")) {

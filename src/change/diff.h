@@ -105,7 +105,9 @@ struct medscope_diff {
 	MS_VEC(uint32_t) resolved; /* old finding indices, in OLD's order */
 
 	size_t nstate[4];            /* findings per ms_baseline */
-	size_t introduced[4];        /* new + updated findings per ms_severity */
+	size_t introduced[4];        /* new + updated findings per ms_severity, suppressed
+	                                ones aside (they never fail a gate, rules.md §5) */
+	size_t introduced_suppressed; /* new + updated findings an exception suppresses */
 };
 
 /* Element and model-attribute matching (diff_model.c). `symmap` gives for

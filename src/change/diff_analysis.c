@@ -541,8 +541,12 @@ static void diff_findings(dctx *c)
 		}
 		d->state[i] = (uint8_t)state;
 		d->nstate[state]++;
-		if (state != MS_BASE_UNCHANGED)
-			d->introduced[n->severity & 3]++;
+		if (state != MS_BASE_UNCHANGED) {
+			if (n->exception != MS_NONE)
+				d->introduced_suppressed++;
+			else
+				d->introduced[n->severity & 3]++;
+		}
 	}
 	for (uint32_t i = 0; i < on && !c->oom; i++) {
 		if (omatch[i] != MS_NONE)

@@ -93,8 +93,7 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 	int old_index = !same_file(new_uri, old_uri);
 	/* The results are NEW's findings and OLD's resolved ones; the limit
 	 * ranks them all by severity, in the order written below. */
-	for (unsigned sev = 0; sev < 4; sev++)
-		count[sev] = na->counts[sev];
+	ms_sarif_count(na, count);
 	for (size_t i = 0; i < d->resolved.n; i++)
 		count[oa->findings.v[d->resolved.v[i]].severity]++;
 	ms_sarif_cap_init(&cap, count, opts->max_results);

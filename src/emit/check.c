@@ -2,11 +2,15 @@
  * Compiler-style findings (cli.md, fixed): FILE:LINE:COL: SEVERITY: MESSAGE [CODE].
  * The severity word stays English in every language, as compilers print it,
  * so that editors and CI log parsers recognise the lines; the message
- * follows opts->lang.
+ * follows opts->lang. A finding an exception suppresses (rules.md §5) is
+ * left out, or with opts->show_suppressed written with a mark after the
+ * code, so that the fixed prefix still parses.
  */
 #include <string.h>
 
 #include "emit/emit.h"
+#include "util/date.h"
+#include "util/lang.h"
 
 /* Lines are formatted into one buffer and written in blocks of about this
  * size: a national model prints ~300k lines, and one stdio call per line
@@ -31,6 +35,22 @@ static void put_uint(ms_buf *b, uint32_t v)
 	ms_buf_put(b, d + n, sizeof d - n);
 }
 
+/* " (suppressed by exception x1 until 2027-03-31: reason)" */
+static void put_suppressed(ms_buf *b, const medscope_analysis *a, const ms_finding *f,
+                           medscope_lang lang)
+{
+	const ms_exception *x = &a->model->exceptions.v[f->exception];
+	char until[11];
+	ms_date_format(x->until, until);
+	ms_buf_printf(b, MS_L(lang, " (suppressed by exception %s until %s: ",
+	                      " (例外 %s により %s まで抑制: "),
+	              x->id, until);
+	/* One finding, one line: a reason written with &#10; stays on it. */
+	for (const char *p = x->reason; *p; p++)
+		ms_buf_putc(b, (unsigned char)*p < 0x20 ? ' ' : *p);
+	ms_buf_putc(b, ')');
+}
+
 medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
 {
 	ms_buf b = MS_BUF_INIT;
@@ -39,6 +59,9 @@ medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medsc
 	for (size_t i = 0; i < a->findings.n; i++) {
 		const ms_finding *f = &a->findings.v[i];
 		if ((medscope_severity)f->severity < opts->min_severity)
+			continue;
+		bool suppressed = f->exception != MS_NONE;
+		if (suppressed && !opts->show_suppressed)
 			continue;
 		ms_buf_put(&b, a->model->file_text, file_len);
 		ms_buf_putc(&b, ':');
@@ -51,7 +74,10 @@ medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medsc
 		ms_finding_message(a, f, opts->lang, &b);
 		ms_buf_puts(&b, " [");
 		ms_buf_puts(&b, ms_rules[f->rule].code);
-		ms_buf_puts(&b, "]\n");
+		ms_buf_putc(&b, ']');
+		if (suppressed)
+			put_suppressed(&b, a, f, opts->lang);
+		ms_buf_putc(&b, '\n');
 		if (b.oom) {
 			s = MEDSCOPE_ERR_NOMEM;
 			break;

@@ -8,6 +8,7 @@ void medscope_emit_options_init(medscope_emit_options *opts)
 	opts->csv_bom = 1; /* Excel reads UTF-8 CSV as Shift_JIS without it */
 	opts->min_severity = MEDSCOPE_SEVERITY_NOTE;
 	opts->max_results = MEDSCOPE_SARIF_MAX_RESULTS;
+	opts->show_suppressed = 0;
 }
 
 const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,

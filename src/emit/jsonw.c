@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "emit/jsonw.h"
+#include "util/date.h"
 #include "util/utf8.h"
 
 /* jansson escapes newlines inside strings, so every '\n' it writes is
@@ -207,6 +208,29 @@ void ms_finding_fingerprint(char out[MS_FINGERPRINT_SIZE], const medscope_analys
 	snprintf(out, MS_FINGERPRINT_SIZE, "%016llx", (unsigned long long)h);
 }
 
+json_t *ms_json_suppression(const medscope_analysis *a, const ms_exception *x, int *oom)
+{
+	const medscope_model *m = a->model;
+	char until[11], date[11];
+	ms_date_format(x->until, until);
+	json_t *o = json_object();
+	ms_json_set(o, "exception", json_string(x->id), oom);
+	ms_json_set(o, "reason", json_string(x->reason), oom);
+	json_t *by = json_array();
+	for (uint32_t k = 0; k < x->approved_by.n; k++)
+		ms_json_push(by, json_string(m->parties.v[MS_SPAN_AT(m, x->approved_by, k)].id), oom);
+	ms_json_set(o, "approved_by", by, oom);
+	ms_json_set(o, "until", json_string(until), oom);
+	if (x->date != MS_NO_DATE)
+		ms_date_format(x->date, date);
+	ms_json_set(o, "date", x->date == MS_NO_DATE ? json_null() : json_string(date), oom);
+	ms_json_set(o, "document", ms_json_str_or_null(x->document), oom);
+	ms_json_set(o, "text", ms_json_str_or_null(x->text[0] ? x->text : NULL), oom);
+	if (!o)
+		*oom = 1;
+	return o;
+}
+
 json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                         ms_buf *msg)
 {
@@ -228,6 +252,9 @@ json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscop
 	char id[MS_FINGERPRINT_SIZE];
 	ms_finding_fingerprint(id, a, f);
 	ms_json_set(o, "fingerprint", json_string(id), &oom);
+	if (f->exception != MS_NONE)
+		ms_json_set(o, "suppressed",
+		            ms_json_suppression(a, &a->model->exceptions.v[f->exception], &oom), &oom);
 	return ms_json_done(o, oom);
 }
 

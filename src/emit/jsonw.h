@@ -89,8 +89,13 @@ json_t *ms_json_ownership(const medscope_analysis *a, const ms_ownership *e, uns
 #define MS_FINGERPRINT_SIZE 17
 void ms_finding_fingerprint(char out[MS_FINGERPRINT_SIZE], const medscope_analysis *a,
                             const ms_finding *f);
+/* What an exception says when it suppresses a finding (rules.md §5):
+ * exception, reason, approved_by, until, date, document, text (the last
+ * three null when absent). Marks *oom on failure. */
+json_t *ms_json_suppression(const medscope_analysis *a, const ms_exception *x, int *oom);
 /* A finding: code, severity, message, subjects, file, line, column, cite,
- * fingerprint. `msg` is scratch. */
+ * fingerprint, and `suppressed` when an exception suppresses it. `msg` is
+ * scratch. */
 json_t *ms_json_finding(const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                         ms_buf *msg);
 /* {"file", "name", "as_of", "as_of_source"} of an analysed model. */

@@ -31,6 +31,7 @@ static json_t *run_properties(const medscope_analysis *a)
 	ms_json_set(summary, "errors", json_integer((json_int_t)a->counts[MS_SEV_ERROR]), &oom);
 	ms_json_set(summary, "warnings", json_integer((json_int_t)a->counts[MS_SEV_WARNING]), &oom);
 	ms_json_set(summary, "notes", json_integer((json_int_t)a->counts[MS_SEV_NOTE]), &oom);
+	ms_json_set(summary, "suppressed", json_integer((json_int_t)a->suppressed), &oom);
 	ms_json_set(o, "summary", summary, &oom);
 	return ms_json_done(o, oom);
 }
@@ -61,7 +62,9 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
 		s = MEDSCOPE_ERR_NOMEM;
 		goto cleanup;
 	}
-	ms_sarif_cap_init(&cap, a->counts, opts->max_results);
+	size_t count[4] = {0};
+	ms_sarif_count(a, count);
+	ms_sarif_cap_init(&cap, count, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
 	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model->file_text, lang),
 	                      run_properties(a), &cap, lang)) != MEDSCOPE_OK)

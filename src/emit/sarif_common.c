@@ -239,6 +239,8 @@ static const char *element_name(const medscope_model *m, const ms_finding *f)
 		return "agreement";
 	case MS_SYM_RISK:
 		return "risk";
+	case MS_SYM_EXCEPTION:
+		return "exception";
 	default:
 		return NULL;
 	}
@@ -269,6 +271,54 @@ static json_t *logical_location(const medscope_model *m, const ms_finding *f, ms
 	return o;
 }
 
+void ms_sarif_count(const medscope_analysis *a, size_t count[4])
+{
+	for (size_t i = 0; i < a->findings.n; i++)
+		count[a->findings.v[i].severity & 3]++;
+}
+
+/* A physicalLocation at (line, col) of artifact `artifact_index`. */
+static json_t *physical_location(const char *uri, int artifact_index, ms_loc at, int *oom)
+{
+	json_t *art = json_object();
+	if (uri)
+		ms_json_set(art, "uri", json_string(uri), oom);
+	ms_json_set(art, "index", json_integer(artifact_index), oom);
+	json_t *phys = json_object();
+	ms_json_set(phys, "artifactLocation", art, oom);
+	if (at.line >= 1) {
+		json_t *region = json_object();
+		ms_json_set(region, "startLine", json_integer(at.line), oom);
+		if (at.col >= 1)
+			ms_json_set(region, "startColumn", json_integer(at.col), oom);
+		ms_json_set(phys, "region", region, oom);
+	}
+	if (!phys)
+		*oom = 1;
+	return phys;
+}
+
+/* suppressions[] of a suppressed finding: the exception written in the
+ * model is an in-source suppression the facility accepted (SARIF 3.35). */
+static json_t *suppressions(const medscope_analysis *a, const ms_finding *f, const char *uri,
+                            int artifact_index, int *oom)
+{
+	const ms_exception *x = &a->model->exceptions.v[f->exception];
+	json_t *sup = json_object();
+	ms_json_set(sup, "kind", json_string("inSource"), oom);
+	ms_json_set(sup, "status", json_string("accepted"), oom);
+	ms_json_set(sup, "justification", json_string(x->reason), oom);
+	json_t *loc = json_object();
+	ms_json_set(loc, "physicalLocation", physical_location(uri, artifact_index, x->loc, oom), oom);
+	ms_json_set(sup, "location", loc, oom);
+	ms_json_set(sup, "properties", ms_json_suppression(a, x, oom), oom);
+	json_t *arr = json_array();
+	ms_json_push(arr, sup, oom);
+	if (!arr)
+		*oom = 1;
+	return arr;
+}
+
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
                         const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
 {
@@ -285,19 +335,7 @@ json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rul
 		oom = 1;
 	ms_json_set(o, "message", text_object(ms_buf_cstr(scratch), &oom), &oom);
 
-	json_t *art = json_object();
-	if (uri)
-		ms_json_set(art, "uri", json_string(uri), &oom);
-	ms_json_set(art, "index", json_integer(artifact_index), &oom);
-	json_t *phys = json_object();
-	ms_json_set(phys, "artifactLocation", art, &oom);
-	if (f->loc.line >= 1) {
-		json_t *region = json_object();
-		ms_json_set(region, "startLine", json_integer(f->loc.line), &oom);
-		if (f->loc.col >= 1)
-			ms_json_set(region, "startColumn", json_integer(f->loc.col), &oom);
-		ms_json_set(phys, "region", region, &oom);
-	}
+	json_t *phys = physical_location(uri, artifact_index, f->loc, &oom);
 	json_t *loc = json_object(), *logical = json_array();
 	ms_json_set(loc, "physicalLocation", phys, &oom);
 	ms_json_push(logical, logical_location(m, f, scratch, &oom), &oom);
@@ -311,6 +349,8 @@ json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rul
 	json_t *fp = json_object();
 	ms_json_set(fp, "medscope/v1", json_string(id), &oom);
 	ms_json_set(o, "partialFingerprints", fp, &oom);
+	if (f->exception != MS_NONE)
+		ms_json_set(o, "suppressions", suppressions(a, f, uri, artifact_index, &oom), &oom);
 
 	json_t *props = json_object();
 	ms_json_set(props, "subjects", ms_json_sym_ids(a, f->subjects, &oom), &oom);

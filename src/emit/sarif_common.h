@@ -52,6 +52,9 @@ typedef struct {
 
 /* `count[sev]`: how many results of each ms_severity the log would hold. */
 void ms_sarif_cap_init(ms_sarif_cap *c, const size_t count[4], size_t max);
+/* Add the findings of `a` per ms_severity to count[], suppressed ones
+ * included (they are results too, with suppressions[]). */
+void ms_sarif_count(const medscope_analysis *a, size_t count[4]);
 /* Called once per result, in the order results are written: whether this
  * one is kept. */
 int ms_sarif_cap_keep(ms_sarif_cap *c, unsigned severity);
@@ -60,7 +63,9 @@ int ms_sarif_cap_keep(ms_sarif_cap *c, unsigned severity);
  * level, message, a physical location in artifact `artifact_index` (whose
  * URI is `uri`; NULL when the model is not a file, and then the location
  * names the artifact by index only), a logical location,
- * partialFingerprints, properties. */
+ * partialFingerprints, properties; and suppressions[] when an exception
+ * suppresses it (rules.md §5: kind inSource, status accepted, the reason
+ * as justification, the exception element as location). */
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
                         const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch);
 

@@ -241,9 +241,38 @@ static void build(ms_builder *b, el_kind el, const at_val *v)
 		define_id(b, el, &v[RI_ID], MS_SYM_RISK, m->risks.n - 1);
 		return;
 	}
+	case EL_EXCEPTION: {
+		ms_exception *x = MS_VEC_PUSH(m->exceptions);
+		if (!x) {
+			ms_report_nomem(&b->rep);
+			return;
+		}
+		x->sym = v[EX_ID].u;
+		x->id = m->syms.v[x->sym].name;
+		x->code = (uint16_t)v[EX_CODE].u;
+		x->subjects = v[EX_SUBJECTS].span;
+		x->approved_by = v[EX_APPROVED_BY].span;
+		x->reason = v[EX_REASON].s;
+		x->until = v[EX_UNTIL].date;
+		x->date = opt_date(&v[EX_DATE]);
+		x->document = opt_s(&v[EX_DOCUMENT], NULL);
+		x->text = "";
+		x->loc = b->rep.loc;
+		b->current = (uint32_t)(m->exceptions.n - 1);
+		ms_buf_clear(&b->text);
+		define_id(b, el, &v[EX_ID], MS_SYM_EXCEPTION, m->exceptions.n - 1);
+		return;
+	}
 	default:
 		return;
 	}
+}
+
+/* Elements whose text content the model keeps (trimmed): a risk's
+ * description, an exception's justification. */
+static bool keeps_text(el_kind k)
+{
+	return k == EL_RISK || k == EL_EXCEPTION;
 }
 
 
@@ -311,7 +340,8 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 			[EL_FACILITY] = MS_SYM_PARTY, [EL_NETOP] = MS_SYM_PARTY,
 			[EL_VENDOR] = MS_SYM_PARTY, [EL_SYSTEM] = MS_SYM_SYSTEM,
 			[EL_CONTRACT] = MS_SYM_CONTRACT, [EL_FLOW] = MS_SYM_FLOW,
-			[EL_AGREEMENT] = MS_SYM_AGREEMENT, [EL_RISK] = MS_SYM_RISK};
+			[EL_AGREEMENT] = MS_SYM_AGREEMENT, [EL_RISK] = MS_SYM_RISK,
+			[EL_EXCEPTION] = MS_SYM_EXCEPTION};
 		if (sym_kind[k] && vals[0].present && ms_el_attrs[k][0].type == AT_ID)
 			define_id(b, k, &vals[0], (ms_sym_kind)sym_kind[k], MS_NONE);
 		/* Children of a refused party or system must not attach to
@@ -334,17 +364,19 @@ static void apply_end(ms_builder *b)
 	b->elem_mark_set = false;
 	if (b->skip_depth == b->depth)
 		b->skip_depth = 0;
-	else if (!b->skip_depth && !b->rep.stopped && b->depth == 2 && b->stack[2] == EL_RISK &&
+	else if (!b->skip_depth && !b->rep.stopped && b->depth == 2 && keeps_text(b->stack[2]) &&
 	         b->current != MS_NONE) {
-		/* Trim the description. */
 		size_t len = b->text.len;
 		const char *t = ms_trim(ms_buf_cstr(&b->text), &len);
-		ms_risk *r = &b->rep.m->risks.v[b->current];
-		r->text = ms_arena_strndup(&b->rep.m->arena, t, len);
-		if (!r->text) {
-			r->text = "";
+		const char *copy = ms_arena_strndup(&b->rep.m->arena, t, len);
+		if (!copy) {
+			copy = "";
 			ms_report_nomem(&b->rep);
 		}
+		if (b->stack[2] == EL_RISK)
+			b->rep.m->risks.v[b->current].text = copy;
+		else
+			b->rep.m->exceptions.v[b->current].text = copy;
 		ms_buf_clear(&b->text);
 	}
 	b->text_reported = false;
@@ -360,12 +392,12 @@ static void apply_text(ms_builder *b, const ev_text *ev)
 	if (b->rep.stopped || b->skip_depth || b->depth == 0)
 		return;
 	el_kind k = b->depth < 4 ? b->stack[b->depth] : EL_UNKNOWN;
-	if (k == EL_RISK && b->depth == 2) {
+	if (keeps_text(k) && b->depth == 2) {
 		if (b->text.len + len > b->opts->max_value_length) {
 			ERR(b, ev->here,
-			    MS_L(LANG(b), "<risk>: the description is longer than %zu bytes (limit --max-value-length)",
-			         "<risk>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
-			    b->opts->max_value_length);
+			    MS_L(LANG(b), "<%s>: the description is longer than %zu bytes (limit --max-value-length)",
+			         "<%s>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
+			    ms_el_names[k], b->opts->max_value_length);
 			ms_report_stop(&b->rep);
 			return;
 		}

@@ -20,10 +20,10 @@ typedef struct {
 	unsigned depth;
 	unsigned skip_depth;  /* > 0: ignoring the subtree opened at this depth */
 	el_kind stack[4];     /* open elements at depths 1..3 */
-	uint32_t current;     /* index of the open party/system, or MS_NONE */
+	uint32_t current;     /* index of the open party/system/risk/exception, or MS_NONE */
 	bool root_seen;
 	bool text_reported;   /* per open element */
-	ms_buf text;          /* the open risk's description */
+	ms_buf text;          /* the open risk's or exception's text */
 	/* Diagnostics before the last start tag's own; elem_mark_set while
 	 * that start tag is the parser's latest event (see apply_error). */
 	size_t elem_mark;

@@ -213,6 +213,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	MS_VEC_SHRINK(m->flows);
 	MS_VEC_SHRINK(m->agreements);
 	MS_VEC_SHRINK(m->risks);
+	MS_VEC_SHRINK(m->exceptions);
 	MS_VEC_SHRINK(m->pool);
 	MS_VEC_SHRINK(m->syms);
 	ms_model_drop_lookup(m);

@@ -40,6 +40,7 @@ static const char *kind_noun(const resolver *r, uint32_t sym)
 	case MS_SYM_FLOW: return MS_L(r->lang, "a flow", "データフロー (flow)");
 	case MS_SYM_AGREEMENT: return MS_L(r->lang, "an agreement", "合意 (agreement)");
 	case MS_SYM_RISK: return MS_L(r->lang, "a risk", "リスク (risk)");
+	case MS_SYM_EXCEPTION: return MS_L(r->lang, "an exception", "例外 (exception)");
 	default: return "?";
 	}
 }
@@ -283,6 +284,20 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 		k->system = resolve_ref(&r, k->loc, "risk", k->sym, "system", k->system, MS_SYM_SYSTEM);
 		k->owner = resolve_ref(&r, k->loc, "risk", k->sym, "owner", k->owner, MS_SYM_PARTY);
 		resolve_span(&r, k->loc, "risk", k->sym, "agreed-with", k->agreed_with, MS_SYM_PARTY);
+	}
+	for (size_t i = 0; i < m->exceptions.n; i++) {
+		ms_exception *x = &m->exceptions.v[i];
+		resolve_span(&r, x->loc, "exception", x->sym, "approved-by", x->approved_by, MS_SYM_PARTY);
+		/* Subjects stay symbols: a finding's subjects are ids of any kind
+		 * (rules.md §5), though never an exception's. */
+		for (uint32_t k = 0; k < x->subjects.n; k++) {
+			uint32_t sym = MS_SPAN_AT(m, x->subjects, k);
+			uint8_t kind = m->syms.v[sym].kind;
+			if (kind == MS_SYM_UNDEFINED || kind == MS_SYM_EXCEPTION)
+				ref_error(&r, x->loc, "exception", x->sym, "subjects", sym,
+				          "a party, system, contract, flow, agreement or risk",
+				          "当事者・システム・契約・データフロー・合意・リスクのいずれか");
+		}
 	}
 	find_repeated_runs_on(&r);
 	find_cycles(&r);

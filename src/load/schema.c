@@ -6,7 +6,7 @@
 
 const char *const ms_el_names[EL__COUNT] = {
 	"deployment", "facility", "network-operator", "vendor", "certification", "system",
-	"runs-on", "connects-to", "contract", "flow", "agreement", "risk"};
+	"runs-on", "connects-to", "contract", "flow", "agreement", "risk", "exception"};
 
 static const at_spec at_deployment[DE__N + 1] = {
 	[DE_NAME] = {"name", AT_STRING, 0, false, NULL},
@@ -74,14 +74,24 @@ static const at_spec at_risk[RI__N + 1] = {
 	[RI_AGREED_WITH] = {"agreed-with", AT_REFS, 1, false, NULL},
 	[RI_REVIEWED] = {"reviewed", AT_DATE, 0, false, NULL},
 	[RI_LEVEL] = {"level", AT_ENUM, 0, false, ms_enum_level}};
+/* model.md "Exceptions": the lists may not be empty, the reason not blank. */
+static const at_spec at_exception[EX__N + 1] = {
+	[EX_ID] = {"id", AT_ID, 0, true, NULL},
+	[EX_CODE] = {"code", AT_CODE, 0, true, NULL},
+	[EX_SUBJECTS] = {"subjects", AT_REFS, 1, true, NULL},
+	[EX_APPROVED_BY] = {"approved-by", AT_REFS, 1, true, NULL},
+	[EX_REASON] = {"reason", AT_STRING, 1, true, NULL},
+	[EX_UNTIL] = {"until", AT_DATE, 0, true, NULL},
+	[EX_DATE] = {"date", AT_DATE, 0, false, NULL},
+	[EX_DOCUMENT] = {"document", AT_STRING, 0, false, NULL}};
 
 const at_spec *const ms_el_attrs[EL__COUNT] = {
 	at_deployment, at_facility, at_netop, at_vendor, at_cert, at_system,
-	at_runs_on, at_connects_to, at_contract, at_flow, at_agreement, at_risk};
+	at_runs_on, at_connects_to, at_contract, at_flow, at_agreement, at_risk, at_exception};
 
 /* Every table fits the parse buffers. */
 _Static_assert(SY__N <= MAX_SPECS && CO__N <= MAX_SPECS && AG__N <= MAX_SPECS &&
-                       RI__N <= MAX_SPECS && FL__N <= MAX_SPECS,
+                       RI__N <= MAX_SPECS && FL__N <= MAX_SPECS && EX__N <= MAX_SPECS,
                "MAX_SPECS is smaller than an element's attribute table");
 
 bool ms_schema_names_intern(ms_schema_names *n, xmlDictPtr dict)

@@ -22,17 +22,20 @@
 
 typedef enum {
 	EL_DEPLOYMENT, EL_FACILITY, EL_NETOP, EL_VENDOR, EL_CERT, EL_SYSTEM, EL_RUNS_ON,
-	EL_CONNECTS_TO, EL_CONTRACT, EL_FLOW, EL_AGREEMENT, EL_RISK, EL__COUNT, EL_UNKNOWN
+	EL_CONNECTS_TO, EL_CONTRACT, EL_FLOW, EL_AGREEMENT, EL_RISK, EL_EXCEPTION, EL__COUNT,
+	EL_UNKNOWN
 } el_kind;
 
 extern const char *const ms_el_names[EL__COUNT];
 
-typedef enum { AT_ID, AT_REF, AT_REFS, AT_ENUM, AT_ENUMS, AT_DATE, AT_BOOL, AT_STRING } at_type;
+/* AT_CODE: a finding's rule code of the catalog (ms_rules), by index. */
+typedef enum { AT_ID, AT_REF, AT_REFS, AT_ENUM, AT_ENUMS, AT_DATE, AT_BOOL, AT_STRING, AT_CODE } at_type;
 
 typedef struct {
 	const char *name;
 	uint8_t type;
-	uint8_t min_items; /* lists: fewest values when present (xs:list minLength) */
+	uint8_t min_items; /* lists: fewest values when present (xs:list minLength);
+	                      AT_STRING: 1 = must hold more than white space */
 	bool required;
 	const ms_enum *values;
 } at_spec;
@@ -53,6 +56,8 @@ enum { FL_ID, FL_FROM, FL_TO, FL_DATA, FL_BASIS, FL__N };
 enum { AG_ID, AG_PARTIES, AG_TOPICS, AG_COVERS, AG_DATE, AG_REVIEW_BY, AG_DOCUMENT, AG_DOCUMENTED,
        AG__N };
 enum { RI_ID, RI_SYSTEM, RI_OWNER, RI_TREATMENT, RI_AGREED_WITH, RI_REVIEWED, RI_LEVEL, RI__N };
+enum { EX_ID, EX_CODE, EX_SUBJECTS, EX_APPROVED_BY, EX_REASON, EX_UNTIL, EX_DATE, EX_DOCUMENT,
+       EX__N };
 
 /* The most attributes any element has. */
 #define MAX_SPECS 8
@@ -60,7 +65,8 @@ enum { RI_ID, RI_SYSTEM, RI_OWNER, RI_TREATMENT, RI_AGREED_WITH, RI_REVIEWED, RI
 /* One attribute, parsed. */
 typedef struct {
 	bool present;
-	uint32_t u;     /* AT_ID / AT_REF: symbol; AT_ENUM / AT_BOOL: value; AT_ENUMS: bits */
+	uint32_t u;     /* AT_ID / AT_REF: symbol; AT_ENUM / AT_BOOL: value; AT_ENUMS: bits;
+	                   AT_CODE: ms_rule_id */
 	int32_t date;
 	ms_span span;   /* AT_REFS: symbols in the pool */
 	const char *s;  /* AT_STRING: arena copy */

@@ -9,6 +9,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/diags.h"
+#include "util/suggest.h"
 
 const char *ms_trim(const char *s, size_t *len)
 {
@@ -131,6 +132,62 @@ static const char *parse_string(ms_report *r, const char *v, size_t len)
 	return copy;
 }
 
+/* May an exception (model.md "Exceptions") name this rule? Only codes that
+ * raise findings, and not the exceptions' own: an exception accepting
+ * another's finding would make "is it used?" depend on itself. */
+static bool acceptable_code(int rule)
+{
+	ms_rule_kind k = ms_rules[rule].kind;
+	return (k == MS_KIND_AGREEMENT || k == MS_KIND_FINDING) &&
+	       rule != MS_RULE_EXCEPTION_UNAPPROVED && rule != MS_RULE_EXCEPTION_EXPIRED &&
+	       rule != MS_RULE_EXCEPTION_UNUSED;
+}
+
+/* A finding's rule code, with the nearest one as a hint when misspelt. */
+static bool parse_code(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
+                       uint32_t *out)
+{
+	char code[80];
+	int shown = len > 64 ? 64 : (int)len;
+	int rule = -1;
+	if (len < sizeof code) {
+		memcpy(code, v, len);
+		code[len] = '\0';
+		rule = ms_rule_lookup(code);
+	}
+	if (rule >= 0 && acceptable_code(rule)) {
+		*out = (uint32_t)rule;
+		return true;
+	}
+	if (rule >= 0) {
+		bool own = ms_rules[rule].kind == MS_KIND_FINDING;
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%s' is %s, not a finding an exception can accept",
+		                     "<%s>: 属性 '%s' の値 '%s' は%sであり、例外で受け入れられる指摘ではありません"),
+		                ms_el_names[el], spec->name, code,
+		                own ? MS_L(r->lang, "an exception's own finding", "例外自身の指摘")
+		                    : MS_L(r->lang, "a scope or ownership reason", "対象範囲・責任の判定理由"));
+		return false;
+	}
+	ms_suggest sg;
+	ms_suggest_init(&sg, v, len);
+	for (int i = 0; i < MS_RULE__COUNT; i++)
+		if (acceptable_code(i))
+			ms_suggest_try(&sg, ms_rules[i].code);
+	const char *hint = ms_suggest_best(&sg);
+	if (hint)
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s' is not a finding code; did you mean '%s'?",
+		                     "<%s>: 属性 '%s' の値 '%.*s' は指摘のコードではありません。'%s' の誤りではありませんか?"),
+		                ms_el_names[el], spec->name, shown, v, hint);
+	else
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s' is not a finding code (see 'medscope rules')",
+		                     "<%s>: 属性 '%s' の値 '%.*s' は指摘のコードではありません ('medscope rules' を参照)"),
+		                ms_el_names[el], spec->name, shown, v);
+	return false;
+}
+
 /* Parse one attribute value (already whitespace-normalised by the XML
  * parser) by its type. */
 static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
@@ -139,6 +196,15 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 	medscope_model *m = r->m;
 	out->present = true;
 	if (spec->type == AT_STRING) {
+		size_t tlen = len;
+		if (spec->min_items && (ms_trim(v, &tlen), tlen == 0)) {
+			ms_report_error(r, r->loc,
+			                MS_L(r->lang, "<%s>: attribute '%s' must not be empty",
+			                     "<%s>: 属性 '%s' を空にはできません"),
+			                ms_el_names[el], spec->name);
+			out->present = false;
+			return;
+		}
 		out->s = parse_string(r, v, len);
 		out->present = out->s != NULL;
 		return;
@@ -162,6 +228,9 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 		out->u = e->value;
 		return;
 	}
+	case AT_CODE:
+		out->present = parse_code(r, el, spec, v, len, &out->u);
+		return;
 	case AT_DATE:
 		if (ms_date_parse(v, len, &out->date) < 0) {
 			bad_value(r, el, spec, v, len, "is not a date (YYYY-MM-DD)",

@@ -42,6 +42,7 @@ void medscope_model_free(medscope_model *m)
 	MS_VEC_FREE(m->flows);
 	MS_VEC_FREE(m->agreements);
 	MS_VEC_FREE(m->risks);
+	MS_VEC_FREE(m->exceptions);
 	MS_VEC_FREE(m->pool);
 	ms_arena_free(&m->arena);
 	free(m);

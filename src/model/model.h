@@ -1,6 +1,6 @@
 /*
  * The loaded deployment model: compact arrays of parties, systems,
- * contracts, flows, agreements and risks (model.md), all references
+ * contracts, flows, agreements, risks and exceptions (model.md), all references
  * resolved to array indices. Internal to the library.
  *
  * Memory: every string and the symbol table live in one arena owned by the
@@ -44,7 +44,7 @@ _Static_assert(MS_TOPIC__COUNT <= 16, "ms_agreement.topics is uint16_t");
 /* What a symbol (an id) names. */
 typedef enum {
 	MS_SYM_UNDEFINED, MS_SYM_PARTY, MS_SYM_SYSTEM, MS_SYM_CONTRACT, MS_SYM_FLOW,
-	MS_SYM_AGREEMENT, MS_SYM_RISK
+	MS_SYM_AGREEMENT, MS_SYM_RISK, MS_SYM_EXCEPTION
 } ms_sym_kind;
 
 typedef struct {
@@ -133,6 +133,20 @@ typedef struct {
 	ms_loc loc;
 } ms_risk;
 
+/* An accepted finding (model.md "Exceptions", rules.md §5). */
+typedef struct {
+	uint32_t sym;
+	const char *id;
+	uint16_t code;          /* ms_rule_id of a finding code */
+	ms_span subjects;       /* symbols of any kind but an exception, as written */
+	ms_span approved_by;    /* party indices */
+	const char *reason;     /* non-empty */
+	int32_t until, date;    /* until is required; date or MS_NO_DATE */
+	const char *document;   /* or NULL */
+	const char *text;       /* the longer justification, trimmed; "" when absent */
+	ms_loc loc;
+} ms_exception;
+
 struct medscope_model {
 	ms_arena arena;
 	const char *file; /* path as given */
@@ -156,6 +170,7 @@ struct medscope_model {
 	MS_VEC(ms_flow) flows;
 	MS_VEC(ms_agreement) agreements;
 	MS_VEC(ms_risk) risks;
+	MS_VEC(ms_exception) exceptions;
 	MS_VEC(uint32_t) pool; /* list values (ms_span) */
 };
 
