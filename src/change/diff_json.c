@@ -173,7 +173,8 @@ static json_t *summary(const medscope_diff *d)
 	ms_json_set(in, "errors", json_integer((json_int_t)d->introduced[MS_SEV_ERROR]), &oom);
 	ms_json_set(in, "warnings", json_integer((json_int_t)d->introduced[MS_SEV_WARNING]), &oom);
 	ms_json_set(in, "notes", json_integer((json_int_t)d->introduced[MS_SEV_NOTE]), &oom);
-	ms_json_set(in, "suppressed", json_integer((json_int_t)d->introduced_suppressed), &oom);
+	if (d->introduced_suppressed)
+		ms_json_set(in, "suppressed", json_integer((json_int_t)d->introduced_suppressed), &oom);
 	ms_json_set(o, "introduced", in, &oom);
 	return ms_json_done(o, oom);
 }

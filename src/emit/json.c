@@ -120,8 +120,11 @@ static json_t *summary_object(const medscope_analysis *a)
 	ms_json_set(o, "errors", json_integer((json_int_t)a->counts[MS_SEV_ERROR]), &oom);
 	ms_json_set(o, "warnings", json_integer((json_int_t)a->counts[MS_SEV_WARNING]), &oom);
 	ms_json_set(o, "notes", json_integer((json_int_t)a->counts[MS_SEV_NOTE]), &oom);
-	/* Suppressed findings are in none of the three counts (rules.md §5). */
-	ms_json_set(o, "suppressed", json_integer((json_int_t)a->suppressed), &oom);
+	/* Suppressed findings are in none of the three counts (rules.md §5);
+	 * the key is there when some are, so models without exceptions keep
+	 * their documents. */
+	if (a->suppressed)
+		ms_json_set(o, "suppressed", json_integer((json_int_t)a->suppressed), &oom);
 	return ms_json_done(o, oom);
 }
 

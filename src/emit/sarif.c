@@ -31,7 +31,8 @@ static json_t *run_properties(const medscope_analysis *a)
 	ms_json_set(summary, "errors", json_integer((json_int_t)a->counts[MS_SEV_ERROR]), &oom);
 	ms_json_set(summary, "warnings", json_integer((json_int_t)a->counts[MS_SEV_WARNING]), &oom);
 	ms_json_set(summary, "notes", json_integer((json_int_t)a->counts[MS_SEV_NOTE]), &oom);
-	ms_json_set(summary, "suppressed", json_integer((json_int_t)a->suppressed), &oom);
+	if (a->suppressed)
+		ms_json_set(summary, "suppressed", json_integer((json_int_t)a->suppressed), &oom);
 	ms_json_set(o, "summary", summary, &oom);
 	return ms_json_done(o, oom);
 }
