@@ -150,6 +150,34 @@ static bool connected_service(scope_ctx *sc, uint32_t p)
 	return e->work.tmp.n > 0;
 }
 
+/* rules.md §4 connected-system-no-contract: a system connected to a
+ * facility's medical system, provided by someone else under no qualifying
+ * contract at all - the model cannot tell whether its provider is a
+ * 対象事業者, so it says so rather than leaving the provider out silently. */
+static void connected_without_contract(scope_ctx *sc)
+{
+	ms_engine *e = sc->e;
+	const medscope_model *m = e->m;
+	for (uint32_t x = 0; x < e->ns && !e->oom; x++) {
+		const ms_system *sy = &m->systems.v[x];
+		if (!sc->conn_med[x] || e->a->sysinfo[x].served || sy->provider == MS_NONE ||
+		    ms_is_facility(e, sy->provider))
+			continue;
+		bool covered = false;
+		for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1] && !covered; k++)
+			covered = (e->ix.cflags[e->ix.by_cover.idx[k]] & MS_CF_QUALIFYING) != 0;
+		if (covered)
+			continue;
+		ms_args args;
+		ms_args_init(&args);
+		args.system = sy->sym;
+		args.party = ms_psym(e, sy->provider);
+		ms_finding_add(e, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT,
+		               ms_rules[MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT].severity, sy->loc,
+		               MS_SYM_SYSTEM, sy->sym, &args);
+	}
+}
+
 /* The one out-of-scope reason of a vendor or network operator. */
 static void out_of_scope(scope_ctx *sc, uint32_t p)
 {
@@ -282,12 +310,17 @@ int ms_scope_pass(ms_engine *e)
 	uint32_t *work = malloc(((size_t)e->np + 1) * sizeof(*work));
 	if (!sc.in || !sc.conn_med || !work || build_flow_index(&sc) < 0)
 		goto cleanup;
+	/* FAQ 1 「当該システム等が医療情報システム等に接続している場合」: connected to
+	 * a medical system a facility is served or runs itself (rules.md rev. 2). */
 	for (uint32_t s = 0; s < e->ns; s++) {
-		if (!e->a->sysinfo[s].medical || !e->a->sysinfo[s].served)
+		uint32_t pr = m->systems.v[s].provider;
+		bool own = pr != MS_NONE && ms_is_facility(e, pr);
+		if (!e->a->sysinfo[s].medical || !(e->a->sysinfo[s].served || own))
 			continue;
 		for (uint32_t k = e->ix.neighbours.off[s]; k < e->ix.neighbours.off[s + 1]; k++)
 			sc.conn_med[e->ix.neighbours.idx[k]] = 1;
 	}
+	connected_without_contract(&sc);
 	size_t nwork = 0;
 	for (uint32_t p = 0; p < e->np && !e->oom; p++)
 		if (initially_in(&sc, p)) {

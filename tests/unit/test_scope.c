@@ -277,6 +277,61 @@ static void test_scope_connection_to_unserved_system_is_not_connected_service(vo
 	ms_ta_done(a);
 }
 
+/* rules.md rev. 2, FAQ 1 「当該システム等が医療情報システム等に接続している場合には、
+ * 本ガイドラインの対象事業者となります」: a connection to a medical system the
+ * facility runs itself counts as much as one to a system it is served (the
+ * meal-service company on the hospital's own on-premise EHR). */
+static const char *own_ehr_model(const char *contract)
+{
+	static char buf[2048];
+	snprintf(buf, sizeof buf, MS_DOC(HOSPITAL
+		"  <vendor id=\"V\"/>\n"
+		"  <system id=\"ehr\" provider=\"H\" layer=\"on-premise\" data=\"medical\"/>\n"
+		"  <system id=\"meal-sys\" provider=\"V\" layer=\"saas\" data=\"none\">"
+		"<connects-to ref=\"ehr\"/></system>\n%s"), contract);
+	return buf;
+}
+
+static void test_scope_connected_to_facility_run_system_is_connected_service(void)
+{
+	medscope_analysis *a = ANALYSE(own_ehr_model(
+		"  <contract id=\"k2\" client=\"H\" supplier=\"V\" type=\"service\" covers=\"meal-sys\"/>\n"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(ms_ta_reason(a, "V", MS_RULE_CONNECTED_SERVICE));
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, ms_ta_reason(a, "V", MS_RULE_CONNECTED_SERVICE)->via), "k2");
+	CU_ASSERT_TRUE(ms_ta_scope(a, "V")->in_scope);
+	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT), 0);
+	ms_ta_done(a);
+}
+
+/* rules.md §4 connected-system-no-contract: the same system with no
+ * contract at all - warned, not silently no-relation. With a qualifying
+ * contract there is no warning (above); a sale alone is no qualifying
+ * contract, so it is still warned; without the connection, no warning. */
+static void test_scope_connected_system_without_contract_is_warned(void)
+{
+	medscope_analysis *a = ANALYSE(own_ehr_model(""));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL(ms_ta_first_reason(a, "V"), MS_RULE_NO_RELATION);
+	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT), 1);
+	const ms_finding *f = ms_ta_finding(a, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT, 0);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
+	                       "meal-sys of V is connected to a facility's medical information system, "
+	                       "but no contract in the model covers it, so whether V falls under the "
+	                       "vendor guideline cannot be decided");
+	ms_ta_done(a);
+	a = ANALYSE(own_ehr_model(
+		"  <contract id=\"k2\" client=\"H\" supplier=\"V\" type=\"sale\" covers=\"meal-sys\"/>\n"));
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT), 1);
+	ms_ta_done(a);
+	a = ANALYSE(meal_model("")); /* not connected */
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a);
+	CU_ASSERT_EQUAL(ms_ta_count(a, MS_RULE_CONNECTED_SYSTEM_NO_CONTRACT), 0);
+	ms_ta_done(a);
+}
+
 /* FAQ 1 (2) 「直接的な契約関係になくとも」, FAQ 2: the IaaS under the EHR. */
 static const char *const chain_model = MS_DOC(HOSPITAL
 	"  <vendor id=\"A\"/>\n  <vendor id=\"B\"/>\n  <vendor id=\"C\"/>\n  <vendor id=\"Z\"/>\n"
@@ -480,6 +535,10 @@ static CU_TestInfo tests[] = {
 	{"test_scope_lists_every_reason_first_gives_category",
 	 test_scope_lists_every_reason_first_gives_category},
 	{"test_scope_orders_parties_and_systems_by_id", test_scope_orders_parties_and_systems_by_id},
+	{"test_scope_connected_to_facility_run_system_is_connected_service",
+	 test_scope_connected_to_facility_run_system_is_connected_service},
+	{"test_scope_connected_system_without_contract_is_warned",
+	 test_scope_connected_system_without_contract_is_warned},
 	CU_TEST_INFO_NULL};
 
 CU_SuiteInfo suite_scope = {"scope", NULL, NULL, NULL, NULL, tests};
