@@ -8,6 +8,7 @@
 #include <getopt.h>
 #include <stdio.h>
 
+#include "medscope/graph.h"
 #include "medscope/medscope.h"
 #include "util/lang.h"
 
@@ -145,6 +146,12 @@ int cli_out_open(cli_out *out, const cli_opts *o, const char *path, char *const 
 int cli_out_commit(cli_out *out, const cli_opts *o);
 /* Drop what was written; the target is left as it was. */
 void cli_out_abort(cli_out *out);
+
+/* Draw analysis `a` with options `go` into `path`, atomically, printing
+ * the diagnostics (cmd_graph.c; also impact --graph). 0, or reports and
+ * returns -1. */
+int cli_render_diagram(const cli_opts *o, const medscope_analysis *a, const medscope_graph_options *go,
+                       const char *path, char *const *inputs, int ninputs);
 
 /* Commands. Each returns an exit status. */
 int cmd_check(int argc, char **argv, cli_opts *o);

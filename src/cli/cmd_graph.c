@@ -57,6 +57,33 @@ static int parse_count(const char *s, unsigned *out, unsigned min)
 	return 0;
 }
 
+int cli_render_diagram(const cli_opts *o, const medscope_analysis *a, const medscope_graph_options *go,
+                       const char *path, char *const *inputs, int ninputs)
+{
+	medscope_diags *d = NULL;
+	cli_out out;
+	int rc = -1;
+	if (medscope_diags_new(&d, cli_max_diagnostics) != MEDSCOPE_OK) {
+		fprintf(stderr, "medscope: %s\n", medscope_status_message(MEDSCOPE_ERR_NOMEM));
+		return -1;
+	}
+	if (cli_out_open(&out, o, path, inputs, ninputs) < 0)
+		goto cleanup;
+	medscope_status s = medscope_graph_render(out.f, a, go, d);
+	cli_print_diags_q(d, o->quiet);
+	if (s != MEDSCOPE_OK) {
+		cli_out_abort(&out);
+		if (medscope_diags_count(d) == 0)
+			fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
+		goto cleanup;
+	}
+	if (cli_out_commit(&out, o) == 0)
+		rc = 0;
+cleanup:
+	medscope_diags_free(d);
+	return rc;
+}
+
 int cmd_graph(int argc, char **argv, cli_opts *o)
 {
 	static const struct option longopts[] = {
@@ -146,27 +173,8 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 	if (!a)
 		return EXIT_TROUBLE;
 	int rc = EXIT_TROUBLE;
-	medscope_diags *d = NULL;
-	cli_out out;
-	if (medscope_diags_new(&d, cli_max_diagnostics) != MEDSCOPE_OK) {
-		fprintf(stderr, "medscope: %s\n", medscope_status_message(MEDSCOPE_ERR_NOMEM));
-		goto cleanup;
-	}
-	if (cli_out_open(&out, o, path, argv + optind, 1) < 0)
-		goto cleanup;
-	medscope_status s = medscope_graph_render(out.f, a, &go, d);
-	cli_print_diags_q(d, o->quiet);
-	if (s != MEDSCOPE_OK) {
-		cli_out_abort(&out);
-		if (medscope_diags_count(d) == 0)
-			fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
-		goto cleanup;
-	}
-	if (cli_out_commit(&out, o) < 0)
-		goto cleanup;
-	rc = cli_status_for(o, a);
-cleanup:
-	medscope_diags_free(d);
+	if (cli_render_diagram(o, a, &go, path, argv + optind, 1) == 0)
+		rc = cli_status_for(o, a);
 	medscope_analysis_free(a);
 	medscope_model_free(m);
 	return rc;

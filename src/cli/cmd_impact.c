@@ -74,29 +74,7 @@ static int draw(cli_opts *o, const medscope_analysis *a, const medscope_impact *
 	 * to, and one from a party to a system it provides (graph_select.c). */
 	go.depth = medscope_impact_depth(im) + 1 +
 	           (strcmp(medscope_impact_target_kind(im), "system") != 0);
-	medscope_diags *d = NULL;
-	cli_out out;
-	int rc = -1;
-	if (medscope_diags_new(&d, cli_max_diagnostics) != MEDSCOPE_OK) {
-		fprintf(stderr, "medscope: %s\n", medscope_status_message(MEDSCOPE_ERR_NOMEM));
-		return -1;
-	}
-	if (cli_out_open(&out, o, path, inputs, 1) < 0)
-		goto cleanup;
-	medscope_status s = medscope_graph_render(out.f, a, &go, d);
-	cli_print_diags_q(d, o->quiet);
-	if (s != MEDSCOPE_OK) {
-		cli_out_abort(&out);
-		if (medscope_diags_count(d) == 0)
-			fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
-		goto cleanup;
-	}
-	if (cli_out_commit(&out, o) < 0)
-		goto cleanup;
-	rc = 0;
-cleanup:
-	medscope_diags_free(d);
-	return rc;
+	return cli_render_diagram(o, a, &go, path, inputs, 1);
 }
 
 int cmd_impact(int argc, char **argv, cli_opts *o)
