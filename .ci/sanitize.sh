@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite once under AddressSanitizer + UndefinedBehaviorSanitizer
 # (SECURITY.md): configure and build build-asan with MEDSCOPE_SANITIZE=ON
 # (-fsanitize=address,undefined -fno-sanitize-recover=all), then ctest

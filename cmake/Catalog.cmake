@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Catalog.cmake - compile the rule catalog (models/rules.xml) and the
 # vocabulary (models/vocabulary.xml) into C.
 #

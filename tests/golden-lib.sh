@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # What tests/update-golden*.sh share, sourced by each: the options, the
 # program, a scratch folder, and "show the diff, ask, then write". The
 # scripts decide which files they own and how each is made.

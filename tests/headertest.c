@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public header compiles alone, strictly, as C11 (and C++ would take it:
  * extern "C"), and its accessors work through the installed library's
  * exports only. Built with -Wall -Wextra -pedantic -Werror by tests/CMakeLists.txt;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The installed tree (ctest install.*): cmake --install of BUILD into a
 # scratch prefix, then examples/api/findings.c built against it with
 # pkg-config (shared, and --static when the static library is installed)

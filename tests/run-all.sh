@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # The whole test suite, as the README's second quick-start command and as
 # CI (.ci/run) run it: installs what a fresh Debian 12 lacks, builds with
 # warnings as errors, runs every test once under ASan+UBSan, then once in

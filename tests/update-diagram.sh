@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerate docs/diagram.svg, the diagram the README shows: the supply view
 # of examples/04-facility-contracts-a-and-b.xml (the facility contracts A
 # and B separately, GL 2.2.3 / FAQ 2.1), in Japanese. Never edit the SVG by

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Refresh the committed docs/rules.md from the one the build generates from
 # models/rules.xml (test docs.rules compares the two). Review the diff first.
 #   tests/update-docs.sh [BUILD_DIR]     (default: build)

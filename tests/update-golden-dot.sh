@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerate tests/golden/dot/<example>-<view>.dot from examples/*.xml: the
 # only way these golden files change. The supply view of every example,
 # and the contracts and responsibility views of the examples listed in

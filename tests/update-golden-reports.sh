@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerate the golden report files (tests/golden/{sarif,csv,md,html}/,
 # listed in tests/cli/report_cases.sh): the only way they change. Prints
 # the diff of every changed file first; review it line by line against the

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Regenerate tests/golden/json/*.json from examples/*.xml: the only way the
 # golden files change. Prints the diff of every changed file first; review
 # it line by line against the example's header comment and spec/rules.md

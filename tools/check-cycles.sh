@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # No file of src/ may depend on itself through others (issue 11): a cycle
 # between files means neither can be read, changed or tested alone.
 #

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * gen_catalog — build-time host tool: compiles the rule catalog
  * (models/rules.xml, spec/rules.md as data) and the vocabulary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The catalog compiler (build-time host tool): models/rules.xml and
  * models/vocabulary.xml into rules_catalog.h / rules_catalog.c. The files:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * gen_util.c - what the catalog compiler's two readers (gen_catalog.c for
  * models/rules.xml, gen_vocabulary.c for models/vocabulary.xml) share:

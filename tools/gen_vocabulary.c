@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The vocabulary (models/vocabulary.xml): every coded value users see and
  * its English and Japanese word. Read and checked here, then written as

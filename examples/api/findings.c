@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A program embedding libmedscope: load a model, analyse it, and list its
  * findings through the public accessors, one a line, as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope analysis and emitters. Included by medscope/medscope.h; see the
  * ownership rule there.

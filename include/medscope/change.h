@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope when something changes: the semantic diff of two versions of a
  * model, and the impact of one party or system on everything that depends

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * MEDSCOPE_EXTERN marks the public API. The library is built with
  * -fvisibility=hidden, so that only what carries this mark is exported

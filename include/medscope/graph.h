@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diagrams: the analysis drawn with Graphviz (cli.md, Diagrams).
  * Included by medscope/medscope.h; see the ownership rule there.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope — who falls under Japan's vendor guideline for medical
  * information systems (3省2ガイドライン), who owns risk management of each

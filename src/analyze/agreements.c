@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §3: the agreements that must exist, each present or missing
  * (ms_require, matched by match.c), and the requirements of one facility.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §3, the requirements that do not belong to one facility: supplier
  * agreements along selection chains, change notification between vendors,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The result of analysing a model (rules.md §1–§4), as the emitters read
  * it. Internal to the library. Everything is indices into the model's

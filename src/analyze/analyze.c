@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope_analyze(): model -> scope, ownership, required agreements and
  * findings (rules.md), and the analysis getters.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The public face of the compiled rule catalog (models/rules.xml and
  * models/vocabulary.xml). */
 #include "medscope/medscope.h"

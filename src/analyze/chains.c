@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §2 selection chains: from a prime A, for a covered system T,
  * the qualifying contracts that follow from the parties already in the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Compressed rows (csr.h). Cost: O(rows + pairs), two passes over the pairs.
  */

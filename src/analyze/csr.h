@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Compressed rows (CSR): row i is idx[off[i] .. off[i + 1]). Every index of
  * the analysis is one, built by a counting sort so that a pass walks only

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The helpers every pass of the engine uses (engine.h): epochs of the mark
  * arrays, growing scratch lists, and appending to the analysis pool. They

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The analysis engine's working state, shared by its passes (internal to
  * src/analyze). medscope_analyze() (analyze.c) builds it, runs the passes

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §5: accepted findings. Each exception of the model is matched
  * to the findings of its code whose subjects include all of its own; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §4: the findings that are not missing agreements (risks,
  * certifications, data location, agreements to review, unknown providers),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Indexes and the Terms of rules.md: which systems are medical and
  * relevant, which contracts qualify and which are prime contracts (the

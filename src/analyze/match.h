@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The agreement matcher (rules.md §3 "Matching" and "Near misses"): which
  * agreements meet a requirement. One function for the requirement checks

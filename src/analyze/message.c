@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The message of a finding: the catalog template (models/rules.xml) in the
  * chosen language with its placeholders filled with ids as written in the

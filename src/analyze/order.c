@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Deterministic order (cli.md): parties and systems by id, requirements by
  * parties then topic then systems, findings by line, column, code and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §2: who owns risk management of each served system towards each
  * facility. A system is served to facility F when it is in supply(T) of a

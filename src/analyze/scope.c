@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §1: who is a 対象事業者 of the vendor guideline, one result per
  * party, with every reason that holds (and the one out-of-scope reason when

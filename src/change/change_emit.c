@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The public entry points of the diff and impact emitters: each picks the
  * emitter of its format (diff.h, impact.h); the defaults and the final I/O

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diff: the diff object. medscope_diff_compute() maps every id of
  * NEW to OLD's symbol of the same kind — the one look-up by name per id —

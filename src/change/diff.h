@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The semantic diff of two analyses (medscope diff), as its emitters read
  * it. Internal to the library. Indices with an `old_`/`new_` prefix point

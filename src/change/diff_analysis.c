@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diff, second half: what the change does to the analysis —
  * parties entering or leaving scope (rules.md §1), ownership entries whose

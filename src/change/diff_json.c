@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope diff --format json`: the medscope-diff/1 document. Its parts
  * follow the report's (cli.md): element changes, then scope, ownership,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diff, first half: the model's own elements. Each element of NEW
  * is matched by id to the element of the same kind in OLD (through the

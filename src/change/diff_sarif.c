@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope diff --format sarif`: SARIF 2.1.0 whose results are NEW's
  * findings, each with a `baselineState` — "new", "unchanged" or "updated"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope diff` as readable text, grouped by what changed: the model's
  * elements, scope (rules.md §1), risk-management ownership (§2), required

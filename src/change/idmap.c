@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* idmap.h: the hash multimap (open addressing, linear probing) and the
  * sorted matching of keyed lists. */
 #include "change/idmap.h"

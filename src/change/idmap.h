@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Look-ups and matching by key, for medscope diff and medscope impact: a
  * hash multimap from 64-bit hashes to uint32 values, and sorted matching

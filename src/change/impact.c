@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope impact: everything that depends on one party or system — for an
  * IaaS incident or a vendor leaving. FAQ 2.1: 「ある事業者の提供サービスや契約の

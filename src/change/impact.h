@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The impact of one party or system (medscope impact), as its emitters
  * read it. Internal to the library. Indices point into the analysed model;

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope impact --format csv`: one row per affected system and facility
  * it is served to (an affected system served to none has one row with the

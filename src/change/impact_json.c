@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope impact --format json`: the medscope-impact/1 document — the
  * target, the affected systems with their depth and what they run on, the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * `medscope impact` as readable text: what depends on the target, whom it
  * is served to, who owns risk management of it, and who must notify whom

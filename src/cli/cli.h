@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The command-line program: option parsing and file handling on top of the
  * public API (include/medscope/). Nothing here decides a rule.

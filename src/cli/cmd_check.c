@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope check MODEL...: load, validate and analyse each model and print
  * its findings compiler-style on standard output, then one summary line

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diff OLD NEW [--format text|json|sarif] [-o FILE]: what a change
  * of the deployment does — to the model, to scope, to risk-management

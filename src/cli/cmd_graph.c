@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope graph MODEL -o FILE: the annotated diagram (cli.md, Diagrams). */
 #include <errno.h>
 #include <limits.h>

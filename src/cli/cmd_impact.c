@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope impact MODEL ID [--format text|json|csv] [-o FILE] [--graph FILE]:
  * everything that depends on party or system ID — for an IaaS incident or a

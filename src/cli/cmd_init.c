@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope init [-o FILE] [--lang ja|en] [--as-of DATE]: a starter model. */
 #include <errno.h>
 #include <stdlib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope owners MODEL: who owns risk management of each served system
  * towards each facility (rules.md §2), then the required agreements and
  * whether each is in place (§3). */

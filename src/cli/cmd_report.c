@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope report MODEL --format json|sarif|csv|md|html [-o FILE]: the whole
  * analysis in one document. Also the shared path of `scope` and `owners`:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope rules / medscope explain CODE: the compiled rule catalog. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope scope MODEL: who is in the vendor guideline's scope, in which
  * category and why (rules.md §1). */
 #include "cli/cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope validate MODEL...: schema and references only. */
 #include <stdlib.h>
 

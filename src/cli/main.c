@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope: the program. Finds the command, hands it its arguments, and
  * returns its exit status (0 clean, 1 findings, 2 could not analyse).

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Output files are written atomically (cli.md): a temporary file in the
  * target's folder, renamed over the target only when complete. A failed or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The analysis read through the public API (medscope/analysis.h):
  * findings, ownership entries and required agreements, one fact per

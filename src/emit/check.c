@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Compiler-style findings (cli.md, fixed): FILE:LINE:COL: SEVERITY: MESSAGE [CODE].
  * The severity word stays English in every language, as compilers print it,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One report table as CSV, for Excel users in Japan (RFC 4180):
  *

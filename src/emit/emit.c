@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* medscope_emit(): one entry point, one emitter per format. */
 #include "emit/emit.h"
 

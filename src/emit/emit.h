@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The emitters (analysis -> text, JSON, SARIF, CSV, Markdown, HTML) and the
  * helpers they share. Internal to the library; medscope_emit() in emit.c

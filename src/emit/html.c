@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report as one self-contained HTML page: the supply diagram inline as
  * SVG, the scope table, the responsibility matrix, the required agreements

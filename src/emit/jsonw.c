@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The streamed JSON writer and element builders of every JSON emitter
  * (jsonw.h), and the report's pieces the diff and impact documents reuse.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The one streamed JSON writer of the emitters (report, SARIF, diff,
  * impact) and the helpers that build the elements it writes. Internal to

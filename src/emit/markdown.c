@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report as Markdown (GitHub-flavoured tables), laid out as a contract
  * annex (契約書別紙): title, the model and its as-of date, the scope table,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report tables as rows of plain-text cells (see report.h). Codes stay
  * in every cell next to their translation, so that a reader of the

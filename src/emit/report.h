@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The four tables of a report (scope, responsibility matrix, required
  * agreements, findings) as rows of plain-text cells in one language, for

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SARIF 2.1.0 for CI (cli.md, SARIF section): one run whose tool.driver is
  * medscope with the catalog's agreement and finding rules, and one result

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The pieces of SARIF 2.1.0 that `medscope report --format sarif` and
  * `medscope diff --format sarif` must write identically, so that code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SARIF 2.1.0 pieces shared by the report (sarif.c) and the diff
  * (diff_sarif.c): both must describe rules and results identically, or

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Terminal tables for `medscope scope` and `medscope owners`: who is in
  * scope and why, who owns risk management of each served system towards

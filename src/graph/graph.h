@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Diagrams (medscope_graph_render), internal. The files:
  *

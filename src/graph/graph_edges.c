@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Edges are collected first and created last: parallel edges of one style
  * between the same two nodes (two contracts H -> A, 1,499 folded clinics'

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The one way text reaches Graphviz: ms_gv_text() turns any string (user
  * text from the model, or our own fixed words) into the text of an

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The only calls that create Graphviz objects or set their attributes.
  *

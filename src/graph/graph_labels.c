@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The label pieces every view shares: endpoint names, a party's scope
  * line and title, a folded group's label, a system's title (a party's

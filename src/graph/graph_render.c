@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope_graph_render(): options, then select -> build a view -> write.
  * DOT is written by agwrite without layout (libcgraph only), so it is the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What to draw. Without --focus: everything. With --focus ID --depth N:
  * what lies within N hops of party or system ID, where one hop is one of

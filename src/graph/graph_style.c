@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * How things look: one style per kind of node, cluster and edge, the
  * fixed words of the labels in English and Japanese, and the legend, which

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The supply view (cli.md, Diagrams): a cluster per party, marked with its
  * scope; a node per system, shaped by its layer and labelled with its

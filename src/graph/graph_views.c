@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The contracts view (parties as nodes; contracts, agreements and missing
  * agreements as edges: what procurement needs to see) and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The builder's half: each event checked against the schema (schema.c,
  * value.c) and turned into the model's entities. The same code runs in the

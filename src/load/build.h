@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The builder's half of the loader: checks each event against the schema
  * and builds the model from it, in document order. It never calls

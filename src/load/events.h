@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The records the parser's half (parse.c) writes and the builder's half
  * (build.c) reads: each SAX event is copied into a record of a block. The

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Internals shared by the loader's files. */
 #ifndef MS_LOAD_H
 #define MS_LOAD_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The model loader's public functions: streams an untrusted XML file
  * through libxml2's SAX2 push parser into the compact arrays of model.h.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The parser's half: libxml2's callbacks, the event blocks, and the
  * builder thread. Hostile input (research/c-apis.md §3): any DOCTYPE is

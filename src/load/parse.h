@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The parser's half of the loader: libxml2's SAX2 push parser, whose
  * callbacks copy each event into a block (events.h), and the hand-over of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * One load's error sink: the diagnostics, the position of the element
  * being handled, and the flags that end the load. The value parser

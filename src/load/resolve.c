@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * After parsing: every reference is still a symbol. Turn each into the
  * index of what it names, checking that it names the right kind of thing

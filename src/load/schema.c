@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The element and attribute tables of deployment.xsd, and where each
  * element may appear. */
 #include "load/schema.h"

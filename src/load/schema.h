@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The C form of models/deployment.xsd: the elements, where each may
  * appear, and each one's attributes with their types. Adding an attribute

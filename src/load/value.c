@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Attribute values by type: ids and references, enumerations and
  * booleans, dates, space-separated lists, strings; and the check of an

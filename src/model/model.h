@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The loaded deployment model: compact arrays of parties, systems,
  * contracts, flows, agreements, risks and exceptions (model.md), all references

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A bump allocator: many small allocations, one free. Each loaded model
  * owns one, so freeing a model frees every string and node it holds.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* A growable NUL-terminated byte buffer. */
 #ifndef MS_BUF_H
 #define MS_BUF_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Calendar dates as days since 1970-01-01 (proleptic Gregorian). */
 #ifndef MS_DATE_H
 #define MS_DATE_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Adding to a medscope_diags list (the public type) from inside the library. */
 #ifndef MS_DIAGS_H
 #define MS_DIAGS_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* hash.h: SipHash and the process key. */
 /* getentropy() is declared under _DEFAULT_SOURCE, beyond the POSIX base
  * the build asks for. */

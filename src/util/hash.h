@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Keyed hashing for every table keyed by input data (SECURITY.md, "Seeded
  * hashing"). A model's author chooses its ids; with an unkeyed hash such

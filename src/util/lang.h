@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The one language pick: every user-facing text exists in English and
  * Japanese, and this chooses between the two. */
 #ifndef MS_UTIL_LANG_H

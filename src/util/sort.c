@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The merge sort of util/sort.h. Runs of at least MIN_RUN elements
  * (ascending, or strictly descending and reversed, grown by binary

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The one sort of the library: a stable natural merge sort whose
  * comparison gets a context pointer, so that no comparison reads state

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Edit distance for did-you-mean hints (optimal string alignment). */
 #include "util/suggest.h"
 

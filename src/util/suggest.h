@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * "Did you mean ...?": the known name closest to a misspelt one, by edit
  * distance (insertions, deletions, substitutions and swaps of two

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The UTF-8 decoder and the width table (see utf8.h). A small table of
  * ranges is enough for the names a deployment model holds.

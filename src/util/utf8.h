@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * UTF-8 text: the one decoder and the one display-width rule of the
  * library. The terminal tables line up Japanese names with them, the

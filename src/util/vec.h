@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Growable arrays: MS_VEC(T) is { T *v; size_t n, cap; }. The owner frees
  * `v` with free(). Growth doubles, so appends are amortised O(1).

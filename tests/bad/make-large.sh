@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
 # Generate the large bad-input cases that are not committed (see README.md).
 # Usage: tests/bad/make-large.sh OUTDIR
 # Writes OUTDIR/24-many-attributes.xml   (100,000 attributes on one element, ~1.4 MB)

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Hash-flooding benchmark (issue 13, SECURITY.md "Seeded hashing"): two
 # models of N vendors, the same size and shape, one whose ids all have
 # the same FNV-1a hash (the symbol table's hash before it was keyed;

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Growth of time and peak memory on the adversarial shapes of issue 13
 # (SECURITY.md: time and memory roughly linear in the input). Each shape is
 # built at n, 2n and 4n; for each command the script prints seconds and

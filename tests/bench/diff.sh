@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Benchmark of `medscope diff` on two national-scale versions of a model
 # (issue 6): the time of
 #     medscope diff before.xml after.xml

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # National-scale benchmark (issues 2 and 3): generate a model of national
 # shape (tests/gen/gen_national.c: ~257k facilities, ~353k contracts,
 # ~87 MB), then measure in the same run, median of 3:

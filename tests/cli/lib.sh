@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # Shared by tests/cli/test_*.sh (sourced). Environment from ctest:
 # MEDSCOPE (the program), SRC (source tree), WORK (scratch folder).
 set -u

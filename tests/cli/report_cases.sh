@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: Apache-2.0
 # The golden report files (sourced by tests/cli/test_report_golden.sh and
 # tests/update-golden-reports.sh, so that both run the very same commands).
 #

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Every file of the bad-input corpus (tests/bad/README.md) is refused:
 # exit 2, the first diagnostic at the expected FILE:LINE:COL with a clear
 # message, nothing on stdout, within a time limit. Generated large cases too.

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope check / scope / owners / report: exit codes under --fail-on,
 # the compiler-style line, Japanese output, several models, broken inputs,
 # and output files (-o): refused when equal to the input, folders created,

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope diff OLD NEW: the readable text (English and Japanese), JSON and
 # SARIF (baselineState), -o, and the exit status: 1 when the change brings
 # new or updated findings at or above --fail-on, 0 otherwise, 2 on trouble.

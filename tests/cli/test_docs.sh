@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # What users read: the rule catalog (medscope rules / explain, SARIF,
 # docs/rules.md) names documents by title, never by the catalog's source
 # keys (guideline text file names); the README and docs link only to files

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # Accepted findings in CI (issue 14, rules.md §5): a model with one agreed
 # gap fails `check --fail-on warning`; with the facility's approved
 # exception it passes (the finding counted as suppressed); after --as-of

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # `medscope report MODEL --format json` of every examples/*.xml, byte for
 # byte against tests/golden/json/<example>.json. The golden files are
 # reviewed by hand against each example's header comment and rules.md;

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope graph: golden DOT for the examples (byte for byte, and the same
 # bytes whatever the environment), every output format, the option rules,
 # atomic files, the node budget, hostile labels, a missing Graphviz plugin

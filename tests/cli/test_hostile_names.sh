@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Hostile names (issue 13 item 5, SECURITY.md "escaping"): a file name with
 # a newline, an escape and a byte that is not UTF-8 is shown escaped in
 # every diagnostic and text output (it cannot forge a FILE:LINE:COL line),

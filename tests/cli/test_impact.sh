@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope impact MODEL ID: text, CSV, JSON, --graph, the exit status, and
 # the counts on a national model (scale 0.01) against an independent
 # computation from the XML text with awk (rules.md Terms and §2: reverse

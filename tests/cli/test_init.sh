@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope init: a starter model that validates and checks clean in both
 # languages, bound to the schema; never overwrites a file.
 source "$SRC/tests/cli/lib.sh"

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The JSON Schemas of the three JSON formats (schemas/, installed in
 # share/medscope/schemas): every example's `report --format json` (both
 # languages, and the scope/owners subsets), `diff --format json` of the

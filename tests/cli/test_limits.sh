@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Resource limits through the command line (SECURITY.md): input size,
 # element depth, attributes per element, value and text length, name
 # length and the number of diagnostics printed. Each limit, when exceeded,

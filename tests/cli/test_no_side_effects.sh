@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # No side effects (SECURITY.md): every file of the bad-input corpus
 # (tests/bad/, committed and generated) goes through validate, check,
 # report -o and graph -o under

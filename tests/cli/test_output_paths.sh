@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Output paths (SECURITY.md, cli.md "Output files"): every failure path of
 # src/cli/outfile.c ends in exit 2, one message naming the -o the user gave
 # and no temporary file (under AddressSanitizer, MEDSCOPE_SANITIZE, a use

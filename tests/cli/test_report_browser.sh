@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # The HTML report in a real browser (headless Chromium from Debian): the
 # page loads from file:// with nothing fetched, the DOM holds the tables and
 # the inline SVG diagram, no script error and no blocked load is logged, and

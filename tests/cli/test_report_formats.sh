@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # `medscope report --format sarif|csv|md|html` on every example: each
 # document is produced, non-empty and well-formed (SARIF is JSON, CSV has a
 # BOM and CRLF records, Markdown has its four sections, HTML passes

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # `medscope report` as SARIF, CSV (each table), Markdown and HTML for two
 # examples, byte for byte against tests/golden/{sarif,csv,md,html}/. The
 # golden files were reviewed by hand against each example's header comment

@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # `medscope report --format sarif` of every example, in both languages,
 # validated against the official SARIF 2.1.0 JSON schema
 # (tests/sarif/sarif-schema-2.1.0.json) with ajv (tests/sarif/validate.js;

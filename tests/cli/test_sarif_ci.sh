@@ -1,4 +1,5 @@
 #!/bin/bash
+# SPDX-License-Identifier: Apache-2.0
 # What CI needs from SARIF (cli.md, SARIF; issue 17): locations only into
 # real files (never file:///dev/fd/63 from a process substitution), a
 # stable run.automationDetails.id, rules[].helpUri only where the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # medscope validate, --help, --version, usage errors, languages.
 source "$SRC/tests/cli/lib.sh"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Allocation-failure injection (SECURITY.md): run a small model through
  * load -> analyse -> JSON emit once normally, then again with allocation

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Shared by the fuzz targets: one-time setup and the invariants every
  * target checks. A violated invariant calls ms_fuzz_fail(), which prints

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz target: ms_gv_text() (src/graph/graph_escape.c), the one function
  * every piece of text goes through on its way into a Graphviz label.

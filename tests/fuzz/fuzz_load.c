@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz target: the loader. Bytes -> model or diagnostics, never a crash,
  * a hang, a leak or a sanitizer report (tests/fuzz/README.md).

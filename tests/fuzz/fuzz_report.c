@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Fuzz target: the whole pipeline. Bytes -> loader -> analysis -> every
  * emitter (check, scope and owners tables, JSON, SARIF, CSV, Markdown,

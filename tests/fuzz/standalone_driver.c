@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Replays fuzz inputs without libFuzzer (as libgit2's
  * tests/fuzz/standalone_driver.c does): every file named on the command

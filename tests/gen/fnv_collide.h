@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Ids that all have one hash under the symbol table medscope had before
  * its hash was keyed (issue 13): FNV-1a, 32 bits, slot = the low bits.

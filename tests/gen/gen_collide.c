@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A model of N vendors whose ids collide in the symbol table medscope had
  * before issue 13 (fnv_collide.h), or, with --random, N vendors whose ids

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * gen_national.c - deterministic generator of a national-scale medscope
  * deployment model (urn:medscope:deployment:1, see shared/spec/model.md).

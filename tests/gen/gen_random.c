@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * A small random valid deployment model (shared/spec/model.md), for the
  * order-independence property test (tests/order/order_independence.sh).

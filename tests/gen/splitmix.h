@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * SplitMix64: the one pseudo-random sequence of the test tools
  * (gen_random, shuffle). Deterministic for a seed, so a failing seed can be

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: Apache-2.0
 # Order independence (issue 13 item 4; model.md: "Order of children is
 # free"): every example model and COUNT random valid models
 # (tests/gen/gen_random.c) are rewritten with the children of every element

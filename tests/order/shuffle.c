@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Rewrites a deployment model with the element children of every element
  * in a random order (model.md: "Order of children is free"), for the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: Apache-2.0
 #!/usr/bin/env node
 // Validate medscope's JSON documents against the project's JSON Schemas
 // (schemas/medscope-{report,diff,impact}-1.schema.json, draft 2020-12):

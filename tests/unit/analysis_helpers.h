@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Helpers for the analysis tests (test_scope.c, test_ownership.c,
  * test_agreements.c, test_findings.c, test_engine_examples.c): analyse an

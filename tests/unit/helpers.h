@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* Shared by the unit tests. */
 #ifndef MS_TEST_HELPERS_H
 #define MS_TEST_HELPERS_H

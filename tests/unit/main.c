@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The unit-test binary. With no argument it runs every suite; with one, that
  * suite only (ctest registers one entry per suite). Exit 0 when every test

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §3: which agreements must exist and when one is there. Every
  * requirement code present and missing; how agreements match (parties,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope diff: the semantic diff of two versions of a model. Each change
  * is rendered as one canonical line and the lines are compared with lists

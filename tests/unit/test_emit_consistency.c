@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The text outputs and the JSON report say the same thing, for every
  * example model: the (code, line) pairs `check` prints are the JSON

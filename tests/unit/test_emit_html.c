@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The HTML report: one self-contained page (nothing to fetch), every text
  * from the model escaped, well-formed XML as well as HTML, both languages

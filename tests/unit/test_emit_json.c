@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The medscope-report/1 JSON document (cli.md, fixed shape), parsed back
  * with jansson. The expected values are derived by hand from rules.md for a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report formats for people and CI: CSV (RFC 4180, for Excel in
  * Japan), Markdown (a contract annex) and SARIF 2.1.0. Each output is read

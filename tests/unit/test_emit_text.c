@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The terminal emitters: display widths for Japanese, compiler-style
  * finding lines, and the scope and owners tables.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The example models (examples/NN-*.xml and examples/change/): each header
  * comment states, from the guideline, who is in scope, who owns each served

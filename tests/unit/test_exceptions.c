@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §5: accepted findings. Each rule both ways: an exception applies
  * (code and subjects match, a facility concerned approved, until not past),

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §4 and the analysis interface: the findings that are not missing
  * agreements, their dates at the as-of boundary, their messages, and the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The findings-only analysis that `medscope check` uses (medscope_analyze_options.findings_only):
  * it must give the same findings, in the same order, with the same messages

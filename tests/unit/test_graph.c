@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Diagrams: the escaping function, the attribute allow-list, deterministic
  * DOT, --focus/--depth, the node budget and folding, the legend. The

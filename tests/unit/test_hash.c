@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Seeded hashing (SECURITY.md, issue 13): SipHash against the reference
  * vectors, the symbol table against ids crafted to collide under the hash

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Regression tests for the loader bugs the fuzzers found (SECURITY.md,
  * tests/fuzz/README.md). Each crashed, read freed memory or broke the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * medscope impact: what depends on a party or a system, and who must
  * notify whom (FAQ 2.1). Expected values derived by hand from rules.md on

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The loader builds large files in a second thread (loader.c). Whatever the
  * mode, the same input must give the same status, the same diagnostics in

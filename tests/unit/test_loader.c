@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /* The loader: what it accepts, what it refuses and where it says so. */
 #include <stdlib.h>
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §2: who owns risk management of each served system towards each
  * facility (GL 2.2.1-2.2.3, FAQ 2, 2.1, 5). Each basis positive and

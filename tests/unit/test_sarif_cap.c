@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * --max-results (cli.md, SARIF): at most N results, the highest severities
  * kept and, within the severity where the cut falls, the first ones

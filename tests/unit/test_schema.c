@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The loader's element and attribute checks are the C form of
  * models/deployment.xsd. This suite proves it: libxml2's XSD validator and

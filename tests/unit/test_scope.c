@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: Apache-2.0 */
 /*
  * rules.md §1 and the Terms: who is a 対象事業者 of the vendor guideline.
  * Each case is the guideline's (FAQ 1, 1.1-1.4, 2.2, fn. 2), positive and
