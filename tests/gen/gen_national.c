@@ -31,6 +31,10 @@
 
 #define AS_OF "2026-11-01"
 #define AS_OF_NUM 20261101u
+/* --shape dense, per mille of facility agreements (see dense_topics) */
+#define DENSE_DROP 40u
+#define DENSE_NO_SUBC 90u
+#define DENSE_NO_RISK 70u
 
 /* ------------------------------------------------------------------ PRNG */
 
@@ -65,6 +69,10 @@ static int rchance(rng_t *r, uint32_t ppm)
 
 static uint64_t g_seed = 1;
 static int g_after = 0;
+/* --shape dense: facility agreements lose topics (and some are dropped), so
+ * most facilities have a finding; decided by hash_id like the after changes,
+ * so the PRNG streams and every other element are the same as the default. */
+static int g_dense = 0;
 
 static rng_t rng_for(uint64_t stream, uint64_t idx)
 {
@@ -1093,6 +1101,22 @@ static void plan_facility(int t, uint32_t i, fplan_t *p)
 static const char *const treat_name[] = {"reduce", "avoid", "share", "accept"};
 static const char *const level_name[] = {"low", "medium", "high", "critical"};
 
+/* The dense shape's change to a facility agreement: 0 drops it (missing
+ * demarcation), else some topics go (missing subcontract approval, missing
+ * risk agreement).  Demarcation always stays in a kept agreement. */
+static int dense_topics(const char *gid, uint16_t *topics)
+{
+    uint64_t h = hash_id(7, gid);
+    uint32_t x = (uint32_t)(h % 1000u);
+    if (x < DENSE_DROP)
+        return 0;
+    if (((h >> 16) % 1000u) < DENSE_NO_SUBC)
+        *topics &= (uint16_t)~P_SUBC;
+    if (((h >> 32) % 1000u) < DENSE_NO_RISK)
+        *topics &= (uint16_t)~P_RISK;
+    return 1;
+}
+
 /* review-by of an agreement, with the "after" overdue change applied */
 static uint32_t review_for(const char *gid, uint32_t review)
 {
@@ -1400,15 +1424,18 @@ static void emit_facility_pass(const fplan_t *p, int pass)
         for (n = 0; n < p->nk; n++) {
             const fcon_t *k = &p->k[n];
             uint32_t rv;
+            uint16_t topics = k->topics;
             if (!k->agree)
+                continue;
+            snprintf(c, sizeof c, "G%s-%d", p->id, n + 1);
+            if (g_dense && !dense_topics(c, &topics))
                 continue;
             if (k->sup_kind == 'R')
                 noid(a, sizeof a, k->sup);
             else
                 vid(a, sizeof a, k->sup);
-            snprintf(c, sizeof c, "G%s-%d", p->id, n + 1);
             fprintf(out, "<agreement id=\"%s\" parties=\"%s %s\"", c, p->id, a);
-            put_bits("topics", k->topics, topic_name, 9);
+            put_bits("topics", topics, topic_name, 9);
             if (k->date)
                 put_date("date", k->date);
             rv = review_for(c, k->review);
@@ -1477,10 +1504,13 @@ static void facility_pass(int pass)
 
 static void usage(FILE *f)
 {
-    fputs("usage: gen_national [--seed N] [--scale F] [--variant before|after] [-o FILE]\n"
+    fputs("usage: gen_national [--seed N] [--scale F] [--variant before|after]\n"
+          "                    [--shape default|dense] [-o FILE]\n"
           "  --seed N      PRNG seed (default 1); same seed = byte-identical output\n"
           "  --scale F     1.0 = national size, about 257k facilities, 87 MB (default 1.0)\n"
           "  --variant V   before (default) or after (deterministic set of changes)\n"
+          "  --shape S     default, or dense: about 1.6 findings per facility\n"
+          "                (facility agreements missing or lacking topics)\n"
           "  -o FILE       write to FILE instead of stdout\n",
           f);
 }
@@ -1532,6 +1562,15 @@ int main(int argc, char **argv)
                 g_after = 1;
             else {
                 fprintf(stderr, "gen_national: bad variant '%s' (before|after)\n", v);
+                return 2;
+            }
+        } else if ((v = optval(argc, argv, &i, "--shape")) != NULL) {
+            if (strcmp(v, "default") == 0)
+                g_dense = 0;
+            else if (strcmp(v, "dense") == 0)
+                g_dense = 1;
+            else {
+                fprintf(stderr, "gen_national: bad shape '%s' (default|dense)\n", v);
                 return 2;
             }
         } else if ((v = optval(argc, argv, &i, "-o")) != NULL) {
