@@ -13,32 +13,43 @@
 #include "analyze/match.h"
 #include "util/sort.h"
 
+static int cmp_agreement_id(const void *ctx, uint32_t x, uint32_t y);
+
 int ms_matcher_init(ms_matcher *mt, const medscope_model *m)
 {
 	memset(mt, 0, sizeof(*mt));
 	mt->m = m;
-	size_t ns = m->systems.n + 1;
+	size_t ns = m->systems.n + 1, na = m->agreements.n;
 	mt->in_query = calloc(ns, sizeof(uint32_t));
 	mt->hit = calloc(ns, sizeof(uint32_t));
 	mt->covered = calloc(ns, sizeof(uint32_t));
 	size_t k = 0;
-	for (size_t g = 0; g < m->agreements.n; g++)
+	for (size_t g = 0; g < na; g++)
 		k += m->agreements.v[g].parties.n;
 	uint32_t *rows = malloc((k + 1) * sizeof(*rows)), *items = malloc((k + 1) * sizeof(*items));
+	/* Each party's agreements by id: a near miss by party is then the
+	 * first that qualifies, not the least of all a large vendor has. */
+	uint32_t *order = malloc((na + 1) * sizeof(*order)), *rank = malloc((na + 1) * sizeof(*rank));
 	int rc = -1;
-	if (mt->in_query && mt->hit && mt->covered && rows && items) {
+	if (mt->in_query && mt->hit && mt->covered && rows && items && order && rank &&
+	    ms_sort_order(order, na, cmp_agreement_id, m) == 0) {
+		for (uint32_t r = 0; r < (uint32_t)na; r++)
+			rank[order[r]] = r;
 		size_t n = 0;
-		for (uint32_t g = 0; g < (uint32_t)m->agreements.n; g++) {
+		for (uint32_t g = 0; g < (uint32_t)na; g++) {
 			ms_span ps = m->agreements.v[g].parties;
 			for (uint32_t i = 0; i < ps.n; i++, n++) {
 				rows[n] = MS_SPAN_AT(m, ps, i);
 				items[n] = g;
 			}
 		}
-		rc = ms_csr_build(&mt->by_party, (uint32_t)m->parties.n, rows, items, n);
+		rc = ms_csr_build_ranked(&mt->by_party, (uint32_t)m->parties.n, rows, items, n, rank,
+		                         (uint32_t)na);
 	}
 	free(rows);
 	free(items);
+	free(order);
+	free(rank);
 	return rc;
 }
 
@@ -148,7 +159,8 @@ void ms_agreements_by_id(const medscope_model *m, uint32_t *v, size_t n)
 
 /* Near miss by party: an agreement with the topic (in writing, for a
  * demarcation) serving every concerned system that lacks just one party.
- * Such an agreement names parties[0] or parties[1]. */
+ * Such an agreement names parties[0] or parties[1]; their rows are by id,
+ * so the first that qualifies in a row is the least of that row. */
 static void near_by_party(ms_matcher *mt, const ms_match_query *q, uint32_t qep,
                           ms_match_result *res)
 {
@@ -164,12 +176,14 @@ static void near_by_party(ms_matcher *mt, const ms_match_query *q, uint32_t qep,
 			    parties_lacking(mt, g, q, &lacking) != 1)
 				continue;
 			uint32_t hits = systems_served(mt, g, q, qep, next_epoch(mt));
-			if ((q->edge ? hits == 0 && q->ns : hits < q->ns) ||
-			    !before(m, g, 0, res->near, 0))
+			if (q->edge ? hits == 0 && q->ns : hits < q->ns)
 				continue;
-			res->near = g;
-			res->lack = MS_LACK_PARTY;
-			res->lack_party = lacking;
+			if (before(m, g, 0, res->near, 0)) {
+				res->near = g;
+				res->lack = MS_LACK_PARTY;
+				res->lack_party = lacking;
+			}
+			break;
 		}
 	}
 }
