@@ -1,5 +1,5 @@
-// SPDX-License-Identifier: Apache-2.0
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Validate medscope's JSON documents against the project's JSON Schemas
 // (schemas/medscope-{report,diff,impact}-1.schema.json, draft 2020-12):
 // each file is checked against the schema its "format" names.

@@ -1,5 +1,5 @@
-// SPDX-License-Identifier: Apache-2.0
 #!/usr/bin/env node
+// SPDX-License-Identifier: Apache-2.0
 // Validate SARIF logs against the official SARIF 2.1.0 JSON schema
 // (sarif-schema-2.1.0.json beside this file, OASIS errata01, draft-04).
 //
