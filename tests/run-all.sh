@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 need=(build-essential cmake pkg-config libxml2-dev libxml2-utils libgraphviz-dev graphviz
-      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace time)
+      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace time mandoc lintian zsh)
 missing=()
 for p in "${need[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -44,4 +44,6 @@ echo "== sanitizer run took $(( $(date +%s) - start )) s"
 echo "== normal build"
 cmake -S . -B build -DMEDSCOPE_WERROR=ON >/dev/null
 cmake --build build -j"$JOBS" >/dev/null
+echo "== Debian packages: .ci/deb.sh"
+bash .ci/deb.sh build-deb 2>&1 | grep -v '^CPack'
 ctest --test-dir build -j"$JOBS" --output-on-failure -LE bench

@@ -154,6 +154,8 @@ typedef struct {
 	                                   default 25,000, GitHub code scanning's) */
 	int show_suppressed;          /**< CHECK: also list the findings an exception
 	                                   suppresses, marked (default: only counted) */
+	int color;                    /**< CHECK: severity words in colour (ANSI SGR);
+	                                   the caller decides (a terminal, NO_COLOR) */
 } medscope_emit_options;
 
 MEDSCOPE_EXTERN void medscope_emit_options_init(medscope_emit_options *opts);

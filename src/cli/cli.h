@@ -32,7 +32,7 @@ typedef struct {
 /* getopt_long ids of the common options (short ones use their letter). */
 enum {
 	OPT_LANG = 1000, OPT_AS_OF, OPT_FAIL_ON, OPT_MAX_INPUT, OPT_MAX_DEPTH,
-	OPT_MAX_ATTRIBUTES, OPT_MAX_VALUE, OPT_MAX_DIAGNOSTICS, OPT_HELP, OPT__COMMON_END
+	OPT_MAX_ATTRIBUTES, OPT_MAX_VALUE, OPT_MAX_DIAGNOSTICS, OPT_COLOR, OPT_HELP, OPT__COMMON_END
 };
 
 #define CLI_COMMON_LONGOPTS                                                                 \
@@ -45,12 +45,21 @@ enum {
 	{"max-attributes", required_argument, NULL, OPT_MAX_ATTRIBUTES},                    \
 	{"max-value-length", required_argument, NULL, OPT_MAX_VALUE},                       \
 	{"max-diagnostics", required_argument, NULL, OPT_MAX_DIAGNOSTICS},                  \
+	{"color", required_argument, NULL, OPT_COLOR},                                      \
 	{"help", no_argument, NULL, OPT_HELP}
 
 /* Help text of the common options, for each command's --help. */
 extern const char cli_common_help_en[], cli_common_help_ja[];
 
 extern unsigned cli_max_diagnostics;
+
+/* --color=auto|always|never (default auto). */
+enum { CLI_COLOR_AUTO, CLI_COLOR_ALWAYS, CLI_COLOR_NEVER };
+extern int cli_color_mode;
+/* Whether to colour what goes to `fd`: always/never as asked; auto means a
+ * terminal that is not "dumb", unless NO_COLOR is set to anything
+ * non-empty (https://no-color.org). */
+int cli_use_color(int fd);
 
 /* Defaults: language from --lang, else LC_ALL / LC_MESSAGES / LANG. */
 void cli_opts_init(cli_opts *o, const char *prog);

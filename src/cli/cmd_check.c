@@ -5,6 +5,7 @@
  * for all models on standard error (cli.md).
  */
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -110,6 +111,7 @@ int cmd_check(int argc, char **argv, cli_opts *o)
 	if (optind >= argc)
 		return cli_usage_error(o, "%s", T(o, "no model file given", "モデルファイルが指定されていません"));
 	eo.lang = o->lang;
+	eo.color = cli_use_color(STDOUT_FILENO);
 	tally t;
 	memset(&t, 0, sizeof(t));
 	int findings = 0;

@@ -14,6 +14,17 @@
 #include "cli/cli.h"
 
 unsigned cli_max_diagnostics = 100;
+int cli_color_mode = CLI_COLOR_AUTO;
+
+int cli_use_color(int fd)
+{
+	if (cli_color_mode != CLI_COLOR_AUTO)
+		return cli_color_mode == CLI_COLOR_ALWAYS;
+	const char *no = getenv("NO_COLOR"), *term = getenv("TERM");
+	if (no && *no)
+		return 0;
+	return isatty(fd) && !(term && strcmp(term, "dumb") == 0);
+}
 
 const char cli_common_help_en[] =
 	"Common options:\n"
@@ -27,6 +38,8 @@ const char cli_common_help_en[] =
 	"  --max-attributes N      attributes per element (default 64)\n"
 	"  --max-value-length N    bytes per attribute value or text (default 1048576)\n"
 	"  --max-diagnostics N     problems reported per run (default 100)\n"
+	"  --color WHEN            severity colour: auto (default: at a terminal, unless\n"
+	"                          NO_COLOR is set), always or never\n"
 	"  --help                  this help\n";
 const char cli_common_help_ja[] =
 	"共通オプション:\n"
@@ -40,6 +53,8 @@ const char cli_common_help_ja[] =
 	"  --max-attributes N      1 要素あたりの属性数の上限 (既定 64)\n"
 	"  --max-value-length N    属性値・本文 1 つあたりのバイト数上限 (既定 1048576)\n"
 	"  --max-diagnostics N     1 回に報告する問題の上限 (既定 100)\n"
+	"  --color WHEN            重大度の色分け: auto (既定: 端末のとき。NO_COLOR が\n"
+	"                          設定されていれば無効)、always、never\n"
 	"  --help                  このヘルプ\n";
 
 static medscope_lang env_lang(void)
@@ -187,6 +202,19 @@ int cli_common_option(cli_opts *o, int c, const char *arg)
 	case 'q':
 		o->quiet = 1;
 		return 1;
+	case OPT_COLOR:
+		if (strcmp(arg, "auto") == 0)
+			cli_color_mode = CLI_COLOR_AUTO;
+		else if (strcmp(arg, "always") == 0)
+			cli_color_mode = CLI_COLOR_ALWAYS;
+		else if (strcmp(arg, "never") == 0)
+			cli_color_mode = CLI_COLOR_NEVER;
+		else
+			return cli_usage_error(o, T(o, "--color takes auto, always or never, not '%s'",
+			                            "--color には auto/always/never を指定してください ('%s')"),
+			                       arg),
+			       -1;
+		return 1;
 	case OPT_MAX_INPUT:
 	case OPT_MAX_DEPTH:
 	case OPT_MAX_ATTRIBUTES:
@@ -238,11 +266,20 @@ void cli_print_diags_q(const medscope_diags *d, int quiet)
 			continue;
 		const char *file = cli_name(medscope_diag_file(d, i));
 		unsigned line = medscope_diag_line(d, i), col = medscope_diag_column(d, i);
-		const char *sev = medscope_severity_name(medscope_diag_severity(d, i));
+		medscope_severity level = medscope_diag_severity(d, i);
+		const char *sev = medscope_severity_name(level);
+		const char *on = "", *off = "";
+		if (cli_use_color(STDERR_FILENO)) {
+			on = level == MEDSCOPE_SEVERITY_ERROR     ? "\033[1;31m"
+			     : level == MEDSCOPE_SEVERITY_WARNING ? "\033[1;35m"
+			                                          : "\033[1;36m";
+			off = "\033[0m";
+		}
 		if (line)
-			fprintf(stderr, "%s:%u:%u: %s: %s\n", file, line, col, sev, medscope_diag_message(d, i));
+			fprintf(stderr, "%s:%u:%u: %s%s%s: %s\n", file, line, col, on, sev, off,
+			        medscope_diag_message(d, i));
 		else
-			fprintf(stderr, "%s: %s: %s\n", file, sev, medscope_diag_message(d, i));
+			fprintf(stderr, "%s: %s%s%s: %s\n", file, on, sev, off, medscope_diag_message(d, i));
 	}
 	/* The loader stops looking once the cap is reached: say so, rather
 	 * than a count of what was not shown, which it does not know. */

@@ -68,7 +68,11 @@ int main(int argc, char **argv)
 	int i = 1;
 	for (; i < argc && argv[i][0] == '-'; i++) {
 		if (strcmp(argv[i], "--version") == 0 || strcmp(argv[i], "-V") == 0) {
-			printf("medscope %s (libxml2 %s)\n", MEDSCOPE_VERSION_STRING, LIBXML_DOTTED_VERSION);
+			/* The library's own version: the program may run against
+			 * another build of libmedscope than it was compiled with. */
+			printf("medscope %s (libmedscope %s, libxml2 %s)\n"
+			       "License: Apache-2.0 <https://www.apache.org/licenses/LICENSE-2.0>\n",
+			       MEDSCOPE_VERSION_STRING, medscope_version(), LIBXML_DOTTED_VERSION);
 			return EXIT_CLEAN;
 		} else if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
 			usage(stdout, &o);

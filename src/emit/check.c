@@ -52,6 +52,24 @@ static void put_suppressed(ms_buf *b, const medscope_analysis *a, const ms_findi
 	ms_buf_putc(b, ')');
 }
 
+/* The severity word, coloured as GCC colours it (bold red, magenta, cyan)
+ * when asked: the word itself stays, so a log parser that strips SGR
+ * sequences still reads the fixed format. */
+static void put_severity(ms_buf *b, medscope_severity sev, int color)
+{
+	static const char *const sgr[] = {
+		[MEDSCOPE_SEVERITY_NOTE] = "\033[1;36m",
+		[MEDSCOPE_SEVERITY_WARNING] = "\033[1;35m",
+		[MEDSCOPE_SEVERITY_ERROR] = "\033[1;31m",
+	};
+	bool on = color && (size_t)sev < sizeof sgr / sizeof sgr[0] && sgr[sev];
+	if (on)
+		ms_buf_puts(b, sgr[sev]);
+	ms_buf_puts(b, medscope_severity_name(sev));
+	if (on)
+		ms_buf_puts(b, "\033[0m");
+}
+
 medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
 {
 	ms_buf b = MS_BUF_INIT;
@@ -70,7 +88,7 @@ medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medsc
 		ms_buf_putc(&b, ':');
 		put_uint(&b, f->loc.col);
 		ms_buf_puts(&b, ": ");
-		ms_buf_puts(&b, medscope_severity_name((medscope_severity)f->severity));
+		put_severity(&b, (medscope_severity)f->severity, opts->color);
 		ms_buf_puts(&b, ": ");
 		ms_finding_message(a, f, opts->lang, &b);
 		ms_buf_puts(&b, " [");

@@ -47,7 +47,8 @@ expect_err "is a directory" "directory message"
 # The program's own surface.
 run "$MEDSCOPE" --version
 expect_rc 0 "--version"
-expect_out '^medscope [0-9]+\.[0-9]+\.[0-9]+ ' "--version text"
+expect_out '^medscope [0-9]+\.[0-9]+\.[0-9]+ \(libmedscope [0-9]+\.[0-9]+\.[0-9]+, libxml2 ' "--version text"
+expect_out '^License: Apache-2.0 ' "--version names the licence"
 run "$MEDSCOPE" --help
 expect_rc 0 "--help"
 for c in check scope owners report graph validate diff impact rules explain; do
