@@ -134,11 +134,6 @@ static void risks(ms_engine *e)
 	}
 }
 
-static bool cert_valid(const ms_cert *c, int32_t as_of)
-{
-	return c->valid_until == MS_NO_DATE || c->valid_until >= as_of;
-}
-
 static void certifications(ms_engine *e)
 {
 	const medscope_model *m = e->m;
@@ -148,7 +143,7 @@ static void certifications(ms_engine *e)
 		bool guideline_cert = false;
 		for (uint32_t k = 0; k < pt->ncert; k++) {
 			const ms_cert *c = &m->certs.v[pt->cert_off + k];
-			if (!cert_valid(c, a->as_of)) {
+			if (!ms_cert_valid(c, a->as_of)) {
 				ms_args args;
 				ms_args_init(&args);
 				args.party = pt->sym;
@@ -191,7 +186,7 @@ static bool cloud_certified(const ms_engine *e, uint32_t p)
 		const ms_cert *c = &e->m->certs.v[pt->cert_off + k];
 		if ((c->scheme == MS_CERT_ISMAP || c->scheme == MS_CERT_CS_GOLD ||
 		     c->scheme == MS_CERT_SOC2 || c->scheme == MS_CERT_FEDRAMP) &&
-		    cert_valid(c, e->a->as_of))
+		    ms_cert_valid(c, e->a->as_of))
 			return true;
 	}
 	return false;

@@ -58,7 +58,8 @@ static const cli_choice formats[] = {
 };
 
 static const cli_choice tables[] = {
-	{"all", MEDSCOPE_TABLE_ALL},       {"scope", MEDSCOPE_TABLE_SCOPE},
+	{"all", MEDSCOPE_TABLE_ALL},       {"parties", MEDSCOPE_TABLE_SCOPE},
+	{"scope", MEDSCOPE_TABLE_SCOPE}, /* the parties table's older name */
 	{"owners", MEDSCOPE_TABLE_OWNERS}, {"agreements", MEDSCOPE_TABLE_AGREEMENTS},
 	{"findings", MEDSCOPE_TABLE_FINDINGS},
 };
@@ -66,7 +67,7 @@ static const cli_choice tables[] = {
 static void help(const cli_opts *o)
 {
 	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html] [-o FILE]\n"
-	            "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n"
+	            "                       [--table all|parties|owners|agreements|findings] [--no-bom]\n"
 	            "                       [--max-results N]\n\n"
 	            "Write the whole analysis of MODEL (scope, risk-management owners, required\n"
 	            "agreements, findings) as one document: to FILE with -o (written atomically;\n"
@@ -74,22 +75,24 @@ static void help(const cli_opts *o)
 	            "  --format F     json (default; the medscope-report/1 document), sarif, csv,\n"
 	            "                 md (Markdown) or html\n"
 	            "  -o, --output FILE  write to FILE instead of standard output\n"
-	            "  --table T      only one table (csv, md, json): scope, owners, agreements or\n"
-	            "                 findings; default all (csv holds one table: findings)\n"
+	            "  --table T      only one table (csv, md, json): parties (scope, certifications,\n"
+	            "                 missing agreements), owners, agreements or findings; default\n"
+	            "                 all (csv holds one table: parties)\n"
 	            "  --no-bom       csv: no UTF-8 byte-order mark (Excel needs it; other tools may not)\n"
 	            "%s\n"
 	            "Exit status: 0 no finding at or above --fail-on, 1 there are, 2 could not\n"
 	            "analyse or write.\n\n",
 	         "使い方: medscope report モデル [--format json|sarif|csv|md|html] [-o ファイル]\n"
-	         "                       [--table all|scope|owners|agreements|findings] [--no-bom]\n"
+	         "                       [--table all|parties|owners|agreements|findings] [--no-bom]\n"
 	         "                       [--max-results N]\n\n"
 	         "モデルの分析結果 (対象範囲、リスクマネジメントの責任主体、必要な合意、指摘) を\n"
 	         "1 つの文書として出力します。-o を指定するとそのファイルに (一時ファイル経由で\n"
 	         "置き換え、フォルダがなければ作成)、なければ標準出力に書きます。\n\n"
 	         "  --format F     json (既定; medscope-report/1 形式)、sarif、csv、md (Markdown)、html\n"
 	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
-	         "  --table T      表を 1 つだけ (csv・md・json): scope、owners、agreements、\n"
-	         "                 findings。既定は all (csv は表 1 つ: findings)\n"
+	         "  --table T      表を 1 つだけ (csv・md・json): parties (対象範囲・認証・欠落している\n"
+	         "                 合意の数)、owners、agreements、findings。既定は all\n"
+	         "                 (csv は表 1 つ: parties)\n"
 	         "  --no-bom       csv: UTF-8 の BOM を付けない (Excel には必要)\n"
 	         "%s\n"
 	         "終了コード: 0 --fail-on 以上の指摘なし、1 あり、2 分析または書き込みができない。\n\n"),
@@ -176,8 +179,8 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 			continue;
 		case OPT_TABLE:
 			if (!(k = cli_choose(o, "--table", optarg, tables, CLI_NCHOICES(tables),
-			                     "all, scope, owners, agreements or findings",
-			                     "all/scope/owners/agreements/findings")))
+			                     "all, parties, owners, agreements or findings",
+			                     "all/parties/owners/agreements/findings")))
 				return EXIT_TROUBLE;
 			eo.table = (medscope_table)k->value;
 			continue;

@@ -14,7 +14,10 @@
  *    itself starts that way, only text from the model can.
  *
  * CSV holds one table: opts->table picks it, and MEDSCOPE_TABLE_ALL (the
- * default) gives the findings, the table CI jobs and issue trackers take.
+ * default) gives the parties (cli.md revision 2): the procurement question,
+ * which companies, in scope or not and why, with which certifications and
+ * how many required agreements missing. A clean model's findings table is
+ * empty, so it is a poor default.
  * The header row is in opts->lang.
  */
 #include <string.h>
@@ -56,7 +59,7 @@ static int put_record(void *ctx, const char *const *cells, size_t ncols, unsigne
 
 medscope_status ms_emit_csv(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
 {
-	medscope_table table = opts->table == MEDSCOPE_TABLE_ALL ? MEDSCOPE_TABLE_FINDINGS : opts->table;
+	medscope_table table = opts->table == MEDSCOPE_TABLE_ALL ? MEDSCOPE_TABLE_SCOPE : opts->table;
 	if (opts->csv_bom)
 		fputs("\xEF\xBB\xBF", out);
 	size_t ncols;

@@ -60,6 +60,13 @@ void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int p
  * specific, rules.md §3), then the others that contribute, joined by sep. */
 void ms_put_satisfied(ms_buf *b, const medscope_analysis *a, const ms_requirement *rq,
                       const char *sep);
+/* The certifications of party p sorted by scheme, then expiry (a malloc'd
+ * array of p->ncert pointers the caller frees), or NULL when it has none
+ * or out of memory. */
+const ms_cert **ms_sorted_certs(const medscope_model *m, const ms_party *p);
+/* Per party index, how many of its required agreements are missing (a
+ * calloc'd array the caller frees), or NULL when out of memory. */
+uint32_t *ms_missing_per_party(const medscope_analysis *a);
 /* Write `s`, then spaces (columns as ms_display_width() counts them) up to `width` columns (nothing more when `s` is
  * already that wide). */
 void ms_pad(FILE *out, const char *s, size_t width);

@@ -11,8 +11,11 @@
  * the analysis' order (cli.md: parties and systems by id, agreements by
  * parties then topic, findings by file, line, code).
  */
+#include <stdlib.h>
+
 #include "emit/emit.h"
 #include "emit/jsonw.h"
+#include "util/date.h"
 
 /* ---- building one element (jsonw.h) ----------------------------------- */
 
@@ -40,6 +43,26 @@ static json_t *party_object(const medscope_analysis *a, uint32_t i)
 		ms_json_push(reasons, ro, &oom);
 	}
 	ms_json_set(o, "reasons", reasons, &oom);
+	/* cli.md revision 2: scheme, expiry and whether valid on the as-of
+	 * date, sorted by scheme then expiry as in the tables. */
+	const ms_cert **certs = ms_sorted_certs(a->model, p);
+	if (p->ncert && !certs)
+		oom = 1;
+	json_t *cl = json_array();
+	for (uint32_t k = 0; certs && k < p->ncert; k++) {
+		const ms_cert *c = certs[k];
+		char d[11];
+		json_t *co = json_object();
+		ms_json_set(co, "scheme", json_string(ms_code(MS_W_CERT_SCHEME, c->scheme)), &oom);
+		if (c->valid_until != MS_NO_DATE)
+			ms_date_format(c->valid_until, d);
+		ms_json_set(co, "valid_until",
+		            ms_json_str_or_null(c->valid_until != MS_NO_DATE ? d : NULL), &oom);
+		ms_json_set(co, "valid", json_boolean(ms_cert_valid(c, a->as_of)), &oom);
+		ms_json_push(cl, co, &oom);
+	}
+	free(certs);
+	ms_json_set(o, "certifications", cl, &oom);
 	return ms_json_done(o, oom);
 }
 

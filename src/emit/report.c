@@ -4,29 +4,42 @@
  * in every cell next to their translation, so that a reader of the
  * Japanese annex can still look a rule up with `medscope explain CODE`.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "emit/report.h"
+#include "util/date.h"
 #include "util/lang.h"
 
 static const char *const scope_en[] = {"ID", "Name", "Kind", "Scope", "Category", "Reasons",
-                                       "MHLW guideline"};
+                                       "MHLW guideline", "Certification", "Valid until",
+                                       "Certification status", "Missing agreements"};
 static const char *const scope_ja[] = {"ID", "名称", "種別", "対象範囲", "区分", "理由",
-                                       "厚労省ガイドライン"};
-static const char *const owners_en[] = {"System", "System name", "Facility", "Owner", "Basis",
+                                       "厚労省ガイドライン", "認証", "有効期限", "認証の状態",
+                                       "欠落している合意"};
+static const char *const owners_en[] = {"System", "System name", "Layer", "Facility",
+                                        "Facility name", "Owner", "Owner name", "Basis",
                                         "Considered by", "Contracts"};
-static const char *const owners_ja[] = {"システム", "システム名", "医療機関等", "責任主体", "根拠",
+static const char *const owners_ja[] = {"システム", "システム名", "層", "医療機関等",
+                                        "医療機関等の名称", "責任主体", "責任主体の名称", "根拠",
                                         "考慮する事業者", "契約"};
 static const char *const agree_en[] = {"Topic", "Parties", "Systems", "Status", "Severity",
-                                       "Code", "Contract", "Citation"};
+                                       "Code", "Agreement", "Document", "Date", "Review by",
+                                       "Contract", "Citation"};
 static const char *const agree_ja[] = {"主題", "当事者", "システム", "状況", "重大度",
-                                       "コード", "契約", "根拠"};
+                                       "コード", "合意", "文書", "合意日", "見直しの期限",
+                                       "契約", "根拠"};
 static const char *const find_en[] = {"Severity", "Code", "Message", "Subjects", "Line",
                                       "Column", "Citation"};
 static const char *const find_ja[] = {"重大度", "コード", "内容", "関係する ID", "行", "列",
                                       "根拠 (ガイドライン)"};
-
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
+_Static_assert(COUNT(scope_en) <= MS_REPORT_MAX_COLS && COUNT(owners_en) <= MS_REPORT_MAX_COLS &&
+                   COUNT(agree_en) <= MS_REPORT_MAX_COLS,
+               "a row has MS_REPORT_MAX_COLS cells at most");
+_Static_assert(COUNT(scope_en) == COUNT(scope_ja) && COUNT(owners_en) == COUNT(owners_ja) &&
+                   COUNT(agree_en) == COUNT(agree_ja),
+               "both languages have the same columns");
 
 const char *const *ms_report_header(medscope_table table, medscope_lang lang, size_t *ncols)
 {
@@ -116,15 +129,72 @@ static void put_category(ms_buf *b, unsigned cat, medscope_lang lang)
 		ms_buf_printf(b, " (%s)", cite);
 }
 
-/* "責任分界 (demarcation)" in Japanese; in English the code is the text a
- * reader looks up, "demarcation". */
+/* The catalog's word in Japanese ("責任分界"), so that a Japanese table
+ * holds no English code; in English the code is the text a reader looks
+ * up ("demarcation"). */
 static void put_topic(ms_buf *b, unsigned topic, medscope_lang lang)
 {
-	const char *code = ms_code(MS_W_TOPIC, topic);
-	if (lang == MEDSCOPE_LANG_JA)
-		ms_buf_printf(b, "%s (%s)", ms_word(MS_W_TOPIC, topic, lang), code);
-	else
-		ms_buf_puts(b, code);
+	ms_buf_puts(b, ms_label(MS_W_TOPIC, topic, lang));
+}
+
+/* "A (A社)": an id, and beside it the name when the model gives one. */
+static void put_named(ms_buf *b, const char *id, const char *name)
+{
+	ms_buf_puts(b, id);
+	if (name && name[0])
+		ms_buf_printf(b, " (%s)", name);
+}
+
+/* The party (`parties` non-zero) or system indices of a span of a->pool,
+ * each with its name, joined by `sep`. */
+static void put_named_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
+                          const char *sep)
+{
+	const medscope_model *m = a->model;
+	for (uint32_t i = 0; i < span.n; i++) {
+		uint32_t k = MS_APOOL(a, span, i);
+		if (i)
+			ms_buf_puts(b, sep);
+		if (parties)
+			put_named(b, m->parties.v[k].id, m->parties.v[k].name);
+		else
+			put_named(b, m->systems.v[k].id, m->systems.v[k].name);
+	}
+}
+
+/* A date cell: YYYY-MM-DD, or `absent` when the model gives none. */
+static void put_date(ms_buf *b, int32_t days, const char *absent)
+{
+	char text[11];
+	if (days == MS_NO_DATE) {
+		ms_buf_puts(b, absent);
+		return;
+	}
+	ms_date_format(days, text);
+	ms_buf_puts(b, text);
+}
+
+static int cert_cmp(const void *x, const void *y)
+{
+	const ms_cert *c = *(const ms_cert *const *)x, *d = *(const ms_cert *const *)y;
+	if (c->scheme != d->scheme)
+		return c->scheme < d->scheme ? -1 : 1;
+	if (c->valid_until != d->valid_until)
+		return c->valid_until < d->valid_until ? -1 : 1; /* MS_NO_DATE first */
+	return c->loc.line < d->loc.line ? -1 : c->loc.line > d->loc.line;
+}
+
+const ms_cert **ms_sorted_certs(const medscope_model *m, const ms_party *p)
+{
+	if (p->ncert == 0)
+		return NULL;
+	const ms_cert **v = malloc(p->ncert * sizeof(*v));
+	if (!v)
+		return NULL;
+	for (uint32_t k = 0; k < p->ncert; k++)
+		v[k] = &m->certs.v[p->cert_off + k];
+	qsort(v, p->ncert, sizeof(*v), cert_cmp);
+	return v;
 }
 
 void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep)
@@ -163,10 +233,20 @@ void ms_put_satisfied(ms_buf *b, const medscope_analysis *a, const ms_requiremen
 	}
 }
 
-/* "title [code]" of a rule */
+/* "title [code]" of a rule: the code is what `medscope explain` takes. */
 static void put_rule(ms_buf *b, unsigned rule, medscope_lang lang)
 {
 	ms_buf_printf(b, "%s [%s]", ms_rules[rule].title[lang == MEDSCOPE_LANG_JA], ms_rules[rule].code);
+}
+
+/* An ownership basis: the rule's title in Japanese (no English code in a
+ * Japanese cell), "title [code]" in English. */
+static void put_basis(ms_buf *b, unsigned rule, medscope_lang lang)
+{
+	if (lang == MEDSCOPE_LANG_JA)
+		ms_buf_puts(b, ms_rules[rule].title[1]);
+	else
+		put_rule(b, rule, lang);
 }
 
 /* One row being built: a buffer per column. */
@@ -202,11 +282,55 @@ static medscope_status emit_row(row *r, unsigned sev)
 	return s;
 }
 
-/* rules.md §1: a party, whether it is in scope, and every reason that holds. */
+/* A party's certifications, one a line across three cells: scheme, expiry,
+ * and whether it is valid on the as-of date (FAQ 4.2). Sorted by scheme,
+ * then expiry, so that the order of the elements does not matter. */
+static medscope_status put_certs(row *r, const medscope_analysis *a, const ms_party *party,
+                                 medscope_lang lang)
+{
+	const ms_cert **certs = ms_sorted_certs(a->model, party);
+	if (party->ncert && !certs)
+		return MEDSCOPE_ERR_NOMEM;
+	for (uint32_t k = 0; k < party->ncert; k++) {
+		const ms_cert *c = certs[k];
+		if (k) {
+			ms_buf_putc(&r->col[7], '\n');
+			ms_buf_putc(&r->col[8], '\n');
+			ms_buf_putc(&r->col[9], '\n');
+		}
+		ms_buf_puts(&r->col[7], ms_word(MS_W_CERT_SCHEME, c->scheme, lang));
+		put_date(&r->col[8], c->valid_until, MS_L(lang, "not stated", "記載なし"));
+		ms_buf_puts(&r->col[9], ms_cert_valid(c, a->as_of) ? MS_L(lang, "valid", "有効")
+		                                                   : MS_L(lang, "expired", "期限切れ"));
+	}
+	free(certs);
+	return MEDSCOPE_OK;
+}
+
+uint32_t *ms_missing_per_party(const medscope_analysis *a)
+{
+	uint32_t *n = calloc(a->model->parties.n + 1, sizeof(*n));
+	if (!n)
+		return NULL;
+	for (size_t i = 0; i < a->requirements.n; i++) {
+		const ms_requirement *rq = &a->requirements.v[i];
+		if (rq->satisfied_by != MS_NONE)
+			continue;
+		for (unsigned k = 0; k < rq->nparties && k < 3; k++)
+			n[rq->parties[k]]++;
+	}
+	return n;
+}
+
+/* rules.md §1: a party, whether it is in scope, every reason that holds,
+ * its certifications and how many of its required agreements are missing
+ * (the procurement question: which companies, which certificates, which
+ * papers). */
 static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang, row *r)
 {
 	const medscope_model *m = a->model;
-	medscope_status s = MEDSCOPE_OK;
+	uint32_t *missing = ms_missing_per_party(a);
+	medscope_status s = missing ? MEDSCOPE_OK : MEDSCOPE_ERR_NOMEM;
 	for (size_t i = 0; i < m->parties.n && s == MEDSCOPE_OK; i++) {
 		uint32_t p = a->party_order[i];
 		const ms_party *party = &m->parties.v[p];
@@ -232,8 +356,12 @@ static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang
 		/* Facilities answer to the MHLW guideline instead (FAQ 1.1). */
 		if (sc->mhlw)
 			ms_buf_puts(&r->col[6], MS_L(lang, "applies", "適用"));
-		s = emit_row(r, MS_SEV_NONE);
+		s = put_certs(r, a, party, lang);
+		ms_buf_printf(&r->col[10], "%u", (unsigned)missing[p]);
+		if (s == MEDSCOPE_OK)
+			s = emit_row(r, MS_SEV_NONE);
 	}
+	free(missing);
 	return s;
 }
 
@@ -245,23 +373,59 @@ static medscope_status owners_rows(const medscope_analysis *a, medscope_lang lan
 	medscope_status s = MEDSCOPE_OK;
 	for (size_t i = 0; i < m->systems.n && s == MEDSCOPE_OK; i++) {
 		uint32_t sys = a->system_order[i];
+		const ms_system *system = &m->systems.v[sys];
 		const ms_system_info *info = &a->sysinfo[sys];
 		for (uint32_t k = 0; k < info->nown && s == MEDSCOPE_OK; k++) {
 			const ms_ownership *ow = &a->ownership.v[info->own_off + k];
-			ms_buf_puts(&r->col[0], m->systems.v[sys].id);
-			ms_buf_puts(&r->col[1], m->systems.v[sys].name ? m->systems.v[sys].name : "");
-			ms_buf_puts(&r->col[2], m->parties.v[ow->facility].id);
-			ms_buf_puts(&r->col[3], m->parties.v[ow->owner].id);
-			put_rule(&r->col[4], ow->basis, lang);
-			ms_put_index_ids(&r->col[5], a, ow->considered_by, 1, ", ");
-			ms_put_sym_ids(&r->col[6], a, ow->via, " → "); /* the chain, in order */
+			ms_buf_puts(&r->col[0], system->id);
+			ms_buf_puts(&r->col[1], system->name ? system->name : "");
+			ms_buf_puts(&r->col[2], ms_word(MS_W_LAYER, system->layer, lang));
+			ms_buf_puts(&r->col[3], m->parties.v[ow->facility].id);
+			ms_buf_puts(&r->col[4], m->parties.v[ow->facility].name);
+			ms_buf_puts(&r->col[5], m->parties.v[ow->owner].id);
+			ms_buf_puts(&r->col[6], m->parties.v[ow->owner].name);
+			put_basis(&r->col[7], ow->basis, lang);
+			put_named_ids(&r->col[8], a, ow->considered_by, 1, ", ");
+			ms_put_sym_ids(&r->col[9], a, ow->via, " → "); /* the chain, in order */
 			s = emit_row(r, MS_SEV_NONE);
 		}
 	}
 	return s;
 }
 
-/* rules.md §3: each required agreement, present or missing. */
+/* One satisfying agreement as a line of the agreement, document, date and
+ * review-by cells. With several lines an absent value is "-", so that the
+ * lines of the four cells stay aligned. */
+static void put_agreement_line(row *r, const ms_agreement *g, int first, int several)
+{
+	const char *absent = several ? "-" : "";
+	if (!first)
+		for (int c = 6; c <= 9; c++)
+			ms_buf_putc(&r->col[c], '\n');
+	ms_buf_puts(&r->col[6], g->id);
+	ms_buf_puts(&r->col[7], g->document ? g->document : absent);
+	put_date(&r->col[8], g->date, absent);
+	put_date(&r->col[9], g->review_by, absent);
+}
+
+/* The agreements meeting rq: satisfied_by (the most specific, rules.md §3)
+ * first, then the others that contribute. */
+static void put_satisfying(row *r, const medscope_analysis *a, const ms_requirement *rq)
+{
+	const medscope_model *m = a->model;
+	int several = 0;
+	for (uint32_t i = 0; i < rq->satisfied_all.n; i++)
+		several |= MS_APOOL(a, rq->satisfied_all, i) != rq->satisfied_by;
+	put_agreement_line(r, &m->agreements.v[rq->satisfied_by], 1, several);
+	for (uint32_t i = 0; i < rq->satisfied_all.n; i++) {
+		uint32_t g = MS_APOOL(a, rq->satisfied_all, i);
+		if (g != rq->satisfied_by)
+			put_agreement_line(r, &m->agreements.v[g], 0, several);
+	}
+}
+
+/* rules.md §3: each required agreement, present or missing; the status and
+ * the papers that meet it in cells of their own, for a spreadsheet filter. */
 static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang lang, row *r)
 {
 	const medscope_model *m = a->model;
@@ -271,15 +435,15 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 		int present = rq->satisfied_by != MS_NONE;
 		put_topic(&r->col[0], rq->topic, lang);
 		for (unsigned k = 0; k < rq->nparties && k < 3; k++) {
+			const ms_party *p = &m->parties.v[rq->parties[k]];
 			if (k)
 				ms_buf_puts(&r->col[1], ", ");
-			ms_buf_puts(&r->col[1], m->parties.v[rq->parties[k]].id);
+			put_named(&r->col[1], p->id, p->name);
 		}
-		ms_put_index_ids(&r->col[2], a, rq->systems, 0, ", ");
+		put_named_ids(&r->col[2], a, rq->systems, 0, ", ");
 		if (present) {
-			ms_buf_printf(&r->col[3], "%s (", MS_L(lang, "present", "合意あり"));
-			ms_put_satisfied(&r->col[3], a, rq, " + ");
-			ms_buf_putc(&r->col[3], ')');
+			ms_buf_puts(&r->col[3], MS_L(lang, "present", "合意あり"));
+			put_satisfying(r, a, rq);
 		} else {
 			ms_buf_puts(&r->col[3], MS_L(lang, "MISSING", "欠落"));
 			/* The severity is that of the finding a missing agreement raises. */
@@ -287,8 +451,8 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 		}
 		ms_buf_puts(&r->col[5], ms_rules[rq->rule].code);
 		if (rq->contract != MS_NONE)
-			ms_buf_puts(&r->col[6], ms_sym_name(m, rq->contract));
-		ms_buf_puts(&r->col[7], ms_rules[rq->rule].cite_key);
+			ms_buf_puts(&r->col[10], ms_sym_name(m, rq->contract));
+		ms_buf_puts(&r->col[11], ms_rules[rq->rule].cite_key);
 		s = emit_row(r, present ? MS_SEV_NONE : rq->severity);
 	}
 	return s;

@@ -15,7 +15,7 @@
 
 #include "emit/emit.h"
 
-#define MS_REPORT_MAX_COLS 8
+#define MS_REPORT_MAX_COLS 12
 
 /*
  * Called once per row. `cells` holds `ncols` strings, valid during the

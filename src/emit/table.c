@@ -5,18 +5,24 @@
  * each facility, and which agreements must exist. Columns are aligned by
  * display width (Japanese names take two columns a character); a cell wider
  * than CELL_CAP columns is cut with an ellipsis, except in the last column,
- * which needs no alignment and so keeps its whole text.
+ * which needs no alignment and so keeps its whole text, and in the columns
+ * a reader copies into a purchase order or contract (certifications, the
+ * agreements' documents), which are never cut.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "emit/emit.h"
+#include "util/date.h"
+#include "util/lang.h"
 
 #define CELL_CAP 40
+#define MAX_COLS 12
 
 /* Cells row-major, row 0 the header. Owns its strings. */
 typedef struct {
 	size_t ncols;
+	unsigned whole; /* bit c: column c is never cut (facts a reader copies: papers, certificates) */
 	MS_VEC(char *) cells;
 	int oom;
 } grid;
@@ -92,14 +98,14 @@ void ms_pad(FILE *out, const char *s, size_t width)
 
 static void grid_print(FILE *out, const grid *g)
 {
-	size_t nrows = g->cells.n / g->ncols, width[8] = {0};
+	size_t nrows = g->cells.n / g->ncols, width[MAX_COLS] = {0};
 	for (size_t c = 0; c < g->ncols; c++) {
 		for (size_t r = 0; r < nrows; r++) {
 			size_t w = ms_display_width(g->cells.v[r * g->ncols + c]);
 			if (w > width[c])
 				width[c] = w;
 		}
-		if (width[c] > CELL_CAP)
+		if (width[c] > CELL_CAP && !(g->whole & 1u << c))
 			width[c] = CELL_CAP;
 	}
 	for (size_t r = 0; r < nrows; r++) {
@@ -127,6 +133,10 @@ static void grid_print(FILE *out, const grid *g)
 
 static void header(grid *g, const char *const *names, size_t n)
 {
+	if (n > MAX_COLS) {
+		g->oom = 1; /* a programming error; refused rather than overrun */
+		n = MAX_COLS;
+	}
 	g->ncols = n;
 	for (size_t i = 0; i < n; i++)
 		grid_cell(g, names[i]);
@@ -143,16 +153,53 @@ static medscope_status finish(FILE *out, grid *g)
 	return s;
 }
 
+/* "A (A社)": an id and, when the model gives one, its name. */
+static void put_named(ms_buf *b, const char *id, const char *name)
+{
+	ms_buf_puts(b, id);
+	if (name && name[0])
+		ms_buf_printf(b, " (%s)", name);
+}
+
+/* A party's certifications, "ISMS (2027-06-30), プライバシーマーク (2025-03-31 期限切れ)":
+ * scheme, expiry, and whether it has expired on the as-of date (FAQ 4.2). */
+static int put_certs(ms_buf *b, const medscope_analysis *a, const ms_party *p, medscope_lang lang)
+{
+	const ms_cert **certs = ms_sorted_certs(a->model, p);
+	if (p->ncert && !certs)
+		return -1;
+	for (uint32_t k = 0; k < p->ncert; k++) {
+		const ms_cert *c = certs[k];
+		int valid = ms_cert_valid(c, a->as_of);
+		if (k)
+			ms_buf_puts(b, ", ");
+		ms_buf_puts(b, ms_label(MS_W_CERT_SCHEME, c->scheme, lang));
+		if (c->valid_until != MS_NO_DATE || !valid) {
+			char d[11];
+			ms_date_format(c->valid_until, d);
+			ms_buf_printf(b, " (%s%s)", d, valid ? "" : MS_L(lang, " expired", " 期限切れ"));
+		}
+	}
+	free(certs);
+	return 0;
+}
+
 medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
                                     const medscope_emit_options *opts)
 {
-	static const char *const en[] = {"id", "kind", "name", "scope", "category", "reasons"};
-	static const char *const ja[] = {"ID", "種別", "名称", "対象範囲", "区分", "理由"};
+	static const char *const en[] = {"id", "kind", "name", "scope", "category",
+	                                 "certifications", "missing", "reasons"};
+	static const char *const ja[] = {"ID", "種別", "名称", "対象範囲", "区分", "認証 (有効期限)",
+	                                 "欠落している合意", "理由"};
 	int jp = opts->lang == MEDSCOPE_LANG_JA;
 	const medscope_model *m = a->model;
 	grid g = {0};
 	ms_buf b = MS_BUF_INIT;
-	header(&g, jp ? ja : en, 6);
+	uint32_t *missing = ms_missing_per_party(a);
+	if (!missing)
+		return MEDSCOPE_ERR_NOMEM;
+	header(&g, jp ? ja : en, 8);
+	g.whole = 1u << 5;
 	for (size_t i = 0; i < m->parties.n; i++) {
 		uint32_t p = a->party_order[i];
 		const ms_party_scope *sc = &a->scope[p];
@@ -163,6 +210,11 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 		grid_take(&g, &b);
 		grid_cell(&g, sc->in_scope ? (jp ? "対象事業者" : "in") : (jp ? "対象外" : "out"));
 		grid_cell(&g, cat ? cat : "-");
+		if (put_certs(&b, a, &m->parties.v[p], opts->lang) < 0)
+			g.oom = 1;
+		grid_take(&g, &b);
+		ms_buf_printf(&b, "%u", (unsigned)missing[p]);
+		grid_take(&g, &b);
 		/* Every reason that holds, with what made it hold: direct-contract(k1). */
 		for (uint32_t r = 0; r < sc->nreasons; r++) {
 			const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
@@ -177,6 +229,7 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 		}
 		grid_take(&g, &b);
 	}
+	free(missing);
 	ms_buf_free(&b);
 	return finish(out, &g);
 }
@@ -186,22 +239,32 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
  * is who runs risk management for it. */
 static medscope_status owners_matrix(FILE *out, const medscope_analysis *a, int jp)
 {
-	static const char *const en[] = {"system", "facility", "owner", "basis", "considered-by", "via"};
-	static const char *const ja[] = {"システム", "医療機関等", "責任主体", "根拠", "考慮する事業者",
-	                                 "契約"};
+	static const char *const en[] = {"system", "name", "layer", "facility", "owner", "basis",
+	                                 "considered-by", "via"};
+	static const char *const ja[] = {"システム", "システム名", "層", "医療機関等", "責任主体",
+	                                 "根拠", "考慮する事業者", "契約"};
+	medscope_lang lang = jp ? MEDSCOPE_LANG_JA : MEDSCOPE_LANG_EN;
 	const medscope_model *m = a->model;
 	grid g = {0};
 	ms_buf b = MS_BUF_INIT;
-	header(&g, jp ? ja : en, 6);
+	header(&g, jp ? ja : en, 8);
 	for (size_t i = 0; i < m->systems.n; i++) {
 		uint32_t sys = a->system_order[i];
+		const ms_system *system = &m->systems.v[sys];
 		const ms_system_info *info = &a->sysinfo[sys];
 		for (uint32_t k = 0; k < info->nown; k++) {
 			const ms_ownership *ow = &a->ownership.v[info->own_off + k];
-			grid_cell(&g, m->systems.v[sys].id);
-			grid_cell(&g, m->parties.v[ow->facility].id);
-			grid_cell(&g, m->parties.v[ow->owner].id);
-			grid_cell(&g, ms_rules[ow->basis].code);
+			const ms_party *fac = &m->parties.v[ow->facility], *own = &m->parties.v[ow->owner];
+			grid_cell(&g, system->id);
+			ms_buf_puts(&b, system->name ? system->name : "");
+			grid_take(&g, &b);
+			grid_cell(&g, ms_label(MS_W_LAYER, system->layer, lang));
+			put_named(&b, fac->id, fac->name);
+			grid_take(&g, &b);
+			put_named(&b, own->id, own->name);
+			grid_take(&g, &b);
+			/* The rule's title in Japanese, its code in English. */
+			grid_cell(&g, jp ? ms_rules[ow->basis].title[1] : ms_rules[ow->basis].code);
 			ms_put_index_ids(&b, a, ow->considered_by, 1, ",");
 			grid_take(&g, &b);
 			ms_put_sym_ids(&b, a, ow->via, ",");
@@ -222,16 +285,51 @@ static medscope_status owners_matrix(FILE *out, const medscope_analysis *a, int 
 	return finish(out, &g);
 }
 
-/* The required agreements (rules.md §3) and whether each is in place. */
+/* The satisfying agreements of rq (satisfied_by first) as four cells:
+ * ids, documents, dates and review dates, each joined by ", ". */
+static void put_papers(grid *g, ms_buf *b, const medscope_analysis *a, const ms_requirement *rq)
+{
+	const medscope_model *m = a->model;
+	for (int col = 0; col < 4; col++) {
+		uint32_t n = 0;
+		for (uint32_t i = 0; i <= rq->satisfied_all.n; i++) {
+			/* i == 0: satisfied_by; then the rest of satisfied_all */
+			uint32_t gi = i == 0 ? rq->satisfied_by : MS_APOOL(a, rq->satisfied_all, i - 1);
+			if (i && gi == rq->satisfied_by)
+				continue;
+			const ms_agreement *ag = &m->agreements.v[gi];
+			char d[11] = "-";
+			if (n++)
+				ms_buf_puts(b, ", ");
+			if (col == 0)
+				ms_buf_puts(b, ag->id);
+			else if (col == 1)
+				ms_buf_puts(b, ag->document ? ag->document : "-");
+			else {
+				int32_t day = col == 2 ? ag->date : ag->review_by;
+				if (day != MS_NO_DATE)
+					ms_date_format(day, d);
+				ms_buf_puts(b, d);
+			}
+		}
+		grid_take(g, b);
+	}
+}
+
+/* The required agreements (rules.md §3) and whether each is in place: the
+ * status, and the papers that meet it, in columns of their own. */
 static medscope_status agreements_table(FILE *out, const medscope_analysis *a, int jp)
 {
-	static const char *const en[] = {"topic", "parties", "systems", "status", "severity", "code"};
-	static const char *const ja[] = {"主題", "当事者", "システム", "状況", "重大度", "コード"};
+	static const char *const en[] = {"topic", "parties", "systems", "status", "agreement",
+	                                 "document", "date", "review-by", "severity", "code"};
+	static const char *const ja[] = {"主題", "当事者", "システム", "状況", "合意", "文書",
+	                                 "合意日", "見直しの期限", "重大度", "コード"};
 	medscope_lang lang = jp ? MEDSCOPE_LANG_JA : MEDSCOPE_LANG_EN;
 	const medscope_model *m = a->model;
 	grid g = {0};
 	ms_buf b = MS_BUF_INIT;
-	header(&g, jp ? ja : en, 6);
+	header(&g, jp ? ja : en, 10);
+	g.whole = 1u << 4 | 1u << 5;
 	for (size_t i = 0; i < a->requirements.n; i++) {
 		const ms_requirement *rq = &a->requirements.v[i];
 		int present = rq->satisfied_by != MS_NONE;
@@ -244,14 +342,13 @@ static medscope_status agreements_table(FILE *out, const medscope_analysis *a, i
 		grid_take(&g, &b);
 		ms_put_index_ids(&b, a, rq->systems, 0, ",");
 		grid_take(&g, &b);
+		grid_cell(&g, present ? (jp ? "合意あり" : "present") : (jp ? "欠落" : "MISSING"));
 		if (present) {
-			ms_buf_printf(&b, "%s(", jp ? "合意あり" : "present");
-			ms_put_satisfied(&b, a, rq, "+");
-			ms_buf_putc(&b, ')');
+			put_papers(&g, &b, a, rq);
 		} else {
-			ms_buf_puts(&b, jp ? "欠落" : "MISSING");
+			for (int c = 0; c < 4; c++)
+				grid_cell(&g, "-");
 		}
-		grid_take(&g, &b);
 		/* The severity applies to a missing agreement only. */
 		grid_cell(&g, present ? "-" : ms_label(MS_W_SEVERITY, rq->severity, lang));
 		grid_cell(&g, ms_rules[rq->rule].code);

@@ -199,6 +199,14 @@ static inline const char *ms_sym_name(const medscope_model *m, uint32_t sym)
 	return m->syms.v[sym].name;
 }
 
+/* Whether certification c is still valid on day as_of: no valid-until
+ * means no stated expiry; valid-until == as-of still counts (FAQ 4.2
+ * asks for a valid certification, the last day is one). */
+static inline bool ms_cert_valid(const ms_cert *c, int32_t as_of)
+{
+	return c->valid_until == MS_NO_DATE || c->valid_until >= as_of;
+}
+
 /* "true" / "false", for the loader (the vocabulary's tables, ms_enum_*,
  * hold every other enumeration). */
 extern const ms_enum ms_enum_bool[];

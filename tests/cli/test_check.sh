@@ -117,20 +117,21 @@ expect_out 'FILE:LINE:COL' "check --help shows the line format"
 # --- scope and owners ------------------------------------------------------
 run "$MEDSCOPE" scope $E/01-single-vendor.xml
 expect_rc 0 "scope 01"
-expect_out '^A +vendor +.+ +in +direct +direct-contract\(k1\)' "scope row of A"
-expect_out '^H +facility +.+ +out +- +facility$' "scope row of H"
+expect_out '^A +vendor +.+ +in +direct +pmark \(2028-03-31\), isms \(2027-06-30\), ismap \(2027-09-30\) +0 +direct-contract\(k1\)' "scope row of A, its certifications and no missing agreement"
+expect_out '^H +facility +.+ +out +- +- +0 +facility$' "scope row of H"
 run "$MEDSCOPE" scope --lang ja $E/01-single-vendor.xml
-expect_out '^ID +種別 +名称 +対象範囲 +区分 +理由$' "Japanese scope header"
-expect_out '^H +医療機関等 +.+ +対象外 +- +facility$' "Japanese out of scope, the vocabulary's words"
+expect_out '^ID +種別 +名称 +対象範囲 +区分 +認証 \(有効期限\) +欠落している合意 +理由$' "Japanese scope header"
+expect_out '^A +事業者 +.+ +対象事業者 +直接の契約等 +プライバシーマーク \(2028-03-31\), ISMS' "Japanese certification words"
+expect_out '^H +医療機関等 +.+ +対象外 +- +- +0 +facility$' "Japanese out of scope, the vocabulary's words"
 run "$MEDSCOPE" scope --format json $E/02-vendor-selects-iaas.xml
 expect_rc 1 "scope follows --fail-on (02 has an error)"
 expect_out '^  "parties": \[$' "scope --format json has the parties"
 expect_no_out '"systems"' "scope --format json has only the parties"
 run "$MEDSCOPE" owners $E/02-vendor-selects-iaas.xml --fail-on never
 expect_rc 0 "owners 02, --fail-on never"
-expect_out '^iaas +H +A +selected-by-prime +- +k1,k2$' "owners row of iaas"
-expect_out '^subcontracting +A,H +iaas +MISSING +error +missing-subcontract-approval$' "missing agreement row"
-expect_out '^demarcation +A,H +.* +present\(g1\) +- +missing-demarcation$' "present agreement row"
+expect_out '^iaas +B社 クラウド 東日本リージョン +iaas +H \(さくら総合病院\) +A \(A社 \(クラウド電子カルテ\)\) +selected-by-prime +- +k1,k2$' "owners row of iaas, names beside ids"
+expect_out '^subcontracting +A,H +iaas +MISSING +- +- +- +- +error +missing-subcontract-approval$' "missing agreement row"
+expect_out '^demarcation +A,H +ehr +present +g1 +さくら総合病院-A社_責任分界表.pdf +2026-01-20 +2027-01-31 +- +missing-demarcation$' "present agreement row: status, agreement, document, date, review-by apart"
 run "$MEDSCOPE" owners --format json $E/02-vendor-selects-iaas.xml
 expect_out '^  "systems": \[$' "owners --format json has the systems"
 expect_out '^  "agreements": \[$' "owners --format json has the agreements"

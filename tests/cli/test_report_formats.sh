@@ -37,9 +37,14 @@ for model in "${models[@]}"; do
 	# CSV: a UTF-8 BOM, then records that all end in CRLF.
 	[ "$(head -c 3 "$WORK/$name.csv" | od -An -tx1 | tr -d ' ')" = efbbbf ] && ok \
 		|| fail "$model: CSV without a BOM"
-	bare=$(tr -d '\n' <"$WORK/$name.csv" | wc -c)
-	crs=$(tr -cd '\r' <"$WORK/$name.csv" | wc -c)
-	lfs=$(tr -cd '\n' <"$WORK/$name.csv" | wc -c)
+	# The default table is the parties (cli.md revision 2).
+	[ "$(head -c 6 "$WORK/$name.csv" | tail -c 3)" = "ID," ] && ok \
+		|| fail "$model: the default CSV table is not the parties"
+	run "$MEDSCOPE" report "$model" --format csv --table findings --fail-on never -o "$WORK/$name.f.csv"
+	expect_rc 0 "report $model --format csv --table findings"
+	bare=$(tr -d '\n' <"$WORK/$name.f.csv" | wc -c)
+	crs=$(tr -cd '\r' <"$WORK/$name.f.csv" | wc -c)
+	lfs=$(tr -cd '\n' <"$WORK/$name.f.csv" | wc -c)
 	# Every LF closes a record (CRLF) or sits inside a quoted field; the
 	# findings of the examples hold no line break, so all LFs are CRLF.
 	[ "$crs" -eq "$lfs" ] && [ "$lfs" -ge 1 ] && [ "$bare" -gt 0 ] && ok \
@@ -128,5 +133,5 @@ expect_rc 2 "unknown format"
 expect_err "json, sarif, csv, md or html" "the formats named"
 run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format csv --table people --lang en
 expect_rc 2 "unknown table"
-expect_err "scope, owners, agreements or findings" "the tables named"
+expect_err "parties, owners, agreements or findings" "the tables named"
 finish

@@ -87,11 +87,14 @@ static void check_pairs(const char *out, const char *file, list *l)
 	free(copy);
 }
 
-/* Whitespace-separated words of the table rows (header and underline
- * skipped) up to the first blank line after the table starts. Each row
- * gives its first `ncols` words joined by '|'. `skip_title` skips a title
- * line and the blank line after it. */
-static void table_rows(const char *out, int skip_title, int ncols, list *l)
+/* The cells of the table rows (header and underline skipped) up to the
+ * first blank line after the table starts: cells are separated by two
+ * spaces or more (the padding), words inside a cell by one. Each row gives
+ * its cells number cols[0..n) joined by '|', each cut to its first word
+ * when `first_word` (an id before its " (name)"), or whole. `skip_title`
+ * skips a title line and the blank line after it. */
+static void table_cells(const char *out, int skip_title, const int *cols, int n, int first_word,
+                        list *l)
 {
 	char *copy = strdup(out), *p = copy;
 	if (skip_title) {
@@ -104,12 +107,25 @@ static void table_rows(const char *out, int skip_title, int ncols, list *l)
 		if (end)
 			*end = '\0';
 		if (row >= 2 && *p != '(') { /* "(none ...)" when the table is empty */
-			char buf[512] = "", *save = NULL;
-			int c = 0;
-			for (char *w = strtok_r(p, " ", &save); w && c < ncols; w = strtok_r(NULL, " ", &save), c++) {
+			char *cell[16] = {NULL};
+			int nc = 0;
+			for (char *q = p; *q && nc < 16;) {
+				char *sep = strstr(q, "  ");
+				cell[nc++] = q;
+				if (!sep)
+					break;
+				*sep = '\0';
+				q = sep + 2;
+				while (*q == ' ')
+					q++;
+			}
+			char buf[512] = "";
+			for (int c = 0; c < n; c++) {
+				const char *v = cols[c] < nc ? cell[cols[c]] : "";
+				size_t len = first_word ? strcspn(v, " ") : strlen(v);
 				if (c)
 					strcat(buf, "|");
-				strncat(buf, w, 100);
+				strncat(buf, v, len < 200 ? len : 200);
 			}
 			add(l, buf);
 		}
@@ -119,6 +135,12 @@ static void table_rows(const char *out, int skip_title, int ncols, list *l)
 		p = end + 1;
 	}
 	free(copy);
+}
+
+static void table_rows(const char *out, int skip_title, int ncols, list *l)
+{
+	int cols[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+	table_cells(out, skip_title, cols, ncols, 1, l);
 }
 
 static void check_example(const char *name)
@@ -154,8 +176,10 @@ static void check_example(const char *name)
 	CU_ASSERT_TRUE(same(&t, &j, "findings", name));
 	CU_ASSERT_EQUAL(nsuppressed, medscope_analysis_suppressed_count(a));
 
-	/* owners: system | facility | owner | basis */
-	table_rows(owners, 1, 4, &t);
+	/* owners: system | facility | owner | basis (cells 0, 3, 4, 5; the
+	 * facility and owner cells are "H (name)") */
+	static const int owner_cols[] = {0, 3, 4, 5};
+	table_cells(owners, 1, owner_cols, 4, 1, &t);
 	json_array_foreach(json_object_get(doc, "systems"), i, e)
 	{
 		json_array_foreach(json_object_get(e, "ownership"), k, o)
@@ -187,6 +211,31 @@ static void check_example(const char *name)
 	}
 	CU_ASSERT_TRUE(same(&t, &j, "parties", name));
 	CU_ASSERT_EQUAL(in_text, in_json);
+
+	/* scope: id | certifications, "isms (2027-06-30), pmark (2025-03-31
+	 * expired)", the terminal's words for the JSON's certifications[]. */
+	static const int cert_cols[] = {0, 5};
+	table_cells(scope, 0, cert_cols, 2, 0, &t);
+	json_array_foreach(json_object_get(doc, "parties"), i, e)
+	{
+		json_t *certs = json_object_get(e, "certifications");
+		CU_ASSERT_PTR_NOT_NULL(certs);
+		snprintf(buf, sizeof(buf), "%s|%s", json_string_value(json_object_get(e, "id")),
+		         json_array_size(certs) ? "" : "-");
+		json_array_foreach(certs, k, o)
+		{
+			const char *until = json_string_value(json_object_get(o, "valid_until"));
+			int valid = json_is_true(json_object_get(o, "valid"));
+			size_t len = strlen(buf);
+			snprintf(buf + len, sizeof(buf) - len, "%s%s", k ? ", " : "",
+			         json_string_value(json_object_get(o, "scheme")));
+			len = strlen(buf);
+			if (until)
+				snprintf(buf + len, sizeof(buf) - len, " (%s%s)", until, valid ? "" : " expired");
+		}
+		add(&j, buf);
+	}
+	CU_ASSERT_TRUE(same(&t, &j, "certifications", name));
 
 	json_decref(doc);
 	free(check), free(json), free(owners), free(scope);

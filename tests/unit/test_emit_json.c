@@ -152,7 +152,7 @@ static void test_parties(void)
 	for (size_t i = 0; i < 4; i++) {
 		json_t *p = json_array_get(parties, i);
 		CU_ASSERT_STRING_EQUAL(str(p, "id"), order[i]);
-		CU_ASSERT_STRING_EQUAL(keys_of(p), "id kind name mhlw in_scope category reasons");
+		CU_ASSERT_STRING_EQUAL(keys_of(p), "id kind name mhlw in_scope category reasons certifications");
 		json_t *reasons = json_object_get(p, "reasons");
 		CU_ASSERT_TRUE(json_array_size(reasons) >= 1);
 		size_t k;
@@ -408,9 +408,45 @@ static void test_as_of_from_option(void)
 	medscope_model_free(m);
 }
 
+/* cli.md revision 2, parties[].certifications[]: valid on the as-of date
+ * (2026-11-01) when valid-until is that day or later or absent (FAQ 4.2
+ * asks for a valid one; the last day still is); sorted by scheme (the
+ * vocabulary's order: pmark, isms, ...) then expiry, whatever the
+ * document order. */
+static void test_certifications(void)
+{
+	static const char xml[] = MS_DOC(
+		"  <facility id=\"H\" name=\"H\"/>\n"
+		"  <vendor id=\"A\" name=\"A\">"
+		"<certification scheme=\"isms\" valid-until=\"2026-10-31\"/>"
+		"<certification scheme=\"isms\" valid-until=\"2026-11-01\"/>"
+		"<certification scheme=\"pmark\"/>"
+		"</vendor>\n");
+	json_t *doc = report(xml, MEDSCOPE_TABLE_SCOPE, MEDSCOPE_LANG_EN, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
+	json_t *parties = json_object_get(doc, "parties");
+	json_t *a = json_array_get(parties, 0), *h = json_array_get(parties, 1);
+	CU_ASSERT_STRING_EQUAL(str(a, "id"), "A");
+	json_t *c = json_object_get(a, "certifications");
+	CU_ASSERT_EQUAL_FATAL(json_array_size(c), 3);
+	json_t *c0 = json_array_get(c, 0), *c1 = json_array_get(c, 1), *c2 = json_array_get(c, 2);
+	CU_ASSERT_STRING_EQUAL(keys_of(c0), "scheme valid_until valid");
+	CU_ASSERT_STRING_EQUAL(str(c0, "scheme"), "pmark");
+	CU_ASSERT_TRUE(json_is_null(json_object_get(c0, "valid_until")));
+	CU_ASSERT_TRUE(json_is_true(json_object_get(c0, "valid")));
+	CU_ASSERT_STRING_EQUAL(str(c1, "scheme"), "isms");
+	CU_ASSERT_STRING_EQUAL(str(c1, "valid_until"), "2026-10-31");
+	CU_ASSERT_TRUE(json_is_false(json_object_get(c1, "valid"))); /* the day before as-of */
+	CU_ASSERT_STRING_EQUAL(str(c2, "valid_until"), "2026-11-01");
+	CU_ASSERT_TRUE(json_is_true(json_object_get(c2, "valid"))); /* as-of itself */
+	CU_ASSERT_EQUAL(json_array_size(json_object_get(h, "certifications")), 0);
+	json_decref(doc);
+}
+
 static CU_TestInfo tests[] = {
 	{"top_level_shape", test_top_level_shape},
 	{"parties", test_parties},
+	{"certifications", test_certifications},
 	{"systems_and_ownership", test_systems_and_ownership},
 	{"agreements", test_agreements},
 	{"findings", test_findings},

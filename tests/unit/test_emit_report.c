@@ -96,13 +96,13 @@ static char *emit(const medscope_analysis *a, medscope_format format, medscope_t
 typedef struct {
 	size_t nrec;
 	size_t nfields[4096];
-	char *field[4096][8]; /* the first 8 fields of each record, unquoted */
+	char *field[4096][16]; /* the first 16 fields of each record, unquoted */
 } csv_doc;
 
 static void csv_free(csv_doc *d)
 {
 	for (size_t r = 0; r < d->nrec && r < 4096; r++)
-		for (size_t k = 0; k < d->nfields[r] && k < 8; k++)
+		for (size_t k = 0; k < d->nfields[r] && k < 16; k++)
 			free(d->field[r][k]);
 }
 
@@ -149,7 +149,7 @@ static int csv_parse(csv_doc *d, const char *s, size_t n)
 			}
 			val[len] = '\0';
 			size_t k = d->nfields[r]++;
-			if (k < 8)
+			if (k < 16)
 				d->field[r][k] = val;
 			else
 				free(val);
@@ -183,10 +183,10 @@ static void test_csv_quotes_fields_rfc4180(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(csv, "\"'=HYPERLINK(\"\"x\"\")\""));
 	csv_doc d;
 	CU_ASSERT_EQUAL_FATAL(csv_parse(&d, csv + 3, n - 3), 0);
-	/* Header + H, A, B, each with the 7 columns of the header. */
+	/* Header + H, A, B, each with the 11 columns of the header. */
 	CU_ASSERT_EQUAL(d.nrec, 4);
 	for (size_t k = 0; k < d.nrec; k++)
-		CU_ASSERT_EQUAL(d.nfields[k], 7);
+		CU_ASSERT_EQUAL(d.nfields[k], 11);
 	CU_ASSERT_STRING_EQUAL(d.field[0][1], "名称");
 	/* Parties by id: A, B, H. A is direct, B supply-chain (FAQ 1 (1), (2)). */
 	CU_ASSERT_STRING_EQUAL(d.field[1][0], "A");
@@ -198,6 +198,18 @@ static void test_csv_quotes_fields_rfc4180(void)
 	CU_ASSERT_STRING_EQUAL(d.field[3][1], "みなと病院, 本院 \"東\"\n2行目");
 	CU_ASSERT_STRING_EQUAL(d.field[3][3], "対象外"); /* a facility (FAQ 1.1) */
 	CU_ASSERT_STRING_EQUAL(d.field[3][6], "適用");   /* bound by the MHLW guideline */
+	/* Certifications (cli.md rev. 2): A and B hold ISMS with no expiry
+	 * given, so valid; H holds none. */
+	CU_ASSERT_STRING_EQUAL(d.field[0][7], "認証");
+	CU_ASSERT_STRING_EQUAL(d.field[1][7], "ISMS");
+	CU_ASSERT_STRING_EQUAL(d.field[1][8], "記載なし");
+	CU_ASSERT_STRING_EQUAL(d.field[1][9], "有効");
+	CU_ASSERT_STRING_EQUAL(d.field[3][7], "");
+	/* Missing agreements: only H-A subcontracting for k2 (A→B). */
+	CU_ASSERT_STRING_EQUAL(d.field[0][10], "欠落している合意");
+	CU_ASSERT_STRING_EQUAL(d.field[1][10], "1");
+	CU_ASSERT_STRING_EQUAL(d.field[2][10], "0");
+	CU_ASSERT_STRING_EQUAL(d.field[3][10], "1");
 	csv_free(&d);
 	free(csv);
 	analysed_free(&r);
@@ -218,9 +230,9 @@ static void test_csv_no_bom_english_header(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(d.field[1][6], "MHLW 経営管理編 遵守事項「"));
 	csv_free(&d);
 	free(csv);
-	/* --table all in CSV: the findings, as documented. */
+	/* --table all in CSV: the parties (cli.md revision 2). */
 	char *all = emit(r.a, MEDSCOPE_FORMAT_CSV, MEDSCOPE_TABLE_ALL, MEDSCOPE_LANG_EN, 0, NULL);
-	CU_ASSERT_NSTRING_EQUAL(all, "Severity,Code,", 14);
+	CU_ASSERT_NSTRING_EQUAL(all, "ID,Name,Kind,Scope,", 19);
 	free(all);
 	analysed_free(&r);
 }
@@ -235,24 +247,37 @@ static void test_csv_agreements_and_owners(void)
 	/* ehr, iaas, plat served to H; A owns all three, iaas by selected-by-prime via k1 → k2. */
 	CU_ASSERT_EQUAL_FATAL(d.nrec, 4);
 	CU_ASSERT_STRING_EQUAL(d.field[2][0], "iaas");
-	CU_ASSERT_STRING_EQUAL(d.field[2][3], "A");
-	CU_ASSERT_PTR_NOT_NULL(strstr(d.field[2][4], "[selected-by-prime]"));
-	CU_ASSERT_STRING_EQUAL(d.field[2][6], "k1 → k2");
+	CU_ASSERT_STRING_EQUAL(d.field[2][2], "IaaS");
+	CU_ASSERT_STRING_EQUAL(d.field[2][3], "H");
+	CU_ASSERT_STRING_EQUAL(d.field[2][4], "みなと病院, 本院 \"東\"\n2行目");
+	CU_ASSERT_STRING_EQUAL(d.field[2][5], "A");
+	CU_ASSERT_PTR_NOT_NULL(strstr(d.field[2][7], "[selected-by-prime]"));
+	CU_ASSERT_STRING_EQUAL(d.field[2][9], "k1 → k2");
 	csv_free(&d);
 	free(csv);
 	csv = emit(r.a, MEDSCOPE_FORMAT_CSV, MEDSCOPE_TABLE_AGREEMENTS, MEDSCOPE_LANG_JA, 0, &n);
 	CU_ASSERT_EQUAL_FATAL(csv_parse(&d, csv, n), 0);
-	int missing = 0;
+	int missing = 0, present = 0;
 	for (size_t k = 1; k < d.nrec; k++) {
-		CU_ASSERT_EQUAL(d.nfields[k], 8);
+		CU_ASSERT_EQUAL(d.nfields[k], 12);
+		/* No English topic code in a Japanese table. */
+		CU_ASSERT_PTR_NULL(strstr(d.field[k][0], "demarcation"));
 		if (strcmp(d.field[k][3], "欠落") == 0) {
 			missing++;
+			CU_ASSERT_STRING_EQUAL(d.field[k][0], "再委託の承認");
 			CU_ASSERT_STRING_EQUAL(d.field[k][5], "missing-subcontract-approval");
 			CU_ASSERT_STRING_EQUAL(d.field[k][4], "エラー");
-			CU_ASSERT_STRING_EQUAL(d.field[k][6], "k2");
+			CU_ASSERT_STRING_EQUAL(d.field[k][6], ""); /* no agreement */
+			CU_ASSERT_STRING_EQUAL(d.field[k][10], "k2");
+		} else {
+			/* The status alone in its cell, the agreement in the next ones. */
+			CU_ASSERT_STRING_EQUAL(d.field[k][3], "合意あり");
+			CU_ASSERT(strcmp(d.field[k][6], "g1") == 0 || strcmp(d.field[k][6], "g2") == 0);
+			present++;
 		}
 	}
 	CU_ASSERT_EQUAL(missing, 1);
+	CU_ASSERT_EQUAL(present, 4);
 	csv_free(&d);
 	free(csv);
 	analysed_free(&r);
