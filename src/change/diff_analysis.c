@@ -494,6 +494,47 @@ static hash2 finding_hash(const dctx *c, const ms_finding *f, int is_new, int *o
 	return h;
 }
 
+/* A symbol of the finding's side as OLD's symbol (MS_NONE stays MS_NONE);
+ * *ok = 0 when NEW's symbol has no counterpart. */
+static uint32_t as_old(const dctx *c, uint32_t s, int is_new, int *ok)
+{
+	if (!is_new || s == MS_NONE)
+		return s;
+	if (c->symmap[s] == MS_NONE)
+		*ok = 0;
+	return c->symmap[s];
+}
+
+static void h2_syms(const dctx *c, hash2 *h, const medscope_analysis *a, ms_span sp, int is_new,
+                    int *ok)
+{
+	h2_add(h, sp.n);
+	for (uint32_t k = 0; k < sp.n; k++)
+		h2_add(h, as_old(c, MS_APOOL(a, sp, k), is_new, ok));
+}
+
+/* The identity and everything the finding says (severity, every message
+ * argument): two findings with equal full hashes read the same. */
+static hash2 finding_full_hash(const dctx *c, const ms_finding *f, int is_new, int *ok)
+{
+	const medscope_analysis *a = is_new ? c->na : c->oa;
+	const ms_args *g = &f->args;
+	hash2 h = finding_hash(c, f, is_new, ok);
+	const uint32_t syms[] = {g->facility, g->party, g->other, g->system, g->contract,
+	                         g->agreement, g->risk, g->exception, g->near};
+	h2_add(&h, f->severity);
+	for (size_t k = 0; k < sizeof syms / sizeof *syms; k++)
+		h2_add(&h, as_old(c, syms[k], is_new, ok));
+	h2_syms(c, &h, a, g->systems, is_new, ok);
+	h2_syms(c, &h, a, g->via, is_new, ok);
+	h2_syms(c, &h, a, g->facilities, is_new, ok);
+	h2_syms(c, &h, a, g->lacks, is_new, ok);
+	h2_add(&h, (uint64_t)g->lack << 48 ^ (uint64_t)(uint32_t)g->date << 16 ^
+	                   (uint64_t)(uint16_t)g->scheme);
+	h2_add(&h, (uint64_t)(uint32_t)g->code);
+	return h;
+}
+
 /* The message's arguments name the same things (so the text is the same). */
 static int same_args(const dctx *c, const ms_args *o, const ms_args *n)
 {
@@ -520,16 +561,30 @@ static void diff_findings(dctx *c)
 	}
 	memset(omatch, 0xff, (on + 1) * sizeof(uint32_t));
 	memset(d->match, 0xff, (nn + 1) * sizeof(uint32_t));
-	for (uint32_t i = 0; i < on; i++) {
-		hash2 h = finding_hash(c, &c->oa->findings.v[i], 0, &ok);
-		okeys[i] = keyed(h, i);
+	/* Two passes, as for requirements: findings that say the same thing
+	 * pair first, so that two findings with one identity (a party's two
+	 * expired certificates) never pair by their order in the file; then
+	 * the rest by identity alone (those are updated). */
+	for (int full = 1; full >= 0; full--) {
+		size_t ok_n = 0;
+		nk = 0;
+		for (uint32_t i = 0; i < on; i++) {
+			if (omatch[i] != MS_NONE)
+				continue;
+			const ms_finding *f = &c->oa->findings.v[i];
+			hash2 h = full ? finding_full_hash(c, f, 0, &ok) : finding_hash(c, f, 0, &ok);
+			okeys[ok_n++] = keyed(h, i);
+		}
+		for (uint32_t i = 0; i < nn; i++) {
+			if (d->match[i] != MS_NONE)
+				continue;
+			const ms_finding *f = &c->na->findings.v[i];
+			hash2 h = full ? finding_full_hash(c, f, 1, &ok) : finding_hash(c, f, 1, &ok);
+			if (ok)
+				nkeys[nk++] = keyed(h, i);
+		}
+		match_keyed(c, ok_n, nk, omatch, d->match);
 	}
-	for (uint32_t i = 0; i < nn; i++) {
-		hash2 h = finding_hash(c, &c->na->findings.v[i], 1, &ok);
-		if (ok)
-			nkeys[nk++] = keyed(h, i);
-	}
-	match_keyed(c, on, nk, omatch, d->match);
 	for (uint32_t i = 0; i < nn; i++) {
 		const ms_finding *n = &c->na->findings.v[i];
 		uint32_t match = d->match[i];

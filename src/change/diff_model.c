@@ -12,6 +12,7 @@
 
 #include "change/diff.h"
 #include "util/date.h"
+#include "util/sort.h"
 
 typedef struct {
 	medscope_diff *d;
@@ -439,23 +440,36 @@ static void match_kind(ctx *c, unsigned kind, uint32_t *map)
 	free(seen);
 }
 
-/* Certificate j of party p counts as the k-th of its scheme (0-based). */
-static uint32_t cert_occurrence(const medscope_model *m, const ms_party *p, uint32_t j)
+/* Certificates have no id: a party's certificates are put in content
+ * order (scheme, valid-until, note), so that their numbering and pairing
+ * depend on what they say, never on their order in the file. */
+static int cmp_cert_content(const ms_cert *a, const ms_cert *b)
 {
-	uint32_t k = 0;
-	for (uint32_t i = p->cert_off; i < j; i++)
-		k += m->certs.v[i].scheme == m->certs.v[j].scheme;
-	return k;
+	if (a->scheme != b->scheme)
+		return a->scheme < b->scheme ? -1 : 1;
+	if (a->valid_until != b->valid_until)
+		return a->valid_until < b->valid_until ? -1 : 1;
+	if (!a->note || !b->note)
+		return (a->note != NULL) - (b->note != NULL);
+	return strcmp(a->note, b->note);
 }
 
-static uint32_t nth_cert(const medscope_model *m, const ms_party *p, unsigned scheme, uint32_t k)
+static int cmp_cert_index(const void *model, uint32_t x, uint32_t y)
 {
-	for (uint32_t i = p->cert_off; i < p->cert_off + p->ncert; i++)
-		if (m->certs.v[i].scheme == scheme && k-- == 0)
-			return i;
-	return MS_NONE;
+	const medscope_model *m = model;
+	return cmp_cert_content(&m->certs.v[x], &m->certs.v[y]);
 }
 
+/* v[0..p->ncert) := p's certificates in content order. */
+static int sorted_certs(const medscope_model *m, const ms_party *p, uint32_t *v)
+{
+	for (uint32_t i = 0; i < p->ncert; i++)
+		v[i] = p->cert_off + i;
+	return ms_sort_u32(v, p->ncert, cmp_cert_index, m);
+}
+
+/* "party/scheme", "#k" added for the k-th (1-based) certificate of that
+ * scheme in content order when k > 1. */
 static const char *cert_key(ctx *c, const char *party, unsigned scheme, uint32_t k)
 {
 	ms_buf_clear(&c->ob);
@@ -465,38 +479,107 @@ static const char *cert_key(ctx *c, const char *party, unsigned scheme, uint32_t
 	return keep(c, ms_buf_cstr(&c->ob));
 }
 
-/* Certifications of the parties present in both versions, matched by
- * scheme (a party's second ISMS matches the other version's second). The
- * certificates of an added or removed party go with the party. */
+/* The certificates of one scheme of a party present in both versions:
+ * ov[0..on) and nv[0..nn), each in content order. Identical certificates
+ * pair first (a reordering changes nothing), the rest pair in content
+ * order and are compared; what is left over was added or removed. */
+static void match_scheme(ctx *c, unsigned scheme, uint32_t oi, uint32_t ni, const uint32_t *ov, size_t on,
+                         const uint32_t *nv, size_t nn, uint8_t *omark, uint8_t *nmark)
+{
+	const medscope_model *om = c->om, *nm = c->nm;
+	memset(omark, 0, on);
+	memset(nmark, 0, nn);
+	for (size_t i = 0, j = 0; i < on && j < nn;) {
+		int r = cmp_cert_content(&om->certs.v[ov[i]], &nm->certs.v[nv[j]]);
+		if (r == 0)
+			omark[i++] = nmark[j++] = 1;
+		else if (r < 0)
+			i++;
+		else
+			j++;
+	}
+	const char *pid = nm->parties.v[ni].id;
+	size_t i = 0, j = 0;
+	for (;;) {
+		while (i < on && omark[i])
+			i++;
+		while (j < nn && nmark[j])
+			j++;
+		if (j == nn)
+			break;
+		const char *key = cert_key(c, pid, scheme, (uint32_t)j);
+		ms_elem_change *e = i == on ? push_elem(c, MS_ELEM_CERT, MS_CHANGE_ADDED, MS_NONE, nv[j], key)
+		                            : compare_pair(c, MS_ELEM_CERT, ov[i], nv[j], key);
+		if (e)
+			e->old_party = i == on ? MS_NONE : oi, e->new_party = ni;
+		if (i < on)
+			i++;
+		j++;
+		if (c->oom)
+			return;
+	}
+	for (; i < on && !c->oom; i++) {
+		if (omark[i])
+			continue;
+		ms_elem_change *e = push_elem(c, MS_ELEM_CERT, MS_CHANGE_REMOVED, ov[i], MS_NONE,
+		                              cert_key(c, om->parties.v[oi].id, scheme, (uint32_t)i));
+		if (e)
+			e->old_party = oi;
+	}
+}
+
+/* Certifications of the parties present in both versions, matched scheme
+ * by scheme (match_scheme). The certificates of an added or removed party
+ * go with the party. */
 static void match_certs(ctx *c, const uint32_t *party_map)
 {
+	size_t most = 1;
+	for (uint32_t i = 0; i < c->om->parties.n; i++)
+		if (c->om->parties.v[i].ncert > most)
+			most = c->om->parties.v[i].ncert;
+	for (uint32_t i = 0; i < c->nm->parties.n; i++)
+		if (c->nm->parties.v[i].ncert > most)
+			most = c->nm->parties.v[i].ncert;
+	uint32_t *ov = malloc(most * sizeof(*ov)), *nv = malloc(most * sizeof(*nv));
+	uint8_t *omark = malloc(most), *nmark = malloc(most);
+	if (!ov || !nv || !omark || !nmark)
+		c->oom = 1;
 	for (uint32_t ni = 0; ni < c->nm->parties.n && !c->oom; ni++) {
 		uint32_t oi = party_map[ni];
 		if (oi == MS_NONE)
 			continue;
 		const ms_party *np = &c->nm->parties.v[ni], *op = &c->om->parties.v[oi];
-		for (uint32_t j = np->cert_off; j < np->cert_off + np->ncert && !c->oom; j++) {
-			unsigned scheme = c->nm->certs.v[j].scheme;
-			uint32_t k = cert_occurrence(c->nm, np, j);
-			uint32_t oj = nth_cert(c->om, op, scheme, k);
-			const char *key = cert_key(c, np->id, scheme, k);
-			ms_elem_change *e = oj == MS_NONE
-			                            ? push_elem(c, MS_ELEM_CERT, MS_CHANGE_ADDED, MS_NONE, j, key)
-			                            : compare_pair(c, MS_ELEM_CERT, oj, j, key);
-			if (e)
-				e->old_party = oj == MS_NONE ? MS_NONE : oi, e->new_party = ni;
+		if (sorted_certs(c->om, op, ov) || sorted_certs(c->nm, np, nv)) {
+			c->oom = 1;
+			break;
 		}
-		for (uint32_t j = op->cert_off; j < op->cert_off + op->ncert && !c->oom; j++) {
-			unsigned scheme = c->om->certs.v[j].scheme;
-			uint32_t k = cert_occurrence(c->om, op, j);
-			if (nth_cert(c->nm, np, scheme, k) != MS_NONE)
-				continue;
-			ms_elem_change *e = push_elem(c, MS_ELEM_CERT, MS_CHANGE_REMOVED, j, MS_NONE,
-			                              cert_key(c, op->id, scheme, k));
-			if (e)
-				e->old_party = oi;
+		/* One scheme at a time: the runs of equal scheme in both lists. */
+		size_t i = 0, j = 0;
+		while ((i < op->ncert || j < np->ncert) && !c->oom) {
+			unsigned os = i < op->ncert ? c->om->certs.v[ov[i]].scheme : 256;
+			unsigned ns = j < np->ncert ? c->nm->certs.v[nv[j]].scheme : 256;
+			unsigned s = os < ns ? os : ns;
+			size_t ie = i, je = j;
+			while (ie < op->ncert && c->om->certs.v[ov[ie]].scheme == s)
+				ie++;
+			while (je < np->ncert && c->nm->certs.v[nv[je]].scheme == s)
+				je++;
+			if (je > j)
+				match_scheme(c, s, oi, ni, ov + i, ie - i, nv + j, je - j, omark, nmark);
+			else
+				for (size_t k = i; k < ie && !c->oom; k++) {
+					ms_elem_change *e = push_elem(c, MS_ELEM_CERT, MS_CHANGE_REMOVED, ov[k], MS_NONE,
+					                              cert_key(c, op->id, s, (uint32_t)(k - i)));
+					if (e)
+						e->old_party = oi;
+				}
+			i = ie, j = je;
 		}
 	}
+	free(ov);
+	free(nv);
+	free(omark);
+	free(nmark);
 }
 
 static int cmp_elem(const void *pa, const void *pb)

@@ -153,4 +153,35 @@ fi
 run "$MEDSCOPE" diff --format sarif -o $B $B $A
 expect_rc 2 "-o equal to an input is refused"
 
+# --- certificates have no id: their order in the file means nothing ----------
+# B holds two expired ISMS certificates (two certification-expired findings
+# with one identity). Swapping them with the ISMAP one is no change at all
+# (they used to pair by position: two "changed" certificates and two
+# "updated" findings); renaming one changes that one only, numbered by
+# content order (valid-until 2026-03-31 is B's second ISMS).
+certs() { # FILE: example 02 with B's certificates as the remaining arguments
+	local out=$1
+	shift
+	awk -v repl="$(printf '%s\n' "$@")" '
+		/<certification scheme="isms" valid-until="2027-12-31"\/>/ { print repl; next }
+		/<certification scheme="ismap" valid-until="2027-05-31"\/>/ { next }
+		{ print }' examples/02-vendor-selects-iaas.xml >"$out"
+}
+C1='    <certification scheme="isms" valid-until="2025-12-31" note="old-1"/>'
+C2='    <certification scheme="isms" valid-until="2026-03-31" note="old-2"/>'
+C3='    <certification scheme="ismap" valid-until="2027-05-31"/>'
+certs "$WORK/certs1.xml" "$C1" "$C2" "$C3"
+certs "$WORK/certs2.xml" "$C3" "$C2" "$C1"
+certs "$WORK/certs3.xml" "$C3" "${C2/old-2/renewed}" "$C1"
+run "$MEDSCOPE" check --fail-on never "$WORK/certs1.xml"
+[ "$(grep -c 'certification-expired' "$WORK/out")" -eq 2 ] && ok || fail "two expired ISMS certificates"
+run "$MEDSCOPE" diff --lang en "$WORK/certs1.xml" "$WORK/certs2.xml"
+expect_rc 0 "certificates reordered: exit 0"
+expect_out '^Summary: 0 model change\(s\); 0 scope, 0 ownership, 0 agreement change\(s\); findings: 0 new, 0 updated .*, 0 resolved, 4 unchanged$' "certificates reordered: no change"
+run "$MEDSCOPE" diff --lang en "$WORK/certs1.xml" "$WORK/certs3.xml"
+expect_out '^Summary: 1 model change\(s\); ' "one certificate renamed: one change"
+expect_out '^    ~ B/isms#2$' "the renamed one is B's second ISMS by date"
+expect_out '^        note: old-2 → renewed$' "its note changed"
+expect_no_out 'valid-until:' "no date changed"
+
 finish
