@@ -32,7 +32,7 @@ _medscope()
 	--fail-on) COMPREPLY=($(compgen -W "error warning note never" -- "$cur")); return ;;
 	--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
 	--view) COMPREPLY=($(compgen -W "supply contracts responsibility" -- "$cur")); return ;;
-	--table) COMPREPLY=($(compgen -W "all scope owners agreements findings" -- "$cur")); return ;;
+	--table) COMPREPLY=($(compgen -W "all parties scope owners agreements findings" -- "$cur")); return ;;
 	-T | --format)
 		local f
 		case $cmd in
