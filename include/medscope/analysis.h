@@ -128,7 +128,8 @@ typedef enum {
 	MEDSCOPE_FORMAT_SARIF,  /**< SARIF 2.1.0 */
 	MEDSCOPE_FORMAT_CSV,    /**< one table, RFC 4180 */
 	MEDSCOPE_FORMAT_MARKDOWN,
-	MEDSCOPE_FORMAT_HTML
+	MEDSCOPE_FORMAT_HTML,
+	MEDSCOPE_FORMAT_MATRIX  /**< the 責任分界表 of each facility (terminal tables) */
 } medscope_format;
 
 /** Which table a table-shaped format shows. */
@@ -137,7 +138,9 @@ typedef enum {
 	MEDSCOPE_TABLE_SCOPE,
 	MEDSCOPE_TABLE_OWNERS,
 	MEDSCOPE_TABLE_AGREEMENTS,
-	MEDSCOPE_TABLE_FINDINGS
+	MEDSCOPE_TABLE_FINDINGS,
+	MEDSCOPE_TABLE_MATRIX   /**< the 責任分界表: CSV one table, JSON "matrix",
+	                             Markdown a section per facility */
 } medscope_table;
 
 /** The default of medscope_emit_options.max_results: GitHub code scanning
@@ -156,9 +159,27 @@ typedef struct {
 	                                   suppresses, marked (default: only counted) */
 	int color;                    /**< CHECK: severity words in colour (ANSI SGR);
 	                                   the caller decides (a terminal, NO_COLOR) */
+	const char *facility;         /**< the 責任分界表 (MATRIX, TABLE_MATRIX, XLSX):
+	                                   only this facility's, by id (NULL: every
+	                                   facility's); see medscope_analysis_has_matrix() */
 } medscope_emit_options;
 
 MEDSCOPE_EXTERN void medscope_emit_options_init(medscope_emit_options *opts);
+
+/** 1 when `id` names a party that some system is served to (one that has a
+ *  責任分界表), else 0. */
+MEDSCOPE_EXTERN int medscope_analysis_has_matrix(const medscope_analysis *analysis, const char *id);
+
+/** Write the report as an Excel workbook (XLSX) to the file `path`, which
+ *  is created or replaced: sheets parties, owners, agreements, findings and
+ *  the 責任分界表 of each facility (one sheet with a facility column past
+ *  30 facilities). The caller makes the write atomic (a temporary path,
+ *  then rename). libxlsxwriter may print to stderr when the file cannot be
+ *  written; medscope itself prints nothing. MEDSCOPE_ERR_IO when writing
+ *  failed, MEDSCOPE_ERR_NOMEM, MEDSCOPE_ERR_USAGE for a findings-only
+ *  analysis or a NULL argument. `opts` may be NULL. */
+MEDSCOPE_EXTERN medscope_status medscope_emit_xlsx(const char *path, const medscope_analysis *analysis,
+                                                   const medscope_emit_options *opts);
 
 /** Write `analysis` to `out` in `format`. MEDSCOPE_ERR_IO if writing failed. */
 MEDSCOPE_EXTERN medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,

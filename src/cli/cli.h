@@ -167,6 +167,7 @@ int cli_render_diagram(const cli_opts *o, const medscope_analysis *a, const meds
 int cmd_check(int argc, char **argv, cli_opts *o);
 int cmd_scope(int argc, char **argv, cli_opts *o);
 int cmd_owners(int argc, char **argv, cli_opts *o);
+int cmd_matrix(int argc, char **argv, cli_opts *o);
 int cmd_report(int argc, char **argv, cli_opts *o);
 /* Shared by check/scope/owners/report (cmd_report.c). The exit status an
  * analysis gives under --fail-on: EXIT_FINDINGS or EXIT_CLEAN. */

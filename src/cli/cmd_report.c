@@ -9,7 +9,7 @@
 
 #include "cli/cli.h"
 
-enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_TABLE, OPT_NO_BOM, OPT_MAX_RESULTS };
+enum { OPT_FORMAT = OPT__COMMON_END + 1, OPT_TABLE, OPT_NO_BOM, OPT_MAX_RESULTS, OPT_FACILITY, OPT_XLSX };
 
 int cli_status_for(const cli_opts *o, const medscope_analysis *a)
 {
@@ -28,6 +28,14 @@ int cli_emit_model(cli_opts *o, char *path, const char *outpath, medscope_format
 		return EXIT_TROUBLE;
 	int rc = EXIT_TROUBLE;
 	cli_out out;
+	if (eo->facility && !medscope_analysis_has_matrix(a, eo->facility)) {
+		fprintf(stderr, T(o, "%s: error: --facility: '%s' is no facility that a system is served to; "
+		                     "see `medscope owners %s`\n",
+		                  "%s: error: --facility: '%s' はシステムの提供を受ける医療機関等ではありません。"
+		                  "`medscope owners %s` で確認してください\n"),
+		        o->prog, eo->facility, cli_name(path));
+		goto cleanup;
+	}
 	if (cli_out_open(&out, o, outpath, &path, 1) < 0)
 		goto cleanup;
 	medscope_status s = medscope_emit(out.f, a, format, eo);
@@ -61,13 +69,13 @@ static const cli_choice tables[] = {
 	{"all", MEDSCOPE_TABLE_ALL},       {"parties", MEDSCOPE_TABLE_SCOPE},
 	{"scope", MEDSCOPE_TABLE_SCOPE}, /* the parties table's older name */
 	{"owners", MEDSCOPE_TABLE_OWNERS}, {"agreements", MEDSCOPE_TABLE_AGREEMENTS},
-	{"findings", MEDSCOPE_TABLE_FINDINGS},
+	{"findings", MEDSCOPE_TABLE_FINDINGS}, {"matrix", MEDSCOPE_TABLE_MATRIX},
 };
 
 static void help(const cli_opts *o)
 {
 	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html] [-o FILE]\n"
-	            "                       [--table all|parties|owners|agreements|findings] [--no-bom]\n"
+	            "                       [--table all|parties|owners|agreements|findings|matrix] [--no-bom]\n"
 	            "                       [--max-results N]\n\n"
 	            "Write the whole analysis of MODEL (scope, risk-management owners, required\n"
 	            "agreements, findings) as one document: to FILE with -o (written atomically;\n"
@@ -76,14 +84,14 @@ static void help(const cli_opts *o)
 	            "                 md (Markdown) or html\n"
 	            "  -o, --output FILE  write to FILE instead of standard output\n"
 	            "  --table T      only one table (csv, md, json): parties (scope, certifications,\n"
-	            "                 missing agreements), owners, agreements or findings; default\n"
-	            "                 all (csv holds one table: parties)\n"
+	            "                 missing agreements), owners, agreements, findings or matrix\n"
+	            "                 (the 責任分界表); default all (csv holds one table: parties)\n"
 	            "  --no-bom       csv: no UTF-8 byte-order mark (Excel needs it; other tools may not)\n"
 	            "%s\n"
 	            "Exit status: 0 no finding at or above --fail-on, 1 there are, 2 could not\n"
 	            "analyse or write.\n\n",
 	         "使い方: medscope report モデル [--format json|sarif|csv|md|html] [-o ファイル]\n"
-	         "                       [--table all|parties|owners|agreements|findings] [--no-bom]\n"
+	         "                       [--table all|parties|owners|agreements|findings|matrix] [--no-bom]\n"
 	         "                       [--max-results N]\n\n"
 	         "モデルの分析結果 (対象範囲、リスクマネジメントの責任主体、必要な合意、指摘) を\n"
 	         "1 つの文書として出力します。-o を指定するとそのファイルに (一時ファイル経由で\n"
@@ -91,8 +99,8 @@ static void help(const cli_opts *o)
 	         "  --format F     json (既定; medscope-report/1 形式)、sarif、csv、md (Markdown)、html\n"
 	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
 	         "  --table T      表を 1 つだけ (csv・md・json): parties (対象範囲・認証・欠落している\n"
-	         "                 合意の数)、owners、agreements、findings。既定は all\n"
-	         "                 (csv は表 1 つ: parties)\n"
+	         "                 合意の数)、owners、agreements、findings、matrix (責任分界表)。\n"
+	         "                 既定は all (csv は表 1 つ: parties)\n"
 	         "  --no-bom       csv: UTF-8 の BOM を付けない (Excel には必要)\n"
 	         "%s\n"
 	         "終了コード: 0 --fail-on 以上の指摘なし、1 あり、2 分析または書き込みができない。\n\n"),
@@ -107,6 +115,7 @@ int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_f
 		CLI_COMMON_LONGOPTS,
 		{"format", required_argument, NULL, OPT_FORMAT},
 		{"output", required_argument, NULL, 'o'},
+		{"facility", required_argument, NULL, OPT_FACILITY},
 		{NULL, 0, NULL, 0}};
 	static const cli_choice views[] = {
 		{"table", MEDSCOPE_FORMAT_SCOPE}, /* the command's own table: table_format */
@@ -136,6 +145,13 @@ int cli_view_command(int argc, char **argv, cli_opts *o, medscope_format table_f
 			outpath = optarg;
 			continue;
 		}
+		if (c == OPT_FACILITY && table == MEDSCOPE_TABLE_MATRIX) {
+			eo.facility = optarg;
+			continue;
+		}
+		if (c == OPT_FACILITY)
+			return cli_usage_error(o, "%s", T(o, "--facility only applies to matrix",
+			                                  "--facility は matrix でのみ使えます"));
 		int r = cli_other_option(o, c, argv, help_fn);
 		if (r >= 0)
 			return r;
@@ -179,8 +195,8 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 			continue;
 		case OPT_TABLE:
 			if (!(k = cli_choose(o, "--table", optarg, tables, CLI_NCHOICES(tables),
-			                     "all, parties, owners, agreements or findings",
-			                     "all/parties/owners/agreements/findings")))
+			                     "all, parties, owners, agreements, findings or matrix",
+			                     "all/parties/owners/agreements/findings/matrix")))
 				return EXIT_TROUBLE;
 			eo.table = (medscope_table)k->value;
 			continue;

@@ -22,6 +22,8 @@ static const command commands[] = {
 	 "対象事業者か否かとその理由を表示"},
 	{"owners", cmd_owners, "risk-management owners per system and facility; required agreements",
 	 "システム・医療機関等ごとのリスクマネジメントの責任主体と必要な合意を表示"},
+	{"matrix", cmd_matrix, "the responsibility matrix (責任分界表) of each facility",
+	 "医療機関等ごとの責任分界表 (システム × 関係者の役割) を表示"},
 	{"report", cmd_report, "the whole analysis as one document (json, sarif, csv, md, html)",
 	 "分析結果全体を 1 つの文書として出力 (json, sarif, csv, md, html)"},
 	{"graph", cmd_graph, "annotated diagram (svg, png, pdf, dot)",

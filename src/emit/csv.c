@@ -57,11 +57,31 @@ static int put_record(void *ctx, const char *const *cells, size_t ncols, unsigne
 	return ferror(out) ? -1 : 0;
 }
 
+/* The 責任分界表 of every facility (or opts->facility) in one table, a
+ * facility column first: one CSV holds one table. */
+static medscope_status csv_matrix(FILE *out, const medscope_analysis *a,
+                                  const medscope_emit_options *opts)
+{
+	ms_matrix_index *ix;
+	if (ms_matrix_index_new(a, &ix) < 0)
+		return MEDSCOPE_ERR_NOMEM;
+	uint32_t one;
+	const uint32_t *facs;
+	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
+	medscope_status s = ms_report_matrix_all(a, ix, facs, n, opts->lang, put_record, put_record, out);
+	ms_matrix_index_free(ix);
+	if (s == MEDSCOPE_OK && ferror(out))
+		s = MEDSCOPE_ERR_IO;
+	return s;
+}
+
 medscope_status ms_emit_csv(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
 {
 	medscope_table table = opts->table == MEDSCOPE_TABLE_ALL ? MEDSCOPE_TABLE_SCOPE : opts->table;
 	if (opts->csv_bom)
 		fputs("\xEF\xBB\xBF", out);
+	if (table == MEDSCOPE_TABLE_MATRIX)
+		return csv_matrix(out, a, opts);
 	size_t ncols;
 	const char *const *head = ms_report_header(table, opts->lang, &ncols);
 	if (put_record(out, head, ncols, MS_SEV_NONE) < 0)

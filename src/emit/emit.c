@@ -10,6 +10,8 @@ void medscope_emit_options_init(medscope_emit_options *opts)
 	opts->min_severity = MEDSCOPE_SEVERITY_NOTE;
 	opts->max_results = MEDSCOPE_SARIF_MAX_RESULTS;
 	opts->show_suppressed = 0;
+	opts->color = 0;
+	opts->facility = NULL;
 }
 
 const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,
@@ -48,6 +50,9 @@ medscope_status medscope_emit(FILE *out, const medscope_analysis *analysis,
 		break;
 	case MEDSCOPE_FORMAT_OWNERS:
 		s = ms_emit_owners_table(out, analysis, opts);
+		break;
+	case MEDSCOPE_FORMAT_MATRIX:
+		s = ms_emit_matrix_table(out, analysis, opts);
 		break;
 	case MEDSCOPE_FORMAT_JSON:
 		s = ms_emit_json(out, analysis, opts);

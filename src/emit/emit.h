@@ -36,6 +36,10 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 /* The responsibility matrix, then the required agreements, as terminal tables. */
 medscope_status ms_emit_owners_table(FILE *out, const medscope_analysis *a,
                                      const medscope_emit_options *opts);
+/* The 責任分界表 of each facility (or of opts->facility) as terminal
+ * tables, then the legend. */
+medscope_status ms_emit_matrix_table(FILE *out, const medscope_analysis *a,
+                                     const medscope_emit_options *opts);
 /* The medscope-report/1 document of cli.md (a subset when opts->table is
  * not MEDSCOPE_TABLE_ALL). */
 medscope_status ms_emit_json(FILE *out, const medscope_analysis *a,

@@ -13,7 +13,7 @@
  */
 #include <stdlib.h>
 
-#include "emit/emit.h"
+#include "emit/report.h"
 #include "emit/jsonw.h"
 #include "util/date.h"
 
@@ -182,6 +182,65 @@ static json_t *finding_at(const medscope_analysis *a, size_t i, medscope_lang la
 	return ms_json_finding(a, &a->findings.v[i], lang, scratch);
 }
 
+/* The 責任分界表 of one facility: its parties (the facility first), and per
+ * served system (by layer, then id) the role codes of each party holding
+ * any, in vocabulary order. */
+static json_t *matrix_object(const medscope_analysis *a, const ms_matrix *mx)
+{
+	const medscope_model *m = a->model;
+	int oom = 0;
+	json_t *o = json_object();
+	ms_json_set(o, "facility", json_string(m->parties.v[mx->facility].id), &oom);
+	json_t *parties = json_array();
+	for (uint32_t j = 0; j < mx->ncols; j++)
+		ms_json_push(parties, json_string(m->parties.v[mx->cols[j]].id), &oom);
+	ms_json_set(o, "parties", parties, &oom);
+	json_t *rows = json_array();
+	for (uint32_t r = 0; r < mx->nrows; r++) {
+		const ms_system *sys = &m->systems.v[mx->rows[r]];
+		json_t *ro = json_object(), *roles = json_object();
+		ms_json_set(ro, "system", json_string(sys->id), &oom);
+		ms_json_set(ro, "layer", json_string(ms_code(MS_W_LAYER, sys->layer)), &oom);
+		for (uint32_t j = 0; j < mx->ncols; j++) {
+			uint16_t bits = ms_matrix_roles(mx, r, j);
+			if (!bits)
+				continue;
+			json_t *list = json_array();
+			for (unsigned bit = 0; bit < MS_ROLE__COUNT; bit++)
+				if (bits & (1u << bit))
+					ms_json_push(list, json_string(ms_code(MS_W_MATRIX_ROLE, 1u << bit)), &oom);
+			ms_json_set(roles, m->parties.v[mx->cols[j]].id, list, &oom);
+		}
+		ms_json_set(ro, "roles", roles, &oom);
+		ms_json_push(rows, ro, &oom);
+	}
+	ms_json_set(o, "rows", rows, &oom);
+	return ms_json_done(o, oom);
+}
+
+static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const char *facility)
+{
+	ms_matrix_index *ix;
+	if (ms_matrix_index_new(a, &ix) < 0)
+		return MEDSCOPE_ERR_NOMEM;
+	uint32_t one;
+	const uint32_t *facs;
+	uint32_t n = ms_report_matrix_facilities(a, ix, facility, &one, &facs);
+	medscope_status s = ms_jw_array_begin(w, "matrix");
+	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
+		ms_matrix mx;
+		if (ms_matrix_build(ix, facs[i], &mx) < 0) {
+			s = MEDSCOPE_ERR_NOMEM;
+			break;
+		}
+		s = ms_jw_item(w, matrix_object(a, &mx));
+		ms_matrix_free(&mx);
+	}
+	ms_jw_array_end(w);
+	ms_matrix_index_free(ix);
+	return s;
+}
+
 /* `"key": [ ... ]`, one element dumped and freed at a time. */
 static medscope_status array(ms_jw *w, const char *key, const medscope_analysis *a, size_t n,
                              element_fn fn, medscope_lang lang, ms_buf *scratch)
@@ -213,6 +272,8 @@ medscope_status ms_emit_json(FILE *out, const medscope_analysis *a, const medsco
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_OWNERS ||
 	                         t == MEDSCOPE_TABLE_AGREEMENTS))
 		s = array(&w, "agreements", a, a->requirements.n, agreement_at, lang, &scratch);
+	if (s == MEDSCOPE_OK && t == MEDSCOPE_TABLE_MATRIX)
+		s = matrix_array(&w, a, opts->facility);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_FINDINGS))
 		s = array(&w, "findings", a, a->findings.n, finding_at, lang, &scratch);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_FINDINGS))

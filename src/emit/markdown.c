@@ -97,6 +97,67 @@ static medscope_status md_table(FILE *out, const medscope_analysis *a, medscope_
 	return s;
 }
 
+/* A header row, then its separator line. */
+static int md_head(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
+{
+	FILE *out = ctx;
+	md_row(out, cells, ncols, sev);
+	fputc('|', out);
+	for (size_t i = 0; i < ncols; i++)
+		fputs(" --- |", out);
+	fputc('\n', out);
+	return ferror(out) ? -1 : 0;
+}
+
+/* The 責任分界表 section: a table per facility, then the legend. */
+static medscope_status md_matrix(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts,
+                                 int number)
+{
+	medscope_lang lang = opts->lang;
+	const char *title = MS_L(lang, "Responsibility matrix (per facility)", "責任分界表 (医療機関等ごと)");
+	if (number)
+		fprintf(out, "## %d. %s\n\n", number, title);
+	else
+		fprintf(out, "## %s\n\n", title);
+	ms_matrix_index *ix;
+	if (ms_matrix_index_new(a, &ix) < 0)
+		return MEDSCOPE_ERR_NOMEM;
+	uint32_t one;
+	const uint32_t *facs;
+	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
+	medscope_status s = MEDSCOPE_OK;
+	ms_buf b = MS_BUF_INIT;
+	if (n == 0) {
+		md_text(out, ms_report_none(lang));
+		fputs("\n\n", out);
+	}
+	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
+		ms_report_matrix_title(&b, a, facs[i], lang);
+		fputs("### ", out);
+		md_text(out, ms_buf_cstr(&b));
+		fputs("\n\n", out);
+		ms_buf_clear(&b);
+		s = ms_report_matrix_one(a, ix, facs[i], lang, md_head, md_row, out);
+		fputc('\n', out);
+	}
+	if (s == MEDSCOPE_OK && n) {
+		fputs(MS_L(lang, "Legend:\n\n", "凡例:\n\n"), out);
+		for (unsigned bit = 0; bit < MS_ROLE__COUNT; bit++) {
+			ms_report_matrix_legend(&b, bit, lang);
+			fputs("- ", out);
+			md_text(out, ms_buf_cstr(&b));
+			fputc('\n', out);
+			ms_buf_clear(&b);
+		}
+		fputc('\n', out);
+	}
+	if (b.oom && s == MEDSCOPE_OK)
+		s = MEDSCOPE_ERR_NOMEM;
+	ms_buf_free(&b);
+	ms_matrix_index_free(ix);
+	return s;
+}
+
 static void md_header(FILE *out, const medscope_analysis *a, medscope_lang lang)
 {
 	const medscope_model *m = a->model;
@@ -134,13 +195,19 @@ medscope_status ms_emit_markdown(FILE *out, const medscope_analysis *a,
 	medscope_lang lang = opts->lang;
 	md_header(out, a, lang);
 	medscope_status s = MEDSCOPE_OK;
+	if (opts->table == MEDSCOPE_TABLE_MATRIX)
+		s = md_matrix(out, a, opts, 0);
+	int number = 0;
 	for (size_t i = 0; i < 4 && s == MEDSCOPE_OK; i++) {
 		if (opts->table == MEDSCOPE_TABLE_ALL)
-			s = md_table(out, a, order[i], lang, (int)i + 1);
+			s = md_table(out, a, order[i], lang, ++number);
 		else if (opts->table == order[i] ||
 		         /* `medscope owners`: the matrix, then the agreements (cli.md). */
 		         (opts->table == MEDSCOPE_TABLE_OWNERS && order[i] == MEDSCOPE_TABLE_AGREEMENTS))
 			s = md_table(out, a, order[i], lang, 0);
+		/* The 責任分界表 after the owners it lays out per facility. */
+		if (opts->table == MEDSCOPE_TABLE_ALL && order[i] == MEDSCOPE_TABLE_OWNERS && s == MEDSCOPE_OK)
+			s = md_matrix(out, a, opts, ++number);
 	}
 	if (s == MEDSCOPE_OK && ferror(out))
 		s = MEDSCOPE_ERR_IO;

@@ -258,22 +258,29 @@ typedef struct {
 	void *ctx;
 } row;
 
+int ms_report_cell_clean(ms_buf *b)
+{
+	if (b->oom)
+		return -1;
+	/* C1 and other controls, bidirectional overrides: neutralised as in
+	 * diagram labels, for every format the rows feed (CSV, Markdown,
+	 * HTML, XLSX). '\n' separates a cell's items. */
+	if (ms_needs_neutral(ms_buf_cstr(b), true)) {
+		ms_buf clean = MS_BUF_INIT;
+		ms_put_neutral(&clean, ms_buf_cstr(b), true);
+		ms_buf_free(b);
+		*b = clean;
+		if (clean.oom)
+			return -1;
+	}
+	return 0;
+}
+
 static medscope_status emit_row(row *r, unsigned sev)
 {
 	for (size_t i = 0; i < r->ncols; i++) {
-		if (r->col[i].oom)
+		if (ms_report_cell_clean(&r->col[i]) < 0)
 			return MEDSCOPE_ERR_NOMEM;
-		/* C1 and other controls, bidirectional overrides: neutralised as
-		 * in diagram labels, for every format the rows feed (CSV,
-		 * Markdown, HTML, XLSX). '\n' separates a cell's items. */
-		if (ms_needs_neutral(ms_buf_cstr(&r->col[i]), true)) {
-			ms_buf clean = MS_BUF_INIT;
-			ms_put_neutral(&clean, ms_buf_cstr(&r->col[i]), true);
-			ms_buf_free(&r->col[i]);
-			r->col[i] = clean;
-			if (clean.oom)
-				return MEDSCOPE_ERR_NOMEM;
-		}
 		r->cells[i] = ms_buf_cstr(&r->col[i]);
 	}
 	medscope_status s = r->fn(r->ctx, r->cells, r->ncols, sev) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;

@@ -13,6 +13,7 @@
 #ifndef MS_EMIT_REPORT_H
 #define MS_EMIT_REPORT_H
 
+#include "analyze/matrix.h"
 #include "emit/emit.h"
 
 #define MS_REPORT_MAX_COLS 12
@@ -53,5 +54,42 @@ const char *ms_report_as_of_source(const char *source, medscope_lang lang);
 int ms_csv_field(FILE *out, const char *s);
 /* "Citation「phrase」" of a rule, the way the findings table shows it, into `out`. */
 void ms_report_citation(ms_buf *out, unsigned rule);
+
+/* Neutralise controls and bidirectional overrides in cell `b` (as every
+ * table cell is). 0, or -1 when out of memory. */
+int ms_report_cell_clean(ms_buf *b);
+
+/* ---- the 責任分界表 (analyze/matrix.h) ---------------------------------- */
+
+/* The facilities whose tables a report shows: the one opts->facility
+ * names, else every facility of `ix`. Returns their count (0 when
+ * `facility` names none) and points *facs at them (valid while ix and
+ * `one` live). */
+uint32_t ms_report_matrix_facilities(const medscope_analysis *a, const ms_matrix_index *ix,
+                                     const char *facility, uint32_t *one, const uint32_t **facs);
+
+/* "責任分界表: H (ひかり台クリニック)": a facility's table title, into b. */
+void ms_report_matrix_title(ms_buf *b, const medscope_analysis *a, uint32_t facility,
+                            medscope_lang lang);
+
+/* "A (A社)": a party as a column header names it, into b. */
+void ms_report_party_label(ms_buf *b, const medscope_analysis *a, uint32_t party);
+
+/* One facility's table: `head` gets the header row (layer, system, system
+ * name, then a column per party, the facility first), `fn` each row.
+ * Rows by layer, then by system id. */
+medscope_status ms_report_matrix_one(const medscope_analysis *a, ms_matrix_index *ix,
+                                     uint32_t facility, medscope_lang lang, ms_report_row_fn head,
+                                     ms_report_row_fn fn, void *ctx);
+
+/* The tables of facilities facs[0..n) in one (CSV, and the workbook past
+ * 30 facilities): facility, layer, system, system name, the facility's
+ * roles, then a column per other party met in any of them, by id. */
+medscope_status ms_report_matrix_all(const medscope_analysis *a, ms_matrix_index *ix,
+                                     const uint32_t *facs, uint32_t n, medscope_lang lang,
+                                     ms_report_row_fn head, ms_report_row_fn fn, void *ctx);
+
+/* The legend lines ("RM: …") of the roles, in vocabulary order. */
+void ms_report_matrix_legend(ms_buf *b, unsigned role_bit, medscope_lang lang);
 
 #endif

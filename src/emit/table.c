@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "emit/emit.h"
+#include "emit/report.h"
 #include "util/date.h"
 #include "util/lang.h"
 
@@ -25,6 +25,7 @@ typedef struct {
 	unsigned whole; /* bit c: column c is never cut (facts a reader copies: papers, certificates) */
 	MS_VEC(char *) cells;
 	int oom;
+	int whole_all; /* never cut a cell (the 責任分界表: every role counts) */
 } grid;
 
 static void grid_cell(grid *g, const char *s)
@@ -96,16 +97,21 @@ void ms_pad(FILE *out, const char *s, size_t width)
 		fputc(' ', out);
 }
 
-static void grid_print(FILE *out, const grid *g)
+/* 0, or -1 when out of memory (nothing written). */
+static int grid_print(FILE *out, const grid *g)
 {
-	size_t nrows = g->cells.n / g->ncols, width[MAX_COLS] = {0};
+	size_t nrows = g->cells.n / g->ncols, fixed[MAX_COLS] = {0};
+	/* A 責任分界表 has a column per party: it may have more. */
+	size_t *width = g->ncols <= MAX_COLS ? fixed : calloc(g->ncols, sizeof(*width));
+	if (!width)
+		return -1;
 	for (size_t c = 0; c < g->ncols; c++) {
 		for (size_t r = 0; r < nrows; r++) {
 			size_t w = ms_display_width(g->cells.v[r * g->ncols + c]);
 			if (w > width[c])
 				width[c] = w;
 		}
-		if (width[c] > CELL_CAP && !(g->whole & 1u << c))
+		if (width[c] > CELL_CAP && !g->whole_all && !(c < 32 && (g->whole & 1u << c)))
 			width[c] = CELL_CAP;
 	}
 	for (size_t r = 0; r < nrows; r++) {
@@ -129,6 +135,9 @@ static void grid_print(FILE *out, const grid *g)
 			}
 		}
 	}
+	if (width != fixed)
+		free(width);
+	return 0;
 }
 
 static void header(grid *g, const char *const *names, size_t n)
@@ -145,8 +154,8 @@ static void header(grid *g, const char *const *names, size_t n)
 static medscope_status finish(FILE *out, grid *g)
 {
 	medscope_status s = g->oom ? MEDSCOPE_ERR_NOMEM : MEDSCOPE_OK;
-	if (s == MEDSCOPE_OK)
-		grid_print(out, g);
+	if (s == MEDSCOPE_OK && grid_print(out, g) < 0)
+		s = MEDSCOPE_ERR_NOMEM;
 	grid_free(g);
 	if (s == MEDSCOPE_OK && ferror(out))
 		s = MEDSCOPE_ERR_IO;
@@ -372,6 +381,73 @@ medscope_status ms_emit_owners_table(FILE *out, const medscope_analysis *a,
 		fputc('\n', out);
 		s = agreements_table(out, a, jp);
 	}
+	if (s == MEDSCOPE_OK && ferror(out))
+		s = MEDSCOPE_ERR_IO;
+	return s;
+}
+
+/* The rows of report_matrix.c into a grid: the header sets the columns. */
+static int grid_head_fn(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
+{
+	grid *g = ctx;
+	(void)sev;
+	header(g, cells, ncols);
+	return g->oom;
+}
+
+static int grid_row_fn(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
+{
+	grid *g = ctx;
+	(void)sev;
+	for (size_t i = 0; i < ncols; i++)
+		grid_cell(g, cells[i][0] ? cells[i] : "-");
+	return g->oom;
+}
+
+medscope_status ms_emit_matrix_table(FILE *out, const medscope_analysis *a,
+                                     const medscope_emit_options *opts)
+{
+	medscope_lang lang = opts->lang;
+	int jp = lang == MEDSCOPE_LANG_JA;
+	ms_matrix_index *ix;
+	if (ms_matrix_index_new(a, &ix) < 0)
+		return MEDSCOPE_ERR_NOMEM;
+	uint32_t one;
+	const uint32_t *facs;
+	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
+	medscope_status s = MEDSCOPE_OK;
+	ms_buf b = MS_BUF_INIT;
+	if (n == 0)
+		fputs(jp ? "(なし: 医療機関等に提供されるシステムはありません)\n"
+		         : "(none: no system is served to a facility)\n",
+		      out);
+	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
+		grid g = {0};
+		g.whole_all = 1;
+		ms_report_matrix_title(&b, a, facs[i], lang);
+		fprintf(out, "%s%s\n\n", i ? "\n" : "", ms_buf_cstr(&b));
+		ms_buf_clear(&b);
+		s = ms_report_matrix_one(a, ix, facs[i], lang, grid_head_fn, grid_row_fn, &g);
+		if (s == MEDSCOPE_ERR_IO) /* a callback stopped: out of memory */
+			s = MEDSCOPE_ERR_NOMEM;
+		if (s == MEDSCOPE_OK)
+			s = finish(out, &g);
+		else
+			grid_free(&g);
+	}
+	/* The legend: every word of the fixed vocabulary (issue 15). */
+	if (s == MEDSCOPE_OK && n) {
+		fputs(jp ? "\n凡例\n" : "\nLegend\n", out);
+		for (unsigned bit = 0; bit < MS_ROLE__COUNT; bit++) {
+			ms_report_matrix_legend(&b, bit, lang);
+			fprintf(out, "  %s\n", ms_buf_cstr(&b));
+			ms_buf_clear(&b);
+		}
+	}
+	if (b.oom && s == MEDSCOPE_OK)
+		s = MEDSCOPE_ERR_NOMEM;
+	ms_buf_free(&b);
+	ms_matrix_index_free(ix);
 	if (s == MEDSCOPE_OK && ferror(out))
 		s = MEDSCOPE_ERR_IO;
 	return s;

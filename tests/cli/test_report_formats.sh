@@ -133,5 +133,5 @@ expect_rc 2 "unknown format"
 expect_err "json, sarif, csv, md or html" "the formats named"
 run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format csv --table people --lang en
 expect_rc 2 "unknown table"
-expect_err "parties, owners, agreements or findings" "the tables named"
+expect_err "parties, owners, agreements, findings or matrix" "the tables named"
 finish

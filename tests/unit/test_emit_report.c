@@ -380,8 +380,9 @@ static void test_md_escapes_cells(void)
 		strstr(md, "A社 \\| \\*強調\\* \\_下線\\_ \\`code\\` &lt;b&gt; \\\\ \\[x\\]"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "みなと病院, 本院 \"東\"<br>2行目"));
 	CU_ASSERT_PTR_NULL(strstr(md, "<b>"));
-	/* Scope, matrix, agreements, findings: four tables, none ragged. */
-	CU_ASSERT_EQUAL(md_tables(md), 4);
+	/* Scope, owners, the facility's 責任分界表, agreements, findings: five
+	 * tables, none ragged. */
+	CU_ASSERT_EQUAL(md_tables(md), 5);
 	/* The finding with its citation: key and quoted phrase. */
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "| エラー | missing-subcontract-approval |"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(md, "MHLW 経営管理編 遵守事項「"));

@@ -16,7 +16,7 @@ _medscope()
 		cword=$COMP_CWORD
 	fi
 
-	local commands="check scope owners report graph validate diff impact init rules explain"
+	local commands="check scope owners matrix report graph validate diff impact init rules explain"
 	local common="--lang --as-of --fail-on --quiet -q --max-input --max-depth --max-attributes
 		--max-value-length --max-diagnostics --color --help"
 
@@ -32,13 +32,13 @@ _medscope()
 	--fail-on) COMPREPLY=($(compgen -W "error warning note never" -- "$cur")); return ;;
 	--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
 	--view) COMPREPLY=($(compgen -W "supply contracts responsibility" -- "$cur")); return ;;
-	--table) COMPREPLY=($(compgen -W "all parties scope owners agreements findings" -- "$cur")); return ;;
+	--table) COMPREPLY=($(compgen -W "all parties scope owners agreements findings matrix" -- "$cur")); return ;;
 	-T | --format)
 		local f
 		case $cmd in
 		report) f="json sarif csv md html" ;;
 		graph) f="svg png pdf dot" ;;
-		scope | owners) f="table csv json md" ;;
+		scope | owners | matrix) f="table csv json md" ;;
 		diff) f="text json sarif" ;;
 		impact) f="text json csv" ;;
 		esac
@@ -49,7 +49,7 @@ _medscope()
 		COMPREPLY=($(compgen -f -- "$cur"))
 		return
 		;;
-	--as-of | --max-* | --depth | --focus | --font | --time-budget)
+	--as-of | --max-* | --depth | --focus | --font | --time-budget | --facility)
 		return
 		;;
 	esac
@@ -60,6 +60,7 @@ _medscope()
 		check) opts="--show-suppressed" ;;
 		validate) opts="" ;;
 		scope | owners) opts="--format -o --output" ;;
+		matrix) opts="--format -o --output --facility" ;;
 		report) opts="--format -o --output --table --no-bom --max-results" ;;
 		graph) opts="-T --format -o --output --view --focus --depth --font --max-nodes --time-budget" ;;
 		diff) opts="--format -o --output --max-results" ;;
