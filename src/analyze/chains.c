@@ -15,12 +15,13 @@
 #include <string.h>
 
 #include "analyze/engine.h"
+#include "util/hash.h"
 
-static uint64_t mix64(uint64_t z)
+/* The home slot of key (A, T) in a table of cap slots: keyed
+ * (util/hash.h), as the ids behind the indices come from the model. */
+static uint32_t chain_slot(uint64_t key, uint32_t cap)
 {
-	z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
-	z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
-	return z ^ (z >> 31);
+	return (uint32_t)ms_hash_pair(key, 0) & (cap - 1);
 }
 
 static int chain_cache_grow(ms_engine *e)
@@ -38,7 +39,7 @@ static int chain_cache_grow(ms_engine *e)
 	for (uint32_t i = 0; i < e->chains.cap; i++) {
 		if (e->chains.ids[i] == MS_NONE)
 			continue;
-		uint32_t h = (uint32_t)mix64(e->chains.keys[i]) & (cap - 1);
+		uint32_t h = chain_slot(e->chains.keys[i], cap);
 		while (ids[h] != MS_NONE)
 			h = (h + 1) & (cap - 1);
 		keys[h] = e->chains.keys[i];
@@ -106,7 +107,7 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 	static const ms_chain empty = {0, 0, 0, 0};
 	uint64_t key = ((uint64_t)a << 32) | t;
 	if (e->chains.cap) {
-		uint32_t h = (uint32_t)mix64(key) & (e->chains.cap - 1);
+		uint32_t h = chain_slot(key, e->chains.cap);
 		while (e->chains.ids[h] != MS_NONE) {
 			if (e->chains.keys[h] == key)
 				return &e->chains.list.v[e->chains.ids[h]];
@@ -166,7 +167,7 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 		e->oom = 1;
 		return &empty;
 	}
-	uint32_t h = (uint32_t)mix64(key) & (e->chains.cap - 1);
+	uint32_t h = chain_slot(key, e->chains.cap);
 	while (e->chains.ids[h] != MS_NONE)
 		h = (h + 1) & (e->chains.cap - 1);
 	e->chains.keys[h] = key;

@@ -106,35 +106,28 @@ static void match_keyed(dctx *c, size_t on, size_t nn, uint32_t *omatch, uint32_
 	ms_keyed_match(c->okeys, on, c->nkeys, nn, omatch, nmatch);
 }
 
-/* Two independent hashes of an identity made of integers: two cheap
- * multiplicative chains over its parts, each finished by a full mix. */
-typedef struct {
-	uint64_t key, check;
-} hash2;
+/* The keyed hash of an identity made of integers (util/hash.h), fed
+ * part by part. */
+typedef ms_hasher hash2;
 
 static void h2_add(hash2 *h, uint64_t v)
 {
-	h->key = (h->key ^ v) * 0x9e3779b97f4a7c15ull;
-	h->key ^= h->key >> 29;
-	h->check = (h->check + v) * 0xc2b2ae3d27d4eb4full;
-	h->check ^= h->check >> 31;
+	ms_hasher_add(h, v);
 }
 
-/* Both chains start from the process key (util/hash.h), so that no model
- * can choose identities whose keys share their sort bits. */
 static hash2 h2_start(uint64_t v)
 {
-	uint64_t k[2];
-	ms_hash_key(k);
-	hash2 h = {k[0], k[1]};
-	h2_add(&h, v);
+	hash2 h;
+	ms_hasher_init(&h);
+	ms_hasher_add(&h, v);
 	return h;
 }
 
-/* 96 bits of the two hashes (idmap.h): the key's low bits sort. */
+/* 96 bits of the identity (idmap.h): the hash, whose low bits sort, and
+ * 32 bits of a second value of it. */
 static ms_keyed keyed(hash2 h, uint32_t index)
 {
-	uint64_t key = ms_hash_pair(h.key, h.check), check = ms_hash_u64(h.check, 2);
+	uint64_t key = ms_hasher_end(&h, 0), check = ms_hasher_end(&h, 0x636865636bull);
 	return (ms_keyed){key, (uint32_t)(check >> 32), index};
 }
 

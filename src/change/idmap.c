@@ -94,15 +94,6 @@ uint32_t ms_idmap_next(const ms_idmap *m, uint64_t hash, size_t *pos)
 	return EMPTY;
 }
 
-uint64_t ms_hash_u64(uint64_t h, uint64_t v)
-{
-	/* splitmix64's finaliser over the combination. */
-	uint64_t z = h ^ (v + 0x9e3779b97f4a7c15ull + (h << 6) + (h >> 2));
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-	return z ^ (z >> 31);
-}
-
 void ms_keyed_sort(ms_keyed *items, size_t n, ms_keyed *tmp, uint32_t *count)
 {
 	if (n < 2)

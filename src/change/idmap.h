@@ -62,8 +62,4 @@ void ms_keyed_sort(ms_keyed *items, size_t n, ms_keyed *tmp, uint32_t *count);
 void ms_keyed_match(const ms_keyed *a, size_t na, const ms_keyed *b, size_t nb, uint32_t *amatch,
                     uint32_t *bmatch);
 
-/* Combining the parts of a key that is already keyed (util/hash.h): an
- * unkeyed mixer, cheap enough to run over every part. */
-uint64_t ms_hash_u64(uint64_t h, uint64_t v);
-
 #endif

@@ -125,6 +125,44 @@ void ms_hash_key(uint64_t out[2])
 	out[1] = k[1];
 }
 
+/* SipHash-1-3 over whole words, one step at a time (ms_siphash with c = 1,
+ * d = 3 and len = 8 * words). */
+void ms_hasher_init(ms_hasher *h)
+{
+	const uint64_t *k = key();
+	h->v0 = k[0] ^ 0x736f6d6570736575ull;
+	h->v1 = k[1] ^ 0x646f72616e646f6dull;
+	h->v2 = k[0] ^ 0x6c7967656e657261ull;
+	h->v3 = k[1] ^ 0x7465646279746573ull;
+	h->words = 0;
+}
+
+void ms_hasher_add(ms_hasher *h, uint64_t m)
+{
+	uint64_t v0 = h->v0, v1 = h->v1, v2 = h->v2, v3 = h->v3;
+	v3 ^= m;
+	SIPROUND;
+	v0 ^= m;
+	h->v0 = v0, h->v1 = v1, h->v2 = v2, h->v3 = v3;
+	h->words++;
+}
+
+uint64_t ms_hasher_end(const ms_hasher *h, uint64_t extra)
+{
+	ms_hasher t = *h;
+	if (extra)
+		ms_hasher_add(&t, extra);
+	uint64_t v0 = t.v0, v1 = t.v1, v2 = t.v2, v3 = t.v3;
+	uint64_t b = (uint64_t)(8 * t.words) << 56;
+	v3 ^= b;
+	SIPROUND;
+	v0 ^= b;
+	v2 ^= 0xff;
+	for (int r = 0; r < 3; r++)
+		SIPROUND;
+	return v0 ^ v1 ^ v2 ^ v3;
+}
+
 void ms_hash_set_key_for_testing(uint64_t k0, uint64_t k1)
 {
 	key(); /* so that a later first use does not draw over it */

@@ -35,9 +35,25 @@ uint64_t ms_hash_bytes(const void *data, size_t len);
 /* The same over two 64-bit values (as little-endian bytes, so the result
  * is the same on every byte order). */
 uint64_t ms_hash_pair(uint64_t a, uint64_t b);
-/* The process key's two words, for hashes computed in steps (diff's
- * identity chains start from them). */
+/* The process key's two words. */
 void ms_hash_key(uint64_t key[2]);
+
+/*
+ * The process's keyed hash computed in steps, for identities made of a
+ * variable number of integers (diff's tuples): ms_hasher_add() feeds one
+ * 64-bit word, ms_hasher_end() gives the same value as ms_hash_bytes()
+ * over the words' little-endian bytes. `extra` != 0 hashes one more word
+ * first, without changing h: a second, independent value of the same
+ * identity (diff keeps 96 bits to tell identities apart).
+ */
+typedef struct {
+	uint64_t v0, v1, v2, v3;
+	uint64_t words;
+} ms_hasher;
+
+void ms_hasher_init(ms_hasher *h);
+void ms_hasher_add(ms_hasher *h, uint64_t word);
+uint64_t ms_hasher_end(const ms_hasher *h, uint64_t extra);
 
 /*
  * Tests only: replace the process key by (k0, k1), so that a test can

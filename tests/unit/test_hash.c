@@ -198,6 +198,38 @@ static void test_siphash13_vectors(void)
 	check_vectors(sip13_vectors, 1, 3);
 }
 
+/* The stepwise hasher is SipHash-1-3 over the words' little-endian bytes
+ * (checked against the reference vectors' key), and `extra` hashes one
+ * more word without touching the state. */
+static void test_hasher_is_siphash13_over_words(void)
+{
+	uint64_t saved[2];
+	ms_hash_key(saved);
+	ms_hash_set_key_for_testing(ref_key[0], ref_key[1]);
+	unsigned char bytes[8 * 5];
+	for (size_t i = 0; i < sizeof bytes; i++)
+		bytes[i] = (unsigned char)(i * 7 + 1);
+	for (size_t n = 0; n <= 5; n++) {
+		ms_hasher h;
+		ms_hasher_init(&h);
+		for (size_t w = 0; w < n; w++) {
+			uint64_t v = 0;
+			for (int b = 0; b < 8; b++)
+				v |= (uint64_t)bytes[8 * w + (size_t)b] << (8 * b);
+			ms_hasher_add(&h, v);
+		}
+		CU_ASSERT_EQUAL(ms_hasher_end(&h, 0), ms_siphash(ref_key, bytes, 8 * n, 1, 3));
+		CU_ASSERT_EQUAL(ms_hasher_end(&h, 0), ms_hash_bytes(bytes, 8 * n));
+		if (n < 5) {
+			uint64_t v = 0;
+			for (int b = 0; b < 8; b++)
+				v |= (uint64_t)bytes[8 * n + (size_t)b] << (8 * b);
+			CU_ASSERT_EQUAL(ms_hasher_end(&h, v), ms_siphash(ref_key, bytes, 8 * n + 8, 1, 3));
+		}
+	}
+	ms_hash_set_key_for_testing(saved[0], saved[1]);
+}
+
 /* The key the process drew (init_suite, before any test set one). */
 static uint64_t drawn_key[2];
 
@@ -415,6 +447,7 @@ static CU_TestInfo tests[] = {
 	{"SipHash-2-4 gives the reference vectors", test_siphash24_reference_vectors},
 	{"SipHash-1-3 gives OpenSSL's vectors", test_siphash13_vectors},
 	{"the process key is drawn, not fixed", test_key_is_not_the_reference_key},
+	{"the stepwise hasher is SipHash-1-3 over words", test_hasher_is_siphash13_over_words},
 	{"ids colliding under FNV-1a spread in the keyed table", test_colliding_ids_spread_in_the_keyed_table},
 	{"ids aimed at one key spread under another", test_ids_aimed_at_one_key_spread_under_another},
 	{"no output depends on the key", test_outputs_do_not_depend_on_the_key},
