@@ -7,8 +7,9 @@
  *
  * Cost: supplier agreements O(contracts); change notification O(edges x
  * min(facilities of the two systems) x log of the other); third-party
- * provision O(flows + facilities served); lifecycle O(contracts covering
- * the supply of each served system), once per system.
+ * provision O(flows + facilities served); lifecycle splits O(systems +
+ * runs-on edges + contracts) (life_sum), the agreements of a split
+ * O(contracts covering the supply of each split system).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -32,65 +33,145 @@ static void add2(const uint32_t *rank, uint32_t *p1, uint32_t *p2, uint32_t s)
 	}
 }
 
+/* What a lifecycle split needs to know of supply(X), for every X: the two
+ * operation and the two development suppliers with the smallest ids
+ * (add2), the development contract with the smallest id, and the smallest
+ * one whose supplier differs from that one's. Each is a minimum over a
+ * set, so the summary of supply(X) is the merge of X's own contracts and
+ * the summaries of what X runs on: one pass over the runs-on graph,
+ * instead of materialising supply(X) for every served X (a runs-on chain
+ * of 40,000 systems was 800 million pool entries). */
+typedef struct {
+	uint32_t op[2], dev[2]; /* suppliers, MS_NONE when fewer */
+	uint32_t c1, c2;        /* development contracts, MS_NONE when none */
+} life_sum;
+
+/* Keep c in (c1, c2): c1 the smallest contract id, c2 the smallest whose
+ * supplier is not c1's. */
+static void add_dev(const ms_engine *e, life_sum *x, uint32_t c)
+{
+	const uint32_t *rank = e->ix.contract_rank;
+	const medscope_model *m = e->m;
+	if (c == MS_NONE || c == x->c1 || c == x->c2)
+		return;
+	if (x->c1 == MS_NONE || rank[c] < rank[x->c1]) {
+		uint32_t old = x->c1;
+		x->c1 = c;
+		/* The old first and the old second compete for second place. */
+		uint32_t cand[2] = {old, x->c2};
+		x->c2 = MS_NONE;
+		for (int i = 0; i < 2; i++)
+			if (cand[i] != MS_NONE && m->contracts.v[cand[i]].supplier != m->contracts.v[c].supplier &&
+			    (x->c2 == MS_NONE || rank[cand[i]] < rank[x->c2]))
+				x->c2 = cand[i];
+	} else if (m->contracts.v[c].supplier != m->contracts.v[x->c1].supplier &&
+	           (x->c2 == MS_NONE || rank[c] < rank[x->c2])) {
+		x->c2 = c;
+	}
+}
+
+static void merge_sum(const ms_engine *e, life_sum *into, const life_sum *from)
+{
+	for (int j = 0; j < 2; j++) {
+		if (from->op[j] != MS_NONE)
+			add2(e->ix.party_rank, &into->op[0], &into->op[1], from->op[j]);
+		if (from->dev[j] != MS_NONE)
+			add2(e->ix.party_rank, &into->dev[0], &into->dev[1], from->dev[j]);
+	}
+	add_dev(e, into, from->c1);
+	add_dev(e, into, from->c2);
+}
+
+/* The summary of X's own covering contracts. */
+static void own_sum(const ms_engine *e, uint32_t x, life_sum *out)
+{
+	const medscope_model *m = e->m;
+	*out = (life_sum){{MS_NONE, MS_NONE}, {MS_NONE, MS_NONE}, MS_NONE, MS_NONE};
+	for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
+		uint32_t c = e->ix.by_cover.idx[k];
+		const ms_contract *ct = &m->contracts.v[c];
+		if (!(ct->types & MS_CT_QUALIFYING))
+			continue;
+		if (ct->types & MS_CT_OPERATION)
+			add2(e->ix.party_rank, &out->op[0], &out->op[1], ct->supplier);
+		if (ct->types & MS_CT_DEVELOPMENT) {
+			add2(e->ix.party_rank, &out->dev[0], &out->dev[1], ct->supplier);
+			add_dev(e, out, c);
+		}
+	}
+}
+
+/* sums[x] for every x, children before parents (depth-first, iterative:
+ * a deep chain must not overflow the stack). The loader refused cycles. */
+static int life_sums(ms_engine *e, life_sum *sums, uint8_t *done)
+{
+	const medscope_model *m = e->m;
+	ms_u32vec *stack = &e->supply.stack;
+	for (uint32_t root = 0; root < e->ns; root++) {
+		if (done[root])
+			continue;
+		stack->n = 0;
+		if (ms_push(e, stack, root) < 0)
+			return -1;
+		while (stack->n) {
+			uint32_t x = stack->v[stack->n - 1];
+			const ms_system *sy = &m->systems.v[x];
+			if (done[x] == 2) {
+				stack->n--;
+				continue;
+			}
+			if (done[x] == 0) { /* first visit: its children first */
+				done[x] = 1;
+				for (uint32_t j = 0; j < sy->nruns; j++) {
+					uint32_t t = m->edges.v[sy->runs_off + j].target;
+					if (!done[t] && ms_push(e, stack, t) < 0)
+						return -1;
+				}
+				continue;
+			}
+			own_sum(e, x, &sums[x]);
+			for (uint32_t j = 0; j < sy->nruns; j++)
+				merge_sum(e, &sums[x], &sums[m->edges.v[sy->runs_off + j].target]);
+			done[x] = 2;
+			stack->n--;
+		}
+	}
+	return 0;
+}
+
 int ms_lifecycle_prepare(ms_engine *e)
 {
 	const medscope_model *m = e->m;
-	size_t n = (size_t)e->ns + 1;
-	uint32_t *sum = malloc(4 * n * sizeof(*sum)); /* op1 op2 dev1 dev2 per system */
-	if (!sum)
-		return -1;
-	for (size_t i = 0; i < 4 * n; i++)
-		sum[i] = MS_NONE;
-	for (uint32_t x = 0; x < e->ns; x++)
-		for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
-			const ms_contract *ct = &m->contracts.v[e->ix.by_cover.idx[k]];
-			if (!(ct->types & MS_CT_QUALIFYING))
-				continue;
-			if (ct->types & MS_CT_OPERATION)
-				add2(e->ix.party_rank, &sum[4 * x], &sum[4 * x + 1], ct->supplier);
-			if (ct->types & MS_CT_DEVELOPMENT)
-				add2(e->ix.party_rank, &sum[4 * x + 2], &sum[4 * x + 3], ct->supplier);
-		}
-	for (uint32_t t = 0; t < e->ns && !e->oom; t++) {
+	life_sum *sums = malloc(((size_t)e->ns + 1) * sizeof(*sums));
+	uint8_t *done = calloc((size_t)e->ns + 1, 1);
+	int rc = -1;
+	if (!sums || !done || life_sums(e, sums, done) < 0)
+		goto cleanup;
+	for (uint32_t t = 0; t < e->ns; t++) {
 		if (!e->a->sysinfo[t].served)
 			continue;
 		/* Among the qualifying contracts covering supply(T), one operation and
 		 * one development contract with different suppliers. */
-		ms_span sp = ms_supply(e, t);
-		uint32_t o1 = MS_NONE, o2 = MS_NONE, d1 = MS_NONE, d2 = MS_NONE;
-		for (uint32_t i = 0; i < sp.n; i++) {
-			uint32_t x = e->supply.pool.v[sp.off + i];
-			for (int j = 0; j < 2; j++) {
-				if (sum[4 * x + j] != MS_NONE)
-					add2(e->ix.party_rank, &o1, &o2, sum[4 * x + j]);
-				if (sum[4 * x + 2 + j] != MS_NONE)
-					add2(e->ix.party_rank, &d1, &d2, sum[4 * x + 2 + j]);
-			}
-		}
+		const life_sum *x = &sums[t];
+		uint32_t o1 = x->op[0], o2 = x->op[1], d1 = x->dev[0], d2 = x->dev[1];
 		if (o1 == MS_NONE || d1 == MS_NONE || (o2 == MS_NONE && d2 == MS_NONE && o1 == d1))
 			continue;
-		uint32_t dev = MS_NONE;
-		for (uint32_t i = 0; i < sp.n; i++) {
-			uint32_t x = e->supply.pool.v[sp.off + i];
-			for (uint32_t k = e->ix.by_cover.off[x]; k < e->ix.by_cover.off[x + 1]; k++) {
-				uint32_t c = e->ix.by_cover.idx[k];
-				const ms_contract *ct = &m->contracts.v[c];
-				if (!(ct->types & MS_CT_QUALIFYING) || !(ct->types & MS_CT_DEVELOPMENT))
-					continue;
-				if (o1 == ct->supplier && (o2 == MS_NONE || o2 == ct->supplier))
-					continue;
-				if (dev == MS_NONE || strcmp(ct->id, m->contracts.v[dev].id) < 0)
-					dev = c;
-			}
-		}
+		/* The development contract with the smallest id, leaving out those
+		 * of the one operation supplier when there is only one. */
+		uint32_t dev = x->c1;
+		if (o2 == MS_NONE && dev != MS_NONE && m->contracts.v[dev].supplier == o1)
+			dev = x->c2;
 		if (dev == MS_NONE) /* cannot happen: a split has such a contract */
 			continue;
 		e->carry.split_dev[t] = dev;
 		uint32_t ds = m->contracts.v[dev].supplier;
 		e->carry.split_other[t] = o1 != ds ? o1 : o2;
 	}
-	free(sum);
-	return e->oom ? -1 : 0;
+	rc = 0;
+cleanup:
+	free(sums);
+	free(done);
+	return rc;
 }
 
 /* X <-> Y along each contract between vendors in the split (FAQ 3.1

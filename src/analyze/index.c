@@ -270,6 +270,12 @@ ms_span ms_supply(ms_engine *e, uint32_t s)
 			*p = t;
 		}
 	}
+	/* Offsets are 32-bit and MS_NONE means "not made yet": a pool that
+	 * outgrew them is refused like a failed allocation, never wrapped. */
+	if (e->supply.pool.n >= MS_NONE) {
+		e->oom = 1;
+		return sp;
+	}
 	e->supply.off[s] = (uint32_t)start;
 	e->supply.n[s] = (uint32_t)(e->supply.pool.n - start);
 	sp.off = e->supply.off[s];

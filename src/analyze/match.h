@@ -17,7 +17,8 @@
 
 typedef struct {
 	const medscope_model *m;
-	ms_csr by_party;            /* party -> agreements naming it */
+	ms_csr by_party;            /* party -> agreements naming it, by id */
+	uint32_t *rank;             /* [agreement] its position by id */
 	uint32_t *in_query, *hit, *covered; /* [system] epoch marks, while matching */
 	uint32_t epoch;
 	MS_VEC(uint32_t) all;       /* after ms_match: the agreements that meet it, by id */
