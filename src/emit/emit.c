@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* medscope_emit(): one entry point, one emitter per format. */
+#include <string.h>
+
 #include "emit/emit.h"
 
 void medscope_emit_options_init(medscope_emit_options *opts)
 {
+	/* Every field a value, including ones added later (color): zero is
+	 * each one's "off". */
+	memset(opts, 0, sizeof(*opts));
 	opts->lang = MEDSCOPE_LANG_EN;
 	opts->table = MEDSCOPE_TABLE_ALL;
 	opts->csv_bom = 1; /* Excel reads UTF-8 CSV as Shift_JIS without it */
 	opts->min_severity = MEDSCOPE_SEVERITY_NOTE;
 	opts->max_results = MEDSCOPE_SARIF_MAX_RESULTS;
-	opts->show_suppressed = 0;
-	opts->color = 0;
-	opts->facility = NULL;
 }
 
 const medscope_emit_options *ms_emit_opts(const medscope_emit_options *opts,
