@@ -62,7 +62,30 @@ typedef struct {
 	 *  drawing estimated past the budget fails with MEDSCOPE_ERR_LIMIT.
 	 *  Not applied to "dot", which is written without layout. */
 	unsigned time_budget;
+	/** Nonzero: never fold facilities together, however large the
+	 *  drawing (the node budget still applies). */
+	int no_fold;
+	/** The paper the drawing is for. MEDSCOPE_PAPER_NONE (the default):
+	 *  drawn at 100 %, folded until it fits an A3 sheet either way round
+	 *  at that size. A paper: folded until it fits that sheet at 100 %,
+	 *  then scaled down to it if it still does not, and the page (PDF,
+	 *  SVG) or the picture (PNG, at 150 dpi) is the sheet's size; a note
+	 *  on `diags` states the scale and the smallest text size reached. */
+	int paper; /**< a medscope_paper */
 } medscope_graph_options;
+
+/** Paper sizes for medscope_graph_options.paper. */
+typedef enum {
+	MEDSCOPE_PAPER_NONE = 0,
+	MEDSCOPE_PAPER_A4,
+	MEDSCOPE_PAPER_A3,
+	MEDSCOPE_PAPER_A4_LANDSCAPE,
+	MEDSCOPE_PAPER_A3_LANDSCAPE
+} medscope_paper;
+
+/** The paper named "a4", "a3", "a4-landscape" or "a3-landscape"; -1 when
+ *  there is none. */
+MEDSCOPE_EXTERN int medscope_paper_from_name(const char *name);
 
 /** Fill `opts` with the defaults above (supply view, svg). */
 MEDSCOPE_EXTERN void medscope_graph_options_init(medscope_graph_options *opts);

@@ -8,7 +8,7 @@
 
 #include "cli/cli.h"
 
-enum { OPT_VIEW = OPT__COMMON_END, OPT_FOCUS, OPT_DEPTH, OPT_FONT, OPT_MAX_NODES, OPT_TIME_BUDGET };
+enum { OPT_VIEW = OPT__COMMON_END, OPT_FOCUS, OPT_DEPTH, OPT_FONT, OPT_MAX_NODES, OPT_TIME_BUDGET, OPT_NO_FOLD, OPT_PAPER };
 
 static void help(const cli_opts *o)
 {
@@ -27,6 +27,13 @@ static void help(const cli_opts *o)
 	            "                          needs a CJK font, e.g. Debian's fonts-noto-cjk)\n"
 	            "  --max-nodes N           node budget (default 1500): past it similar facilities\n"
 	            "                          are folded together, or the command asks for --focus\n"
+	            "  --no-fold               draw every facility, however large the drawing; by\n"
+	            "                          default facilities of one kind are folded together\n"
+	            "                          until the drawing fits an A3 sheet with text of 8 pt\n"
+	            "  --paper P               a4, a3, a4-landscape or a3-landscape: fold to fit that\n"
+	            "                          sheet, scale down to it if still needed, make the page\n"
+	            "                          (PDF, SVG) or picture (PNG, 150 dpi) that size, and say\n"
+	            "                          the smallest text size reached\n"
 	            "  --time-budget SECONDS   refuse a layout estimated to take longer (default 20)\n\n",
 	         "使い方: medscope graph [オプション] モデル -o ファイル\n\n"
 	         "分析したモデルを図にします: 事業者・医療機関等、層ごとの形のシステム、runs-on /\n"
@@ -43,6 +50,11 @@ static void help(const cli_opts *o)
 	         "                          フォントが必要: Debian なら fonts-noto-cjk)\n"
 	         "  --max-nodes N           ノード数の上限 (既定 1500)。超えると同種の医療機関等を\n"
 	         "                          まとめ、それでも超えれば --focus を求めます\n"
+	         "  --no-fold               図がどれほど大きくても医療機関等をまとめずに描く。既定では\n"
+	         "                          8 pt の文字で A3 に収まるまで同種の医療機関等をまとめます\n"
+	         "  --paper P               a4、a3、a4-landscape、a3-landscape: その用紙に収まるまで\n"
+	         "                          まとめ、なお大きければ縮小し、ページ (PDF・SVG) や画像\n"
+	         "                          (PNG、150 dpi) をその大きさにして、最小の文字の大きさを表示\n"
 	         "  --time-budget SECONDS   レイアウトの見込み時間がこれを超えれば中止 (既定 20)\n\n"));
 	fputs(T(o, cli_common_help_en, cli_common_help_ja), stdout);
 }
@@ -97,6 +109,8 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 		{"font", required_argument, NULL, OPT_FONT},
 		{"max-nodes", required_argument, NULL, OPT_MAX_NODES},
 		{"time-budget", required_argument, NULL, OPT_TIME_BUDGET},
+		{"no-fold", no_argument, NULL, OPT_NO_FOLD},
+		{"paper", required_argument, NULL, OPT_PAPER},
 		{NULL, 0, NULL, 0}};
 	medscope_graph_options go;
 	medscope_graph_options_init(&go);
@@ -132,6 +146,16 @@ int cmd_graph(int argc, char **argv, cli_opts *o)
 				                            "--max-nodes には正の整数を指定してください ('%s')"),
 				                       optarg);
 			continue;
+		case OPT_NO_FOLD: go.no_fold = 1; continue;
+		case OPT_PAPER: {
+			int p = medscope_paper_from_name(optarg);
+			if (p < 0)
+				return cli_usage_error(o, T(o, "--paper takes a4, a3, a4-landscape or a3-landscape, not '%s'",
+				                            "--paper には a4、a3、a4-landscape、a3-landscape を指定してください ('%s')"),
+				                       optarg);
+			go.paper = p;
+			continue;
+		}
 		case OPT_TIME_BUDGET:
 			if (parse_count(optarg, &go.time_budget, 1) < 0)
 				return cli_usage_error(o, T(o, "--time-budget takes a positive number of seconds, not '%s'",

@@ -40,6 +40,12 @@
  */
 void ms_gv_text(ms_buf *out, const char *s, unsigned max_cols, unsigned wrap_cols);
 
+/* The max_cols of every name and id: drawings are annexes to contracts, so
+ * names are wrapped, never cut (issue 15); only a name past 256 columns,
+ * four times the longest real company name and only seen in hostile
+ * input, ends in "…" rather than make a label metres long. */
+#define MS_GV_NAME_MAX 256
+
 /* Label layout: a borderless table with one row a line (see
  * graph_escape.c). ms_gv_row_html() adds a row for each <BR/>-separated
  * line of `html` (ms_gv_text() output), each wrapped in `open`...`close`
@@ -92,6 +98,14 @@ typedef enum {
 
 typedef struct ms_gv ms_gv;
 
+/* Marks in labels the legend explains (c->marks). */
+typedef enum {
+	MS_MK_RM,         /* "RM: X" */
+	MS_MK_RM_TOWARDS, /* "RM: X ← N 施設" / "← H1, H2" */
+	MS_MK_CONSIDERED, /* "要考慮: Y" */
+	MS_MK_GROUP_SHARE /* "12 施設中 7" in a folded group */
+} ms_gv_mark;
+
 /* Apply style `st` to a node, cluster or edge and note it for the legend. */
 int ms_gv_style_apply(ms_gv *c, void *obj, ms_gv_style st);
 /* The cluster/node style of a party: its scope category, facility, or grey. */
@@ -107,6 +121,27 @@ int ms_gv_graph_defaults(ms_gv *c, const char *view_title);
 
 enum { MS_GV_OFF = 0, MS_GV_ON = 1, MS_GV_FOLDED = 2 };
 
+/*
+ * The folding rule, one for every view (graph_select.c): facilities are
+ * folded into groups, more at each level, until the drawing fits its
+ * paper (graph_render.c tries the levels in order).
+ *   NONE   every facility drawn
+ *   ALIKE  facilities of one kind drawn alike (the same links; in the
+ *          responsibility view the same owner table) fold: nothing is lost
+ *   KIND   all facilities of one kind fold; the group's links and owner
+ *          entries are the union of its members', with counts
+ */
+enum { MS_GV_FOLD_NONE = 0, MS_GV_FOLD_ALIKE = 1, MS_GV_FOLD_KIND = 2, MS_GV_FOLD_MAX = 2 };
+
+/* One entry of a folded group's owner table (responsibility view): an
+ * ownership entry of some member standing for all members that have the
+ * same system, owner and basis; owner MS_NONE = each member itself. */
+typedef struct {
+	uint32_t own;   /* index into analysis->ownership */
+	uint32_t owner; /* party, or MS_NONE: the facility itself */
+	uint32_t count; /* members with this entry */
+} ms_gv_gentry;
+
 /* Facilities folded into one node: same kind, same neighbours drawn. */
 typedef struct {
 	uint8_t type;    /* ms_facility_type */
@@ -119,6 +154,11 @@ typedef struct {
 	uint8_t *system;       /* [systems] likewise; FOLDED = inside a folded facility */
 	uint32_t *group;       /* [parties] group index when folded, else MS_NONE */
 	MS_VEC(ms_gv_group) groups;
+	unsigned level;        /* MS_GV_FOLD_* applied */
+	/* Responsibility view: group g's entries are gent[gent_off[g] ..
+	 * gent_off[g + 1]), in system id order. */
+	uint32_t *gent_off;
+	MS_VEC(ms_gv_gentry) gent;
 	/* The analysis's (analysis.h), borrowed: */
 	const uint32_t *party_rank;  /* [parties] position in id order */
 	const uint32_t *system_rank; /* [systems] position in id order */
@@ -128,10 +168,14 @@ typedef struct {
 	size_t nodes;          /* nodes the view will draw */
 } ms_gv_sel;
 
-/* Decide what to draw (sets c->sel). MEDSCOPE_ERR_USAGE for an unknown
- * focus, MEDSCOPE_ERR_LIMIT past the node budget (diagnostics added). */
+/* Decide what to draw (sets c->sel), folding at least at c->fold.
+ * MEDSCOPE_ERR_USAGE for an unknown focus, MEDSCOPE_ERR_LIMIT past the node
+ * budget (diagnostics added). */
 medscope_status ms_gv_select(ms_gv *c);
 void ms_gv_sel_free(ms_gv_sel *sel);
+/* Whether two facilities or groups of one kind are drawn apart (the next
+ * fold level could change the drawing). */
+bool ms_gv_can_fold(const ms_gv *c);
 
 /* Endpoints: parties [0, P), systems [P, P+S), groups [P+S, ...). These map
  * a party or system to what stands for it in the drawing (its group when
@@ -214,7 +258,9 @@ struct ms_gv {
 	size_t nends;
 	MS_VEC(ms_gv_edge_item) edges;
 	uint32_t *level;             /* [parties] contract steps from a facility (graph_edges.c) */
+	unsigned fold;               /* the least MS_GV_FOLD_* to apply */
 	uint32_t used;               /* bit per ms_gv_style drawn (for the legend) */
+	uint32_t marks;              /* bit per ms_gv_mark written (for the legend) */
 	unsigned nlabels;            /* label nodes made so far (ms_gv_link) */
 	ms_buf label, line, name;    /* scratch: a label, one line of it, a node name */
 	bool oom;

@@ -183,15 +183,15 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 			put_bits(c, l, bits, MS_W_CONTRACT_TYPE);
 		}
 		row(c);
-		ms_gv_text(l, ms_sym_name(m, run[0].key), 24, 0);
+		ms_gv_text(l, ms_sym_name(m, run[0].key), MS_GV_NAME_MAX, 0);
 		ms_gv_text(l, ", ", 0, 0);
-		ms_gv_text(l, ms_sym_name(m, run[1].key), 24, 0);
+		ms_gv_text(l, ms_sym_name(m, run[1].key), MS_GV_NAME_MAX, 0);
 		ms_gv_text(l, ", …", 0, 0);
 		row(c);
 		return;
 	}
 	for (size_t i = 0; i < n; i++) {
-		ms_gv_text(l, ms_sym_name(m, run[i].key), 24, 0);
+		ms_gv_text(l, ms_sym_name(m, run[i].key), MS_GV_NAME_MAX, 0);
 		ms_gv_text(l, ": ", 0, 0);
 		if (st == MS_ST_FLOW) {
 			const ms_flow *f = &m->flows.v[run[i].item];
@@ -209,14 +209,14 @@ static void label_items(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 				for (uint32_t j = 0; j < k->covers.n; j++) {
 					if (j)
 						ms_gv_text(l, ", ", 0, 0);
-					ms_gv_text(l, m->systems.v[MS_SPAN_AT(m, k->covers, j)].id, 24, 0);
+					ms_gv_text(l, m->systems.v[MS_SPAN_AT(m, k->covers, j)].id, MS_GV_NAME_MAX, 0);
 				}
 				ms_gv_text(l, "]", 0, 0);
 			}
 			/* FAQ 2.1: chosen by a prime though signed by the client. */
 			if (k->selected_by != MS_NONE && k->selected_by != k->client) {
 				ms_gv_text(l, MS_L(c->lang, " (selected by ", " (選定: "), 0, 0);
-				ms_gv_party_short(c, l, k->selected_by, 20);
+				ms_gv_party_short(c, l, k->selected_by, MS_GV_NAME_MAX);
 				ms_gv_text(l, ")", 0, 0);
 			}
 		}
@@ -250,7 +250,7 @@ static void label_agreements(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 	}
 	for (size_t i = 0; i < n; i++) {
 		const ms_agreement *g = &c->m->agreements.v[run[i].item];
-		ms_gv_text(&c->line, g->id, 24, 0);
+		ms_gv_text(&c->line, g->id, MS_GV_NAME_MAX, 0);
 		ms_gv_text(&c->line, ":", 0, 0);
 		row(c);
 		topic_rows(c, g->topics);

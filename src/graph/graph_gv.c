@@ -170,7 +170,7 @@ Agedge_t *ms_gv_edge(Agraph_t *g, Agnode_t *tail, Agnode_t *head)
 /* Every attribute we set. Nothing that names a URL or a file. */
 static const char *const allowed[] = {
 	"arrowhead", "arrowsize", "arrowtail", "bgcolor", "charset", "color", "compound",
-	"constraint", "dir", "fillcolor", "fixedsize", "fontcolor", "fontname", "fontsize",
+	"constraint", "dir", "dpi", "fillcolor", "fixedsize", "fontcolor", "fontname", "fontsize",
 	"height", "label", "labeljust", "labelloc", "lhead", "ltail", "margin", "mclimit",
 	"minlen", "newrank", "nodesep", "nslimit", "nslimit1", "outputorder", "pad",
 	"pencolor", "penwidth", "peripheries", "rank", "rankdir", "ranksep", "remincross",

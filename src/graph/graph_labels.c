@@ -101,7 +101,7 @@ void ms_gv_scope_line(ms_gv *c, ms_buf *out, uint32_t party)
 		return;
 	}
 	ms_gv_text(out, MS_L(c->lang, "out of scope: ", "対象外: "), 0, 0);
-	ms_gv_text(out, rule >= 0 ? ms_rules[rule].title[c->lang] : "?", 40, 0);
+	ms_gv_text(out, rule >= 0 ? ms_rules[rule].title[c->lang] : "?", 0, 0);
 }
 
 void ms_gv_group_label(ms_gv *c, ms_buf *out, uint32_t group)
@@ -130,11 +130,11 @@ void ms_gv_party_title(ms_gv *c, ms_buf *b, uint32_t party)
 	const ms_party *p = &c->m->parties.v[party];
 	ms_buf *l = &c->line;
 	ms_buf_clear(l);
-	ms_gv_text(l, p->name[0] ? p->name : p->id, 84, 30);
+	ms_gv_text(l, p->name[0] ? p->name : p->id, MS_GV_NAME_MAX, 30);
 	ms_gv_row_html(b, true, "<B>", "</B>", l->s);
 	ms_buf_clear(l);
 	ms_gv_text(l, "[", 0, 0);
-	ms_gv_text(l, p->id, 24, 0);
+	ms_gv_text(l, p->id, MS_GV_NAME_MAX, 0);
 	ms_gv_text(l, "] ", 0, 0);
 	ms_gv_scope_line(c, l, party);
 	ms_gv_row_html(b, true, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
@@ -145,9 +145,9 @@ void ms_gv_system_title(ms_gv *c, ms_buf *b, uint32_t s)
 {
 	const ms_system *sy = &c->m->systems.v[s];
 	ms_buf *l = &c->line;
-	ms_gv_rows(b, false, "<B>", "</B>", sy->name[0] ? sy->name : sy->id, 72, 24);
+	ms_gv_rows(b, false, "<B>", "</B>", sy->name[0] ? sy->name : sy->id, MS_GV_NAME_MAX, 24);
 	ms_buf_clear(l);
-	ms_gv_text(l, sy->id, 32, 0);
+	ms_gv_text(l, sy->id, MS_GV_NAME_MAX, 0);
 	ms_gv_text(l, " · ", 0, 0);
 	ms_gv_text(l, ms_word(MS_W_LAYER, sy->layer, c->lang), 0, 0);
 	/* The analysis's verdict: a PHR that receives medical information on
@@ -156,6 +156,6 @@ void ms_gv_system_title(ms_gv *c, ms_buf *b, uint32_t s)
 		ms_gv_text(l, " · ", 0, 0);
 		ms_gv_text(l, ms_word(MS_W_DATA, MS_DATA_MEDICAL, c->lang), 0, 0);
 	}
-	ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"8\">", "</FONT>", l->s);
+	ms_gv_row_html(b, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
 	ms_buf_clear(l);
 }

@@ -13,6 +13,7 @@
  * the library is not thread-safe: callers serialise (graph.h).
  */
 #include <graphviz/gvc.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -48,6 +49,62 @@ int medscope_view_from_name(const char *name)
 		if (name && strcmp(name, view_names[i]) == 0)
 			return i;
 	return -1;
+}
+
+/* ---- paper ---- */
+
+/* ISO 216 sheets in points, portrait; NONE is A3 either way round. */
+static const struct {
+	const char *name, *en, *ja;
+	double w, h;
+} papers[] = {
+	[MEDSCOPE_PAPER_NONE] = {NULL, "A3", "A3", 841.89, 1190.55},
+	[MEDSCOPE_PAPER_A4] = {"a4", "A4 portrait (210 × 297 mm)", "A4 縦 (210 × 297 mm)", 595.28, 841.89},
+	[MEDSCOPE_PAPER_A3] = {"a3", "A3 portrait (297 × 420 mm)", "A3 縦 (297 × 420 mm)", 841.89, 1190.55},
+	[MEDSCOPE_PAPER_A4_LANDSCAPE] = {"a4-landscape", "A4 landscape (297 × 210 mm)",
+	                                 "A4 横 (297 × 210 mm)", 841.89, 595.28},
+	[MEDSCOPE_PAPER_A3_LANDSCAPE] = {"a3-landscape", "A3 landscape (420 × 297 mm)",
+	                                 "A3 横 (420 × 297 mm)", 1190.55, 841.89},
+};
+
+int medscope_paper_from_name(const char *name)
+{
+	for (int i = 1; i < (int)(sizeof(papers) / sizeof(papers[0])); i++)
+		if (name && strcmp(name, papers[i].name) == 0)
+			return i;
+	return -1;
+}
+
+/* The margin around the drawing: Graphviz's pad (ms_gv_graph_defaults),
+ * 0.2 in. */
+#define PAD_PT 14.4
+/* The smallest text the views write (POINT-SIZE 9: ids, topics), and the
+ * least that stays legible on paper. */
+#define SMALLEST_TEXT_PT 9.0
+#define LEGIBLE_TEXT_PT 8.0
+
+/* The scale (at most 1) at which a drawing of w x h points (margins
+ * included) fits the paper; without a paper, an A3 sheet whichever way
+ * round fits better (*landscape says which). */
+static double paper_scale(double w, double h, int paper, bool *landscape)
+{
+	double pw = papers[paper].w, ph = papers[paper].h;
+	double z = pw / w < ph / h ? pw / w : ph / h;
+	*landscape = false;
+	if (paper == MEDSCOPE_PAPER_NONE) {
+		double zl = ph / w < pw / h ? ph / w : pw / h;
+		if (zl > z)
+			z = zl, *landscape = true;
+	}
+	return z > 1 ? 1 : z;
+}
+
+/* Whether the drawing fits its paper with its smallest text still at
+ * least 8 pt. */
+static bool legible_on_paper(double w, double h, int paper)
+{
+	bool landscape;
+	return SMALLEST_TEXT_PT * paper_scale(w, h, paper, &landscape) >= LEGIBLE_TEXT_PT - 0.01;
 }
 
 static const char *const formats[] = {"svg", "png", "pdf", "dot"};
@@ -217,13 +274,13 @@ static GVC_t *shared_context(void)
 	return gvc;
 }
 
-static medscope_status render(ms_gv *c, FILE *out, const char *format)
+/* Lay the graph out (dot). Graphviz's messages are held: the caller
+ * keeps them (capture_release(true)) only for the layout it renders. */
+static medscope_status layout(ms_gv *c, const char *format)
 {
 	GVC_t *gvc = shared_context();
 	if (!gvc)
 		return MEDSCOPE_ERR_NOMEM;
-	medscope_status st = MEDSCOPE_ERR_RENDER;
-	bool laid_out = false;
 	/* Without its plugin configuration (config6a, written by `dot -c`,
 	 * which Debian's libgvc6 postinst runs) Graphviz knows no layout at
 	 * all and would only say 'Layout type: "dot" not recognized'. */
@@ -231,16 +288,103 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(c->lang, "Graphviz plugin configuration missing: run `dot -c` as root",
 		                    "Graphviz のプラグイン設定がありません: root で `dot -c` を実行してください"));
-		goto cleanup;
+		return MEDSCOPE_ERR_RENDER;
 	}
-	/* Cairo bitmaps stop at 32,767 pixels a side; past that Graphviz
-	 * scales the picture down itself and says so on stderr, bypassing
-	 * agerr. 250 inches at 96 dpi stays below: only huge drawings shrink. */
-	if (strcmp(format, "png") == 0 && ms_gv_set(c->g, "size", "250,250") < 0)
-		goto cleanup;
-	if (gvLayout(gvc, c->g, "dot") != 0 || capture.errors)
-		goto cleanup;
-	laid_out = true;
+	/* On paper, bitmaps at 150 dpi, a print resolution. */
+	if (c->o->paper != MEDSCOPE_PAPER_NONE && strcmp(format, "png") == 0 &&
+	    ms_gv_set(c->g, "dpi", "150") < 0)
+		return MEDSCOPE_ERR_NOMEM;
+	capture.hold = true;
+	int rc = gvLayout(gvc, c->g, "dot");
+	const char *held = capture.held.s ? capture.held.s : "";
+	if (rc != 0 || strstr(held, "Error")) {
+		if (rc == 0)
+			gvFreeLayout(gvc, c->g);
+		capture_release(true);
+		return MEDSCOPE_ERR_RENDER;
+	}
+	return MEDSCOPE_OK;
+}
+
+/* The laid-out drawing's size in points, margins included. */
+static void drawing_size(ms_gv *c, double *w, double *h)
+{
+	boxf bb = GD_bb(c->g);
+	*w = bb.UR.x - bb.LL.x + 2 * PAD_PT;
+	*h = bb.UR.y - bb.LL.y + 2 * PAD_PT;
+}
+
+/*
+ * The scale of the laid-out drawing, set where Graphviz reads it when it
+ * renders (the laid-out graph's drawing size, in points; the `size`
+ * attribute is only parsed before the layout). Graphviz scales by
+ * min(size / (drawing + 2 pad)) and never up.
+ *
+ * Without a paper: at 100 % when that fits an A3 sheet (either way round),
+ * else scaled down to it as long as the smallest text stays 8 pt (9 pt
+ * text at 89 %); bitmaps stop at 250 in a side (cairo's 32,767 pixels at
+ * 96 dpi; past that Graphviz would scale them itself and say so on
+ * stderr, bypassing agerr).
+ *
+ * On a paper: scaled down to fit the sheet, with margins that make the
+ * page exactly the sheet, the drawing centred (pad = (sheet / scale -
+ * drawing) / 2); a note states the scale and the smallest text reached.
+ */
+static int fit_to_paper(ms_gv *c, const char *format)
+{
+	double w, h;
+	drawing_size(c, &w, &h);
+	int paper = c->o->paper;
+	bool landscape;
+	double z = paper_scale(w, h, paper, &landscape);
+	double pw = landscape ? papers[paper].h : papers[paper].w;
+	double ph = landscape ? papers[paper].w : papers[paper].h;
+	if (paper == MEDSCOPE_PAPER_NONE) {
+		if (!c->o->no_fold && z < 1 && SMALLEST_TEXT_PT * z >= LEGIBLE_TEXT_PT - 0.01) {
+			GD_drawing(c->g)->size.x = pw;
+			GD_drawing(c->g)->size.y = ph;
+		} else if (strcmp(format, "png") == 0 && (w > 250 * 72 || h > 250 * 72)) {
+			GD_drawing(c->g)->size.x = 250 * 72;
+			GD_drawing(c->g)->size.y = 250 * 72;
+		}
+		return 0;
+	}
+	double bw = w - 2 * PAD_PT, bh = h - 2 * PAD_PT;
+	char num[64];
+	snprintf(num, sizeof(num), "%.4f,%.4f", (pw / z - bw) / 2 / 72.0 - 0.0005,
+	         (ph / z - bh) / 2 / 72.0 - 0.0005);
+	/* No device margin either (cairo's PDF adds 0.5 in a side). */
+	if (ms_gv_set(c->g, "pad", num) < 0 || ms_gv_set(c->g, "margin", "0") < 0)
+		return -1;
+	GD_drawing(c->g)->size.x = pw;
+	GD_drawing(c->g)->size.y = ph;
+	double text = SMALLEST_TEXT_PT * z;
+	const char *sheet = c->lang == MEDSCOPE_LANG_JA ? papers[paper].ja : papers[paper].en;
+	if (text < LEGIBLE_TEXT_PT - 0.01)
+		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_WARNING,
+		            MS_L(c->lang, "the diagram is scaled to %.0f %% to fit %s: its smallest text is "
+		                       "%.1f pt, below the legible 8 pt; draw part of the model with --focus ID, "
+		                       "or choose a larger --paper",
+		                    "図を %.0f %% に縮小して%sに収めました。最小の文字は %.1f pt で、読みやすい 8 pt "
+		                    "を下回ります。--focus ID でモデルの一部を描くか、大きな --paper を指定してください"),
+		            z * 100, sheet, text);
+	else
+		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_NOTE,
+		            MS_L(c->lang, "the diagram fits %s at %.0f %%: smallest text %.1f pt",
+		                    "図は%sに %.0f %% で収まります。最小の文字は %.1f pt です"),
+		            sheet, z * 100, text);
+	return 0;
+}
+
+/* Render the laid-out graph into `out`. */
+static medscope_status render(ms_gv *c, FILE *out, const char *format)
+{
+	GVC_t *gvc = shared_context();
+	medscope_status st = MEDSCOPE_ERR_RENDER;
+	if (fit_to_paper(c, format) < 0) {
+		capture_release(true);
+		return MEDSCOPE_ERR_NOMEM;
+	}
 	/* A format without its plugin (png and pdf come from the cairo/pango
 	 * plugin) fails with 'Format: "png" not recognized': say what to do
 	 * instead. (Not asked of gvPluginList beforehand: its device list
@@ -273,9 +417,96 @@ static medscope_status render(ms_gv *c, FILE *out, const char *format)
 		goto cleanup;
 	st = ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
 cleanup:
-	if (laid_out)
-		gvFreeLayout(gvc, c->g);
+	gvFreeLayout(gvc, c->g);
 	return st;
+}
+
+/* Everything one drawing attempt made, so that the next starts afresh. */
+static void undraw(ms_gv *c)
+{
+	if (c->g)
+		agclose(c->g);
+	c->g = NULL;
+	ms_gv_sel_free(&c->sel);
+	free(c->node), free(c->cluster), free(c->anchor), free(c->level);
+	c->node = NULL, c->cluster = NULL, c->anchor = NULL, c->level = NULL;
+	MS_VEC_FREE(c->edges);
+	c->used = c->marks = 0;
+	c->nlabels = 0;
+	c->oom = false;
+}
+
+/* Select, fold at c->fold or more, and build the view into c->g. */
+static medscope_status draw(ms_gv *c)
+{
+	medscope_status st = ms_gv_select(c);
+	if (st != MEDSCOPE_OK)
+		return st;
+	c->g = ms_gv_open("medscope");
+	if (!c->g || ms_gv_ends_init(c) != MEDSCOPE_OK)
+		return MEDSCOPE_ERR_NOMEM;
+	switch (c->o->view) {
+	case MEDSCOPE_VIEW_CONTRACTS: st = ms_gv_build_contracts(c); break;
+	case MEDSCOPE_VIEW_RESPONSIBILITY: st = ms_gv_build_responsibility(c); break;
+	default: st = ms_gv_build_supply(c); break;
+	}
+	if (st == MEDSCOPE_OK && (c->oom || c->label.oom || c->name.oom))
+		st = MEDSCOPE_ERR_NOMEM;
+	return st;
+}
+
+/*
+ * The folding rule's last step (graph.h): fold more while the drawing is
+ * larger than its paper at 100 % (the smallest text, 8 pt, stays 8 pt).
+ * Each level is laid out to measure it; one that would take dot more
+ * than a couple of seconds (thousands of nodes and edges) cannot fit any
+ * sheet legibly and is skipped unmeasured. Returns with the drawing in
+ * c->g, laid out when *laid_out (the measured layout is kept).
+ */
+static medscope_status draw_fitting(ms_gv *c, const char *format, bool *laid_out)
+{
+	size_t prev_nodes = 0;
+	*laid_out = false;
+	for (unsigned level = MS_GV_FOLD_NONE;; level++) {
+		c->fold = level;
+		medscope_status st = draw(c);
+		if (st != MEDSCOPE_OK)
+			return st;
+		level = c->sel.level;
+		if (c->o->no_fold || level >= MS_GV_FOLD_MAX)
+			return MEDSCOPE_OK;
+		/* Not measured: a drawing where nothing more can fold (no two
+		 * facilities of one kind drawn one by one), one the last level
+		 * did not change, one without a layout engine (DOT is written
+		 * without one). */
+		if (!ms_gv_can_fold(c) ||
+		    (strcmp(format, "dot") == 0 && !plugin_listed(shared_context(), "layout", "dot")))
+			return MEDSCOPE_OK;
+		size_t work = (size_t)agnnodes(c->g) + (size_t)agnedges(c->g);
+		bool same = level > MS_GV_FOLD_NONE && c->sel.nodes == prev_nodes;
+		prev_nodes = c->sel.nodes;
+		if (!same && layout_seconds(work) <= 2.0) {
+			if ((st = layout(c, format)) != MEDSCOPE_OK)
+				return st;
+			double w, h;
+			drawing_size(c, &w, &h);
+			if (legible_on_paper(w, h, c->o->paper)) {
+				if (strcmp(format, "dot") == 0) {
+					/* DOT is written without layout attributes. */
+					gvFreeLayout(shared_context(), c->g);
+					capture_release(false);
+					undraw(c);
+					c->fold = level;
+					return draw(c);
+				}
+				*laid_out = true;
+				return MEDSCOPE_OK;
+			}
+			gvFreeLayout(shared_context(), c->g);
+			capture_release(false);
+		}
+		undraw(c);
+	}
 }
 
 medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analysis,
@@ -322,28 +553,18 @@ medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analys
 	agusererrf old_errf = agseterrf(capture_fn);
 	agreseterrors();
 
-	medscope_status st = ms_gv_select(&c);
-	if (st != MEDSCOPE_OK)
-		goto cleanup;
-	st = MEDSCOPE_ERR_NOMEM;
-	c.g = ms_gv_open("medscope");
-	if (!c.g || ms_gv_ends_init(&c) != MEDSCOPE_OK)
-		goto cleanup;
-	switch (o.view) {
-	case MEDSCOPE_VIEW_CONTRACTS: st = ms_gv_build_contracts(&c); break;
-	case MEDSCOPE_VIEW_RESPONSIBILITY: st = ms_gv_build_responsibility(&c); break;
-	default: st = ms_gv_build_supply(&c); break;
-	}
+	bool laid_out = false;
+	medscope_status st = draw_fitting(&c, format, &laid_out);
 	if (st != MEDSCOPE_OK)
 		goto cleanup;
 	size_t work = (size_t)agnnodes(c.g) + (size_t)agnedges(c.g);
 	double seconds = layout_seconds(work);
-	if (c.oom || c.label.oom || c.name.oom || layout_limits(&c, seconds) < 0) {
+	if (!laid_out && layout_limits(&c, seconds) < 0) {
 		st = MEDSCOPE_ERR_NOMEM;
 		goto cleanup;
 	}
 	/* DOT is written without layout: no time to budget. */
-	if (strcmp(format, "dot") != 0 && seconds > (double)o.time_budget) {
+	if (strcmp(format, "dot") != 0 && !laid_out && seconds > (double)o.time_budget) {
 		ms_diag_add(diags, c.m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(c.lang, "laying out this diagram (%zu nodes and edges) would take about %.0f s, "
 		                        "more than the budget of %u s; draw part of the model with --focus ID "
@@ -354,13 +575,36 @@ medscope_status medscope_graph_render(FILE *out, const medscope_analysis *analys
 		st = MEDSCOPE_ERR_LIMIT;
 		goto cleanup;
 	}
-	if (strcmp(format, "dot") == 0)
+	if (strcmp(format, "dot") == 0) {
 		st = agwrite(c.g, out) != 0 || ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
-	else
-		st = render(&c, out, format);
+		goto cleanup;
+	}
+	if (laid_out) {
+		capture_release(true);
+	} else if ((st = layout(&c, format)) != MEDSCOPE_OK) {
+		goto cleanup;
+	} else {
+		capture_release(true);
+	}
+	if (capture.errors) {
+		gvFreeLayout(shared_context(), c.g);
+		st = MEDSCOPE_ERR_RENDER;
+		goto cleanup;
+	}
+	if (o.paper == MEDSCOPE_PAPER_NONE && !o.no_fold) {
+		double w, h;
+		drawing_size(&c, &w, &h);
+		if (!legible_on_paper(w, h, MEDSCOPE_PAPER_NONE))
+			ms_diag_add(diags, c.m->file, 0, 0, MEDSCOPE_SEVERITY_WARNING,
+			            MS_L(c.lang, "the diagram is %.0f × %.0f mm, larger than an A3 sheet even with "
+			                        "the facilities folded by kind; print it with --paper a3 (scaled "
+			                        "down) or draw part of the model with --focus ID",
+			                    "図は %.0f × %.0f mm で、医療機関等を種類ごとにまとめても A3 に収まりません。"
+			                    "--paper a3 で縮小して印刷するか、--focus ID でモデルの一部を描いてください"),
+			            w / 72 * 25.4, h / 72 * 25.4);
+	}
+	st = render(&c, out, format);
 cleanup:
-	if (c.g)
-		agclose(c.g);
 	capture_flush();
 	/* Any Graphviz error (a label it could not parse falls back to the
 	 * node's name yet "succeeds") makes the drawing untrustworthy. */
@@ -368,9 +612,7 @@ cleanup:
 		st = MEDSCOPE_ERR_RENDER;
 	agseterrf(old_errf);
 	memset(&capture, 0, sizeof(capture));
-	ms_gv_sel_free(&c.sel);
-	free(c.node), free(c.cluster), free(c.anchor), free(c.level);
-	MS_VEC_FREE(c.edges);
+	undraw(&c);
 	ms_buf_free(&c.label), ms_buf_free(&c.line), ms_buf_free(&c.name);
 	return st;
 }

@@ -11,11 +11,13 @@
  *
  * A drawn system always brings its provider (the cluster it sits in).
  *
- * Budget: dot is impractical past about 1-2k nodes (scale-and-bad-inputs.md
- * §3). Past max_nodes, facilities (never the focus) that would be drawn
- * alike - same kind, same neighbours in the drawing (responsibility view:
- * the same owner table) - are folded into one node with a count. If the
- * drawing is still too big, the caller is told to use --focus.
+ * Folding (graph.h, MS_GV_FOLD_*), the same rule in every view: past
+ * max_nodes (dot is impractical past about 1-2k nodes,
+ * scale-and-bad-inputs.md §3) or past a few dozen facilities, facilities
+ * (never the focus) that would be drawn alike fold into one node with a
+ * count; when the drawing is still larger than its paper, the caller asks
+ * for the next level (all facilities of one kind). If the drawing is still
+ * over the node budget, the caller is told to use --focus.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -126,8 +128,9 @@ static void adjacency_free(adjacency *g)
 
 void ms_gv_sel_free(ms_gv_sel *sel)
 {
-	free(sel->party), free(sel->system), free(sel->group);
+	free(sel->party), free(sel->system), free(sel->group), free(sel->gent_off);
 	MS_VEC_FREE(sel->groups);
+	MS_VEC_FREE(sel->gent);
 	memset(sel, 0, sizeof(*sel));
 }
 
@@ -174,15 +177,31 @@ static size_t count_nodes(const ms_gv *c)
 			n++;
 	}
 	if (c->o->view == MEDSCOPE_VIEW_RESPONSIBILITY) {
-		for (size_t g = 0; g < s->groups.n; g++) {
-			uint32_t f = s->groups.v[g].first;
-			n += s->fac_off[f + 1] - s->fac_off[f];
-		}
+		for (size_t g = 0; g < s->groups.n; g++)
+			n += s->gent_off[g + 1] - s->gent_off[g];
 	} else if (c->o->view == MEDSCOPE_VIEW_SUPPLY) {
 		for (uint32_t i = 0; i < c->nsystems; i++)
 			n += s->system[i] == MS_GV_ON;
 	}
 	return n;
+}
+
+bool ms_gv_can_fold(const ms_gv *c)
+{
+	uint32_t seen[MS_FAC__COUNT + 1] = {0};
+	for (uint32_t p = 0; p < c->nparties; p++) {
+		const ms_party *pt = &c->m->parties.v[p];
+		if (c->sel.party[p] != MS_GV_ON || pt->kind != MS_PARTY_FACILITY || p == c->sel.focus_party ||
+		    pt->facility_type > MS_FAC__COUNT)
+			continue;
+		if (++seen[pt->facility_type] >= 2)
+			return true;
+	}
+	/* A group beside another of its kind, or beside a facility of it. */
+	for (size_t g = 0; g < c->sel.groups.n; g++)
+		if (c->sel.groups.v[g].type <= MS_FAC__COUNT && ++seen[c->sel.groups.v[g].type] >= 2)
+			return true;
+	return false;
 }
 
 /* ---- folding ---- */
@@ -268,7 +287,71 @@ static int facility_key(ms_gv *c, const adjacency *adj, uint32_t f, u32vec *keys
 	return 0;
 }
 
-static medscope_status fold(ms_gv *c, adjacency *adj)
+/* Entries of a group's owner table: (system rank, owner or MS_NONE for
+ * the member itself, basis) of every member, counted. */
+typedef struct {
+	uint32_t rank, owner, basis, own;
+} gkey;
+
+static int cmp_gkey(const void *x, const void *y)
+{
+	const gkey *a = x, *b = y;
+	if (a->rank != b->rank)
+		return a->rank < b->rank ? -1 : 1;
+	if (a->owner != b->owner)
+		return a->owner < b->owner ? -1 : 1;
+	if (a->basis != b->basis)
+		return a->basis < b->basis ? -1 : 1;
+	return a->own < b->own ? -1 : a->own > b->own;
+}
+
+static int group_entries(ms_gv *c)
+{
+	ms_gv_sel *s = &c->sel;
+	size_t G = s->groups.n;
+	s->gent_off = calloc(G + 1, sizeof(*s->gent_off));
+	if (!s->gent_off)
+		return -1;
+	MS_VEC(gkey) keys = {0};
+	int rc = -1;
+	for (size_t g = 0; g < G; g++) {
+		keys.n = 0;
+		for (uint32_t f = 0; f < c->nparties; f++) {
+			if (s->party[f] != MS_GV_FOLDED || s->group[f] != g)
+				continue;
+			for (uint32_t i = s->fac_off[f]; i < s->fac_off[f + 1]; i++) {
+				const ms_ownership *o = &c->a->ownership.v[s->fac_own[i]];
+				gkey *k = MS_VEC_PUSH(keys);
+				if (!k)
+					goto cleanup;
+				k->rank = s->system_rank[o->system];
+				k->owner = o->owner == f ? MS_NONE : o->owner;
+				k->basis = o->basis;
+				k->own = s->fac_own[i];
+			}
+		}
+		if (keys.n)
+			qsort(keys.v, keys.n, sizeof(*keys.v), cmp_gkey);
+		for (size_t i = 0; i < keys.n;) {
+			size_t j = i + 1;
+			while (j < keys.n && keys.v[j].rank == keys.v[i].rank &&
+			       keys.v[j].owner == keys.v[i].owner && keys.v[j].basis == keys.v[i].basis)
+				j++;
+			ms_gv_gentry *e = MS_VEC_PUSH(s->gent);
+			if (!e)
+				goto cleanup;
+			e->own = keys.v[i].own, e->owner = keys.v[i].owner, e->count = (uint32_t)(j - i);
+			i = j;
+		}
+		s->gent_off[g + 1] = (uint32_t)s->gent.n;
+	}
+	rc = 0;
+cleanup:
+	MS_VEC_FREE(keys);
+	return rc;
+}
+
+static medscope_status fold(ms_gv *c, adjacency *adj, unsigned level)
 {
 	ms_gv_sel *s = &c->sel;
 	medscope_status st = MEDSCOPE_ERR_NOMEM;
@@ -286,11 +369,13 @@ static medscope_status fold(ms_gv *c, adjacency *adj)
 		    p != s->focus_party)
 			candidate[p] = 1, cand[ncand++] = p;
 	}
-	if (c->o->view != MEDSCOPE_VIEW_RESPONSIBILITY && !adj->off && adjacency_build(adj, c->a) < 0)
+	if (level == MS_GV_FOLD_ALIKE && c->o->view != MEDSCOPE_VIEW_RESPONSIBILITY && !adj->off &&
+	    adjacency_build(adj, c->a) < 0)
 		goto cleanup;
+	/* By kind: every key is empty, so the kind alone decides. */
 	for (uint32_t i = 0; i < ncand; i++) {
 		key_off[i] = (uint32_t)keys.n;
-		if (facility_key(c, adj, cand[i], &keys, candidate) < 0)
+		if (level == MS_GV_FOLD_ALIKE && facility_key(c, adj, cand[i], &keys, candidate) < 0)
 			goto cleanup;
 	}
 	key_off[ncand] = (uint32_t)keys.n;
@@ -324,6 +409,9 @@ static medscope_status fold(ms_gv *c, adjacency *adj)
 		if (s->system[i] == MS_GV_ON && p != MS_NONE && s->party[p] == MS_GV_FOLDED)
 			s->system[i] = MS_GV_FOLDED;
 	}
+	s->level = level;
+	if (c->o->view == MEDSCOPE_VIEW_RESPONSIBILITY && group_entries(c) < 0)
+		goto cleanup;
 	st = MEDSCOPE_OK;
 cleanup:
 	free(candidate), free(cand), free(key_off), free(order);
@@ -397,7 +485,15 @@ static medscope_status walk(ms_gv *c, const adjacency *adj)
 
 static void over_budget(ms_gv *c, size_t nodes)
 {
-	if (c->o->focus)
+	if (c->o->no_fold)
+		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(c->lang, "the diagram would have %zu nodes, more than the limit of %u; "
+		                       "leave out --no-fold, draw part of the model with --focus ID "
+		                       "[--depth N], or raise --max-nodes",
+		                    "図のノード数が %zu となり上限 %u を超えます。--no-fold を外すか、"
+		                    "--focus ID [--depth N] でモデルの一部を描くか、--max-nodes を増やしてください"),
+		            nodes, c->o->max_nodes);
+	else if (c->o->focus)
 		ms_diag_add(c->diags, c->m->file, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(c->lang, "the diagram around '%s' would have %zu nodes, more than the limit "
 		                       "of %u, even with similar facilities folded together; use a smaller "
@@ -460,7 +556,16 @@ medscope_status ms_gv_select(ms_gv *c)
 	 * (scale-and-bad-inputs.md §3); past a few dozen, facilities with the
 	 * same links say nothing one by one: fold them even under the node
 	 * budget. */
-	if (s->nodes > c->o->max_nodes || facilities > MS_GV_FOLD_FACILITIES) {
+	unsigned level = c->o->no_fold ? MS_GV_FOLD_NONE : c->fold;
+	if (!c->o->no_fold && level < MS_GV_FOLD_ALIKE &&
+	    (s->nodes > c->o->max_nodes || facilities > MS_GV_FOLD_FACILITIES))
+		level = MS_GV_FOLD_ALIKE;
+	if (c->o->no_fold && s->nodes > c->o->max_nodes) {
+		over_budget(c, s->nodes);
+		st = MEDSCOPE_ERR_LIMIT;
+		goto cleanup;
+	}
+	if (level > MS_GV_FOLD_NONE) {
 		/* Folding only removes facilities: if the rest alone is too big,
 		 * say so at once. */
 		size_t rest = 0;
@@ -482,7 +587,7 @@ medscope_status ms_gv_select(ms_gv *c)
 			st = MEDSCOPE_ERR_LIMIT;
 			goto cleanup;
 		}
-		if ((st = fold(c, &adj)) != MEDSCOPE_OK)
+		if ((st = fold(c, &adj, level)) != MEDSCOPE_OK)
 			goto cleanup;
 		s->nodes = count_nodes(c);
 		if (s->nodes > c->o->max_nodes) {

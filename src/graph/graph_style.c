@@ -31,15 +31,15 @@ static const style styles[MS_ST__COUNT] = {
 	[MS_ST_PAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
 	                {{"shape", "component"}}, {NULL, NULL}, 'n'},
 	[MS_ST_IAAS] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                {{"shape", "box3d"}}, {NULL, NULL}, 'n'},
+	                {{"shape", "box3d"}, {"margin", "0.08,0.07"}}, {NULL, NULL}, 'n'},
 	[MS_ST_ON_PREMISE] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                      {{"shape", "tab"}}, {NULL, NULL}, 'n'},
+	                      {{"shape", "tab"}, {"margin", "0.06,0.06"}}, {NULL, NULL}, 'n'},
 	[MS_ST_DEVICE] = {{{"style", "filled,diagonals"}, {"fillcolor", "#ffffff"}},
-	                  {{"shape", "box"}}, {NULL, NULL}, 'n'},
+	                  {{"shape", "box"}, {"margin", "0.1,0.05"}}, {NULL, NULL}, 'n'},
 	[MS_ST_TERMINAL] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
 	                    {{"shape", "trapezium"}}, {NULL, NULL}, 'n'},
 	[MS_ST_NETWORK] = {{{"style", "filled"}, {"fillcolor", "#ffffff"}},
-	                   {{"shape", "cds"}}, {NULL, NULL}, 'n'},
+	                   {{"shape", "cds"}, {"margin", "0.08,0.07"}}, {NULL, NULL}, 'n'},
 	[MS_ST_FACILITY] = {{{"style", "rounded,filled"}, {"fillcolor", "#ede7f6"},
 	                     {"color", "#5e35b1"}, {"penwidth", "1.5"}},
 	                    {{"shape", "box"}},
@@ -162,15 +162,17 @@ int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
 	rc |= ms_gv_set(g, "fontsize", "12");
 	rc |= ms_gv_set(g, "labelloc", "t");
 	rc |= ms_gv_set(g, "labeljust", "l");
-	rc |= ms_gv_set(g, "nodesep", "0.3");
-	rc |= ms_gv_set(g, "ranksep", "0.6");
-	rc |= ms_gv_set(g, "pad", "0.3");
+	/* Tight enough that a group of 30 facilities, folded, fits an A3
+	 * sheet (graph_render.c); the labels' own margins keep it legible. */
+	rc |= ms_gv_set(g, "nodesep", "0.2");
+	rc |= ms_gv_set(g, "ranksep", "0.4");
+	rc |= ms_gv_set(g, "pad", "0.2");
 	rc |= ms_gv_set(g, "bgcolor", "white");
 	/* Edges under nodes, so that a line never hides a label. */
 	rc |= ms_gv_set(g, "outputorder", "edgesfirst");
 	rc |= ms_gv_default(g, AGNODE, "fontname", font);
 	rc |= ms_gv_default(g, AGNODE, "fontsize", "10");
-	rc |= ms_gv_default(g, AGNODE, "margin", "0.12,0.06");
+	rc |= ms_gv_default(g, AGNODE, "margin", "0.06,0.03");
 	rc |= ms_gv_default(g, AGEDGE, "fontname", font);
 	rc |= ms_gv_default(g, AGEDGE, "fontsize", "9");
 
@@ -181,14 +183,14 @@ int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
 	ms_buf_clear(l);
 	ms_gv_table_open(b);
 	ms_gv_rows(b, true, "<FONT POINT-SIZE=\"16\"><B>", "</B></FONT>",
-	           c->m->name[0] ? c->m->name : MS_L(c->lang, "(unnamed model)", "(名称なし)"), 120, 0);
+	           c->m->name[0] ? c->m->name : MS_L(c->lang, "(unnamed model)", "(名称なし)"), MS_GV_NAME_MAX, 60);
 	ms_gv_text(l, view_title, 0, 0);
 	ms_gv_text(l, MS_L(c->lang, " · as of ", " · 基準日 "), 0, 0);
 	ms_gv_text(l, c->a->as_of_text, 0, 0);
 	if (c->o->focus) {
 		char hops[48];
 		ms_gv_text(l, MS_L(c->lang, " · around ", " · 中心 "), 0, 0);
-		ms_gv_text(l, c->o->focus, 60, 0);
+		ms_gv_text(l, c->o->focus, MS_GV_NAME_MAX, 0);
 		snprintf(hops, sizeof(hops), MS_L(c->lang, ", %u hop(s)", "、%u ホップ"), c->o->depth);
 		ms_gv_text(l, hops, 0, 0);
 	}

@@ -62,7 +62,7 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 		ms_buf_clear(l);
 		ms_buf_puts(l, "<B>");
 		ms_gv_text(l, "RM: ", 0, 0);
-		ms_gv_party_short(c, l, owners.v[i], 32);
+		ms_gv_party_short(c, l, owners.v[i], MS_GV_NAME_MAX);
 		ms_buf_puts(l, "</B>");
 		if (!one_facility) {
 			/* Towards which facilities: their ids when few, else how many. */
@@ -75,7 +75,7 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 						continue;
 					if (shown++)
 						ms_gv_text(l, ", ", 0, 0);
-					ms_gv_text(l, c->m->parties.v[o->facility].id, 16, 0);
+					ms_gv_text(l, c->m->parties.v[o->facility].id, MS_GV_NAME_MAX, 0);
 				}
 			} else {
 				char num[48];
@@ -96,7 +96,7 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 		for (uint32_t i = 0; i < considered.n; i++) {
 			if (i)
 				ms_gv_text(l, ", ", 0, 0);
-			ms_gv_party_short(c, l, considered.v[i], 20);
+			ms_gv_party_short(c, l, considered.v[i], MS_GV_NAME_MAX);
 		}
 		if (considered.more)
 			ms_gv_text(l, ", …", 0, 0);
