@@ -229,6 +229,10 @@ void ms_gv_rows(ms_buf *out, bool left, const char *open, const char *close, con
 	ms_buf_free(&tmp);
 }
 
+/* Wrapped, not cut (callers make rows of the lines): a long name on one
+ * row would widen the whole drawing. */
+#define MS_GV_SHORT_WRAP 40
+
 void ms_gv_party_short(ms_gv *c, ms_buf *out, uint32_t party, unsigned max_cols)
 {
 	const ms_party *p = &c->m->parties.v[party];
@@ -241,11 +245,11 @@ void ms_gv_party_short(ms_gv *c, ms_buf *out, uint32_t party, unsigned max_cols)
 	if (cut && cut > name) {
 		ms_buf tmp = MS_BUF_INIT;
 		ms_buf_put(&tmp, name, (size_t)(cut - name));
-		ms_gv_text(out, tmp.s ? tmp.s : name, max_cols, 0);
+		ms_gv_text(out, tmp.s ? tmp.s : name, max_cols, MS_GV_SHORT_WRAP);
 		if (tmp.oom)
 			out->oom = 1;
 		ms_buf_free(&tmp);
 	} else {
-		ms_gv_text(out, name, max_cols, 0);
+		ms_gv_text(out, name, max_cols, MS_GV_SHORT_WRAP);
 	}
 }

@@ -115,8 +115,14 @@ void ms_gv_group_label(ms_gv *c, ms_buf *out, uint32_t group)
 	ms_gv_text(l, num, 0, 0);
 	ms_gv_row_html(out, false, "<B>", "</B>", l->s);
 	ms_buf_clear(l);
-	ms_gv_text(l, c->m->parties.v[g->first].id, 24, 0);
-	ms_gv_text(l, MS_L(c->lang, " and others like it", " ほか同様の施設"), 0, 0);
+	ms_gv_text(l, c->m->parties.v[g->first].id, MS_GV_NAME_MAX, 0);
+	if (c->sel.level >= MS_GV_FOLD_KIND) {
+		/* By kind: the members differ, so no "like it". */
+		snprintf(num, sizeof(num), MS_L(c->lang, " and %u more", " ほか %u 施設"), (unsigned)(g->count - 1));
+		ms_gv_text(l, num, 0, 0);
+	} else {
+		ms_gv_text(l, MS_L(c->lang, " and others like it", " ほか同様の施設"), 0, 0);
+	}
 	ms_gv_row_html(out, false, "<FONT POINT-SIZE=\"9\">", "</FONT>", l->s);
 	ms_buf_clear(l);
 }

@@ -108,7 +108,8 @@ static const style styles[MS_ST__COUNT] = {
 	                 {"fontcolor", "#6a1b9a"}},
 	                {{NULL, NULL}},
 	                {"data flow", "データの流れ"}, 'e'},
-	[MS_ST_AGREEMENT] = {{{"color", "#00897b"}, {"dir", "none"}, {"penwidth", "2"},
+	/* A double line: told from a contract's single line in grey-scale. */
+	[MS_ST_AGREEMENT] = {{{"color", "#00897b:#ffffff:#00897b"}, {"dir", "none"}, {"penwidth", "1.2"},
 	                      {"fontcolor", "#00695c"}},
 	                     {{NULL, NULL}},
 	                     {"agreement (topics)", "合意 (論点)"}, 'e'},
@@ -154,7 +155,17 @@ ms_gv_style ms_gv_party_style(const ms_gv *c, uint32_t party)
 int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
 {
 	Agraph_t *g = c->g;
-	const char *font = c->o->font;
+	/* The face, then the usual Japanese system fonts: an SVG viewer
+	 * without Noto Sans CJK JP takes the next one it has (the SVG
+	 * font-family is this list; Pango reads it as a list too). */
+	ms_buf fonts = MS_BUF_INIT;
+	ms_buf_printf(&fonts, "%s,Hiragino Sans,Hiragino Kaku Gothic ProN,Yu Gothic,Meiryo,sans-serif",
+	              c->o->font);
+	if (fonts.oom) {
+		ms_buf_free(&fonts);
+		return -1;
+	}
+	const char *font = fonts.s;
 	int rc = 0;
 	rc |= ms_gv_set(g, "rankdir", "LR");
 	rc |= ms_gv_set(g, "compound", "true");
@@ -199,6 +210,7 @@ int ms_gv_graph_defaults(ms_gv *c, const char *view_title)
 	ms_gv_row_html(b, true, "", "", l->s);
 	ms_gv_table_close(b);
 	rc |= ms_gv_set_html(g, "label", b->s);
+	ms_buf_free(&fonts);
 	return rc || b->oom || l->oom ? -1 : 0;
 }
 
@@ -230,6 +242,10 @@ static void style_word(const ms_gv *c, ms_buf *b, unsigned st, unsigned wrap_col
 		ms_gv_text(b, MS_L(c->lang, "in scope: ", "対象事業者: "), 0, 0);
 		ms_gv_text(b, ms_word(MS_W_CATEGORY, MS_CAT_DIRECT + (st - MS_ST_DIRECT), c->lang), 0,
 		           wrap_cols);
+	} else if (st == MS_ST_GROUP && c->sel.level >= MS_GV_FOLD_KIND) {
+		ms_gv_text(b, MS_L(c->lang, "facilities folded together (same kind; ×N: how many)",
+		                   "まとめた医療機関等 (同種、×N は施設数)"),
+		           0, wrap_cols);
 	} else {
 		ms_gv_text(b, styles[st].word[c->lang], 0, wrap_cols);
 	}
@@ -249,13 +265,26 @@ static void legend_row(ms_gv *c, ms_buf *b, unsigned st_index)
 		const char *pw = attr_of(s, "penwidth");
 		const char *dir = attr_of(s, "dir"), *head = attr_of(s, "arrowhead");
 		int width = st && strstr(st, "bold") ? 2 : pw ? (int)(strtod(pw, NULL) + 0.5) : 1;
+		if (width < 1)
+			width = 1;
+		/* A colour list "c:white:c" draws a double line: two borders. */
+		char first[16];
+		bool twice = color && strchr(color, ':');
+		snprintf(first, sizeof(first), "%.*s", twice ? (int)(strchr(color, ':') - color) : 15,
+		         color ? color : "#000000");
 		/* The line is the bottom border of the upper of two half-height
-		 * cells, so that it sits at the middle of the row. */
-		ms_buf_printf(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"0\" CELLPADDING=\"0\">"
-		                 "<TR><TD SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s WIDTH=\"44\" HEIGHT=\"6\"></TD></TR>"
-		                 "<TR><TD HEIGHT=\"6\"></TD></TR></TABLE></TD>",
-		              width < 1 ? 1 : width, color ? color : "#000000", dash);
-		ms_buf_printf(b, "<TD><FONT COLOR=\"%s\">", color ? color : "#000000");
+		 * cells, so that it sits at the middle of the row (a double line:
+		 * the lower cell's top border too). */
+		ms_buf_printf(b, "<TR><TD><TABLE BORDER=\"0\" CELLSPACING=\"%d\" CELLPADDING=\"0\">"
+		                 "<TR><TD SIDES=\"B\" BORDER=\"%d\" COLOR=\"%s\"%s WIDTH=\"44\" HEIGHT=\"6\"></TD></TR>",
+		              twice ? 2 : 0, width, first, dash);
+		if (twice)
+			ms_buf_printf(b, "<TR><TD SIDES=\"T\" BORDER=\"%d\" COLOR=\"%s\" HEIGHT=\"6\"></TD></TR>",
+			              width, first);
+		else
+			ms_buf_puts(b, "<TR><TD HEIGHT=\"6\"></TD></TR>");
+		ms_buf_puts(b, "</TABLE></TD>");
+		ms_buf_printf(b, "<TD><FONT COLOR=\"%s\">", first);
 		ms_gv_text(b, dir && strcmp(dir, "none") == 0 ? " " : head && strcmp(head, "empty") == 0 ? "▷" : "▶", 0, 0);
 		ms_buf_puts(b, "</FONT></TD>");
 	} else {
@@ -323,6 +352,28 @@ int ms_gv_legend(ms_gv *c)
 			legend_row(c, b, st);
 			rows = true;
 		}
+	/* The marks in labels, explained in words. */
+	static const struct {
+		const char *mark[2], *text[2];
+	} marks[] = {
+		[MS_MK_RM] = {{"RM: X", "RM: X"}, {"X owns the risk management", "X がリスクマネジメントの主体"}},
+		[MS_MK_RM_TOWARDS] = {{"← H1 / ← 5 facilities", "← H1 / ← 5 施設"},
+		                      {"towards these facilities", "対象の医療機関等 (または施設数)"}},
+		[MS_MK_CONSIDERED] = {{"considered by: Y", "要考慮: Y"},
+		                      {"Y must consider it too (FAQ 2.1)", "Y も考慮すべきもの (FAQ 2.1)"}},
+		[MS_MK_GROUP_SHARE] = {{"for 2 of the 4 facilities", "4 施設中 2 施設"},
+		                       {"members it applies to", "まとめた施設のうち該当する数"}},
+	};
+	for (unsigned mk = 0; mk < sizeof(marks) / sizeof(marks[0]); mk++) {
+		if (!(c->marks & (1u << mk)))
+			continue;
+		ms_buf_puts(b, "<TR><TD COLSPAN=\"2\" ALIGN=\"LEFT\"><FONT COLOR=\"#0d47a1\"><B>");
+		ms_gv_text(b, marks[mk].mark[c->lang], 0, 0);
+		ms_buf_puts(b, "</B></FONT></TD><TD ALIGN=\"LEFT\">");
+		ms_gv_text(b, marks[mk].text[c->lang], 0, 0);
+		ms_buf_puts(b, "</TD></TR>");
+		rows = true;
+	}
 	ms_buf_puts(b, "</TABLE>");
 	if (rows) {
 		Agnode_t *t = ms_gv_node(lg, "~legend-table");

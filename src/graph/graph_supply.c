@@ -62,9 +62,26 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 		ms_buf_clear(l);
 		ms_buf_puts(l, "<B>");
 		ms_gv_text(l, "RM: ", 0, 0);
-		ms_gv_party_short(c, l, owners.v[i], MS_GV_NAME_MAX);
+		/* A long name wraps: each of its lines becomes a row, so the
+		 * bold closes and opens again around every break. */
+		ms_buf name = MS_BUF_INIT;
+		ms_gv_party_short(c, &name, owners.v[i], MS_GV_NAME_MAX);
+		for (const char *p = name.s ? name.s : "", *br; *p; p = br + 5) {
+			br = strstr(p, "<BR/>");
+			if (!br) {
+				ms_buf_puts(l, p);
+				break;
+			}
+			ms_buf_put(l, p, (size_t)(br - p));
+			ms_buf_puts(l, "</B><BR/><B>");
+		}
+		if (name.oom)
+			l->oom = 1;
+		ms_buf_free(&name);
 		ms_buf_puts(l, "</B>");
+		c->marks |= 1u << MS_MK_RM;
 		if (!one_facility) {
+			c->marks |= 1u << MS_MK_RM_TOWARDS;
 			/* Towards which facilities: their ids when few, else how many. */
 			ms_gv_text(l, " ← ", 0, 0);
 			if (owners.count[i] <= 3) {
@@ -93,6 +110,7 @@ static void ownership_rows(ms_gv *c, ms_buf *b, uint32_t s, bool one_facility)
 		/* FAQ 2.1: the other prime must take these components (APIs
 		 * included) into its own risk management. */
 		ms_gv_text(l, MS_L(c->lang, "considered by: ", "要考慮: "), 0, 0);
+		c->marks |= 1u << MS_MK_CONSIDERED;
 		for (uint32_t i = 0; i < considered.n; i++) {
 			if (i)
 				ms_gv_text(l, ", ", 0, 0);
