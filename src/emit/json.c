@@ -76,6 +76,8 @@ static json_t *system_object(const medscope_analysis *a, uint32_t i)
 	json_t *o = json_object();
 	ms_json_set(o, "id", json_string(sys->id), &oom);
 	ms_json_set(o, "name", json_string(sys->name), &oom);
+	if (sys->note) /* only when written: documents of models without notes are unchanged */
+		ms_json_set(o, "note", json_string(sys->note), &oom);
 	ms_json_set(o, "provider",
 	            ms_json_str_or_null(sys->provider == MS_NONE ? NULL : m->parties.v[sys->provider].id),
 	            &oom);

@@ -124,6 +124,7 @@ static void build(ms_builder *b, el_kind el, const at_val *v)
 		s->sym = v[SY_ID].u;
 		s->id = m->syms.v[s->sym].name;
 		s->name = opt_s(&v[SY_NAME], "");
+		s->note = opt_s(&v[SY_NOTE], NULL);
 		s->provider = opt_u(&v[SY_PROVIDER], MS_NONE); /* a symbol until resolved */
 		s->layer = (uint8_t)v[SY_LAYER].u;
 		s->data = (uint8_t)opt_u(&v[SY_DATA], MS_DATA_NONE);
@@ -175,6 +176,7 @@ static void build(ms_builder *b, el_kind el, const at_val *v)
 		c->sym = v[CO_ID].u;
 		c->id = m->syms.v[c->sym].name;
 		c->name = opt_s(&v[CO_NAME], "");
+		c->note = opt_s(&v[CO_NOTE], NULL);
 		c->client = v[CO_CLIENT].u;
 		c->supplier = v[CO_SUPPLIER].u;
 		c->selected_by = opt_u(&v[CO_SELECTED_BY], MS_NONE);
@@ -216,6 +218,7 @@ static void build(ms_builder *b, el_kind el, const at_val *v)
 		a->date = opt_date(&v[AG_DATE]);
 		a->review_by = opt_date(&v[AG_REVIEW_BY]);
 		a->document = opt_s(&v[AG_DOCUMENT], NULL);
+		a->note = opt_s(&v[AG_NOTE], NULL);
 		a->documented = opt_u(&v[AG_DOCUMENTED], 1) != 0;
 		a->loc = b->rep.loc;
 		define_id(b, el, &v[AG_ID], MS_SYM_AGREEMENT, m->agreements.n - 1);
@@ -276,6 +279,53 @@ static bool keeps_text(el_kind k)
 	return k == EL_RISK || k == EL_EXCEPTION;
 }
 
+/* The depth limit (also inside skipped subtrees): reported, and the load stops. */
+static bool too_deep(ms_builder *b)
+{
+	if (b->depth <= b->opts->max_depth)
+		return false;
+	ERR(b, b->rep.loc,
+	    MS_L(LANG(b), "elements nested deeper than %u levels (limit --max-depth)",
+	         "要素の入れ子が %u 段を超えています (上限 --max-depth)"),
+	    b->opts->max_depth);
+	ms_report_stop(&b->rep);
+	return true;
+}
+
+/* An element of another namespace (model.md "Extension and editor
+ * attributes"): skipped with its subtree, as the XSD's ##other lax
+ * wildcard accepts it. XInclude is the exception: skipping it would
+ * silently drop what its author meant to include. */
+static void start_extension(ms_builder *b, const ev_start *ev)
+{
+	if (strcmp((const char *)ev->uri, MS_XINCLUDE_NS) == 0)
+		ERR(b, b->rep.loc,
+		    MS_L(LANG(b),
+		         "<%s%s%s>: XInclude is not processed (medscope reads no file this way); "
+		         "use <include href=\"part.xml\"/> with a <part> file",
+		         "<%s%s%s>: XInclude は処理しません (この方法ではファイルを読みません)。"
+		         "<part> ファイルを <include href=\"part.xml\"/> で読み込んでください"),
+		    ev->prefix ? (const char *)ev->prefix : "", ev->prefix ? ":" : "",
+		    (const char *)ev->localname);
+	b->skip_depth = b->depth;
+	b->skip_foreign = true;
+}
+
+/* A start tag inside an extension element: still under the depth limit,
+ * and not one of ours (it would be ignored without a word). */
+static void inside_extension(ms_builder *b, const ev_start *ev)
+{
+	b->rep.loc = ev->pos;
+	if (too_deep(b))
+		return;
+	if (ev->uri && strcmp((const char *)ev->uri, MS_NS) == 0)
+		ERR(b, b->rep.loc,
+		    MS_L(LANG(b),
+		         "<%s> is inside an element of another namespace and would be ignored; "
+		         "move it out",
+		         "<%s> が別の名前空間の要素の中にあるため読まれません。外に出してください"),
+		    (const char *)ev->localname);
+}
 
 static void apply_start(ms_builder *b, const ev_start *ev)
 {
@@ -285,20 +335,19 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 	b->depth++;
 	b->text_reported = false;
 	b->elem_mark_set = false;
-	if (b->rep.stopped || b->skip_depth)
+	if (b->rep.stopped)
 		return;
+	if (b->skip_depth) {
+		if (b->skip_foreign)
+			inside_extension(b, ev);
+		return;
+	}
 	b->elem_mark = medscope_diags_count(b->rep.diags);
 	b->elem_mark_set = true;
 	b->rep.loc = ev->pos;
 	const char *name = (const char *)localname;
-	if (b->depth > b->opts->max_depth) {
-		ERR(b, b->rep.loc,
-		    MS_L(LANG(b), "elements nested deeper than %u levels (limit --max-depth)",
-		         "要素の入れ子が %u 段を超えています (上限 --max-depth)"),
-		    b->opts->max_depth);
-		ms_report_stop(&b->rep);
+	if (too_deep(b))
 		return;
-	}
 	el_kind parent = b->depth >= 2 && b->depth - 1 < 4 ? b->stack[b->depth - 1] : EL_UNKNOWN;
 	el_kind k = ms_schema_classify(&b->names, localname, uri, b->depth, parent);
 	if (b->depth == 1) {
@@ -315,6 +364,10 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 			ms_report_stop(&b->rep);
 			return;
 		}
+	}
+	if (k == EL_UNKNOWN && uri && strcmp((const char *)uri, MS_NS) != 0) {
+		start_extension(b, ev);
+		return;
 	}
 	if (k == EL_UNKNOWN) {
 		const char *pname = b->depth >= 2 && parent != EL_UNKNOWN ? ms_el_names[parent] : "?";
@@ -364,7 +417,7 @@ static void apply_end(ms_builder *b)
 {
 	b->elem_mark_set = false;
 	if (b->skip_depth == b->depth)
-		b->skip_depth = 0;
+		b->skip_depth = 0, b->skip_foreign = false;
 	else if (!b->skip_depth && !b->rep.stopped && b->depth == 2 && keeps_text(b->stack[2]) &&
 	         b->current != MS_NONE) {
 		size_t len = b->text.len;

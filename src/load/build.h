@@ -20,6 +20,7 @@ typedef struct {
 	ms_schema_names names;
 	unsigned depth;
 	unsigned skip_depth;  /* > 0: ignoring the subtree opened at this depth */
+	bool skip_foreign;    /* ... which is an element of another namespace */
 	el_kind stack[4];     /* open elements at depths 1..3 */
 	uint32_t current;     /* index of the open party/system/risk/exception, or MS_NONE */
 	bool root_seen;

@@ -20,6 +20,8 @@
 #include "model/model.h"
 
 #define MS_NS "urn:medscope:deployment:1"
+#define MS_XSI_NS "http://www.w3.org/2001/XMLSchema-instance"
+#define MS_XINCLUDE_NS "http://www.w3.org/2001/XInclude"
 
 typedef enum {
 	EL_DEPLOYMENT, EL_FACILITY, EL_NETOP, EL_VENDOR, EL_CERT, EL_SYSTEM, EL_RUNS_ON,
@@ -50,18 +52,18 @@ enum { FA_ID, FA_NAME, FA_TYPE, FA__N };
 enum { NO_ID, NO_NAME, NO_MANAGES, NO__N };
 enum { VE_ID, VE_NAME, VE_ROLE, VE__N };
 enum { CE_SCHEME, CE_VALID_UNTIL, CE_NOTE, CE__N };
-enum { SY_ID, SY_NAME, SY_PROVIDER, SY_LAYER, SY_DATA, SY_LOCATION, SY_REGION, SY_EXTERNAL, SY__N };
+enum { SY_ID, SY_NAME, SY_PROVIDER, SY_LAYER, SY_DATA, SY_LOCATION, SY_REGION, SY_EXTERNAL, SY_NOTE, SY__N };
 enum { RO_REF, RO_FLAG, RO__N }; /* runs-on (known) and connects-to (api) alike */
-enum { CO_ID, CO_CLIENT, CO_SUPPLIER, CO_COVERS, CO_TYPE, CO_SELECTED_BY, CO_DATE, CO_NAME, CO__N };
+enum { CO_ID, CO_CLIENT, CO_SUPPLIER, CO_COVERS, CO_TYPE, CO_SELECTED_BY, CO_DATE, CO_NAME, CO_NOTE, CO__N };
 enum { FL_ID, FL_FROM, FL_TO, FL_DATA, FL_BASIS, FL__N };
 enum { AG_ID, AG_PARTIES, AG_TOPICS, AG_COVERS, AG_DATE, AG_REVIEW_BY, AG_DOCUMENT, AG_DOCUMENTED,
-       AG__N };
+       AG_NOTE, AG__N };
 enum { RI_ID, RI_SYSTEM, RI_OWNER, RI_TREATMENT, RI_AGREED_WITH, RI_REVIEWED, RI_LEVEL, RI__N };
 enum { EX_ID, EX_CODE, EX_SUBJECTS, EX_APPROVED_BY, EX_REASON, EX_UNTIL, EX_DATE, EX_DOCUMENT,
        EX__N };
 
 /* The most attributes any element has. */
-#define MAX_SPECS 8
+#define MAX_SPECS 9
 
 /* One attribute, parsed. */
 typedef struct {

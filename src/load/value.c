@@ -311,8 +311,18 @@ static void gather_ids(id_batch *b, const char *v, size_t len)
  * would change what the document means, so they stay unknown. */
 static bool is_schema_binding(el_kind el, const char *uri, const char *name)
 {
-	return el == EL_DEPLOYMENT && uri && strcmp(uri, "http://www.w3.org/2001/XMLSchema-instance") == 0 &&
+	return el == EL_DEPLOYMENT && uri && strcmp(uri, MS_XSI_NS) == 0 &&
 	       (strcmp(name, "schemaLocation") == 0 || strcmp(name, "noNamespaceSchemaLocation") == 0);
+}
+
+/* An attribute of another namespace than the model's (a tool's asset
+ * number, xml:lang): accepted and ignored, as the XSD's ##other lax
+ * wildcard has it (model.md "Extension and editor attributes"). Not the
+ * xsi namespace: a validator acts on it. Unqualified unknown attributes
+ * stay errors: they are typos of ours. */
+static bool is_extension(const char *uri)
+{
+	return uri && strcmp(uri, MS_NS) != 0 && strcmp(uri, MS_XSI_NS) != 0;
 }
 
 bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int nb,
@@ -343,7 +353,7 @@ bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int 
 		/* More attributes than specs: some are unknown or repeated
 		 * (libxml2 refuses those), so the slow path is fine. */
 		int k = a < MAX_SPECS ? spec_of[a] : ms_schema_spec_index(names, el, attrs, a);
-		if (k < 0 && is_schema_binding(el, uri, name))
+		if (k < 0 && (is_schema_binding(el, uri, name) || is_extension(uri)))
 			continue;
 		if (k < 0) {
 			ms_buf b = MS_BUF_INIT;

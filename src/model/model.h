@@ -82,6 +82,7 @@ typedef struct {
 typedef struct {
 	uint32_t sym;
 	const char *id, *name;
+	const char *note;  /* model.md "note": shown, not analysed; NULL when absent */
 	uint32_t provider; /* party index, or MS_NONE = unknown */
 	uint8_t layer, data, location, region; /* defaults applied */
 	bool external_storage;
@@ -93,6 +94,7 @@ typedef struct {
 typedef struct {
 	uint32_t sym;
 	const char *id, *name;
+	const char *note;                       /* or NULL */
 	uint32_t client, supplier, selected_by; /* party indices; selected_by defaults to client */
 	uint16_t types;                         /* MS_CT_* bits */
 	ms_span covers;                         /* system indices */
@@ -119,6 +121,7 @@ typedef struct {
 	ms_span covers;      /* system indices */
 	int32_t date, review_by;
 	const char *document; /* or NULL */
+	const char *note;     /* or NULL */
 	bool documented;
 	ms_loc loc;
 } ms_agreement;

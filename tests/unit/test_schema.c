@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "model/model.h"
 
 static xmlSchemaPtr schema;
 
@@ -87,6 +88,8 @@ static const char *c_only_reason(const medscope_diags *d)
 		"UTF-8 only",                /* policy: UTF-8 input */
 		"longer than",               /* resource limits */
 		"more than",
+		"XInclude",                  /* policy: xi:include would be dropped silently */
+		"another namespace",         /* policy: our elements inside a foreign one */
 		NULL};
 	for (size_t i = 0; i < medscope_diags_count(d); i++)
 		for (const char *const *r = reasons; *r; r++)
@@ -197,18 +200,84 @@ static void mutate(const char *name, const char *xml, size_t len)
 		compare(what, mut, mlen);
 		free(mut);
 	}
-	/* An unknown attribute on every element. */
+	/* On every element: an unknown attribute (both refuse), an attribute
+	 * of another namespace and the note attribute (model.md revision 2:
+	 * both accept the first, and the second where it is declared), and a
+	 * child element of another namespace (both accept it). */
+	static const char *const added[] = {
+		" bogus=\"1\"",
+		" xmlns:e=\"urn:example:ext\" e:asset=\"A-12\"",
+		" xml:lang=\"ja\"",
+		" note=\"メモ\"",
+	};
 	for (const char *t = strchr(xml, '<'); t; t = strchr(t + 1, '<')) {
 		if (t[1] == '?' || t[1] == '!' || t[1] == '/')
 			continue;
 		const char *sp = t + 1;
 		while (*sp && *sp != ' ' && *sp != '>' && *sp != '/')
 			sp++;
-		char *mut = splice(xml, len, (size_t)(sp - xml), (size_t)(sp - xml), " bogus=\"1\"", &mlen);
-		snprintf(what, sizeof(what), "%s: bogus attribute on <%.*s>", name, (int)(sp - t - 1), t + 1);
+		for (size_t i = 0; i < sizeof added / sizeof added[0]; i++) {
+			char *mut = splice(xml, len, (size_t)(sp - xml), (size_t)(sp - xml), added[i], &mlen);
+			snprintf(what, sizeof(what), "%s:%s on <%.*s>", name, added[i], (int)(sp - t - 1),
+			         t + 1);
+			compare(what, mut, mlen);
+			free(mut);
+		}
+		/* A foreign first child: after the start tag, or instead of "/>". */
+		const char *gt = strchr(sp, '>');
+		if (!gt)
+			continue;
+		char *mut;
+		if (gt[-1] == '/') {
+			char with[256];
+			snprintf(with, sizeof with, "><e:tag xmlns:e=\"urn:example:ext\">x</e:tag></%.*s>",
+			         (int)(sp - t - 1), t + 1);
+			mut = splice(xml, len, (size_t)(gt - 1 - xml), (size_t)(gt + 1 - xml), with, &mlen);
+		} else {
+			mut = splice(xml, len, (size_t)(gt + 1 - xml), (size_t)(gt + 1 - xml),
+			             "<e:tag xmlns:e=\"urn:example:ext\"><e:deeper/></e:tag>", &mlen);
+		}
+		snprintf(what, sizeof(what), "%s: foreign child of <%.*s>", name, (int)(sp - t - 1), t + 1);
 		compare(what, mut, mlen);
 		free(mut);
 	}
+}
+
+/* Extensions (model.md revision 2): what both accept, and where the
+ * loader is stricter by policy. */
+static void test_extensions_agree(void)
+{
+	const char *ok = MS_DOC("  <facility id=\"H\" xmlns:a=\"urn:a\" a:dept=\"総務\"><a:x><a:y/></a:x></facility>\n"
+	                        "  <system id=\"s\" layer=\"saas\" note=\"本番\"/>\n"
+	                        "  <risk id=\"r\" system=\"s\" owner=\"H\" treatment=\"accept\">説明"
+	                        "<a:ref xmlns:a=\"urn:a\">doc</a:ref>続き</risk>\n");
+	compare("extensions", ok, strlen(ok));
+	CU_ASSERT_TRUE(xsd_valid(ok, strlen(ok)));
+	medscope_model *m = NULL;
+	CU_ASSERT_EQUAL(medscope_model_load_memory(&m, ok, strlen(ok), "x.xml", NULL, NULL), MEDSCOPE_OK);
+	if (m) {
+		CU_ASSERT_STRING_EQUAL(m->systems.v[0].note, "本番");
+		/* The foreign element's text is not the risk's. */
+		CU_ASSERT_STRING_EQUAL(m->risks.v[0].text, "説明続き");
+		medscope_model_free(m);
+	}
+	/* Unqualified unknown attributes and no-namespace elements stay errors. */
+	const char *bad = MS_DOC("  <facility id=\"H\" dept=\"x\"/>\n");
+	compare("unqualified attribute", bad, strlen(bad));
+	CU_ASSERT_FALSE(xsd_valid(bad, strlen(bad)));
+	const char *nons = MS_DOC("  <x xmlns=\"\"/>\n");
+	compare("no-namespace element", nons, strlen(nons));
+	CU_ASSERT_FALSE(xsd_valid(nons, strlen(nons)));
+	/* Our element inside a foreign one: the XSD (lax) accepts it, the
+	 * loader refuses by policy. */
+	const char *hidden = MS_DOC("  <a:x xmlns:a=\"urn:a\"><facility id=\"H\"/></a:x>\n");
+	medscope_diags *d = NULL;
+	medscope_diags_new(&d, 10);
+	CU_ASSERT_NOT_EQUAL(medscope_model_load_memory(&m, hidden, strlen(hidden), "x.xml", NULL, d), MEDSCOPE_OK);
+	CU_ASSERT_TRUE(medscope_diags_count(d) == 1 &&
+	               strstr(medscope_diag_message(d, 0), "another namespace") != NULL);
+	medscope_diags_free(d);
+	compare("our element inside a foreign one", hidden, strlen(hidden));
 }
 
 static void test_repeated_runs_on_refused_by_both(void)
@@ -277,6 +346,7 @@ static CU_TestInfo tests[] = {
 	{"examples_and_corpus_agree", test_examples_and_corpus_agree},
 	{"repeated_runs_on_refused_by_both", test_repeated_runs_on_refused_by_both},
 	{"schema_binding_agree", test_schema_binding_agree},
+	{"extensions_agree", test_extensions_agree},
 	{"mutants_of_every_example_agree", test_mutants_of_every_example_agree},
 	CU_TEST_INFO_NULL};
 
