@@ -126,6 +126,8 @@ MEDSCOPE_EXTERN void medscope_load_options_init(medscope_load_options *opts);
  * kept. On MEDSCOPE_OK `*out` is a model the caller owns. Otherwise `*out`
  * is NULL and every problem found (up to the list's cap) is on `diags`
  * (which may be NULL to discard them). `opts` may be NULL for defaults.
+ * The path "-" reads standard input (named "<stdin>" in diagnostics; a
+ * file called "-" is "./-").
  *
  * Inputs of 4 MiB or more are built into the model by a second thread
  * while libxml2 parses in the calling thread; the call returns after that

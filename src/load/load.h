@@ -58,6 +58,9 @@ ms_tagpos ms_prescan_next_tag(ms_prescan *p);
  * say "Huge input lookup". */
 int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
 
+/* The name standard input ("-" as the path) has in diagnostics (cli.md). */
+#define MS_STDIN_NAME "<stdin>"
+
 /* Files (or buffers) of at least this many bytes are built in a second
  * thread while libxml2 parses (loader.c); tests lower it to 0 to run that
  * path on small inputs. */

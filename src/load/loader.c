@@ -260,7 +260,12 @@ medscope_status medscope_model_load_file(medscope_model **out, const char *path,
 		opts = &defaults;
 	}
 	*out = NULL;
-	int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
+	/* cli.md: "-" is standard input, named <stdin> in diagnostics (a file
+	 * called "-" is still reachable as "./-"). Not closed: not ours. */
+	bool is_stdin = strcmp(path, "-") == 0;
+	if (is_stdin)
+		path = MS_STDIN_NAME;
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY);
 	if (fd < 0) {
 		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(opts->lang, "cannot open: %s", "開けません: %s"), strerror(errno));
@@ -273,7 +278,8 @@ medscope_status medscope_model_load_file(medscope_model **out, const char *path,
 		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR, "%s",
 		            MS_L(opts->lang, "is a directory, not a model file",
 		                 "ディレクトリです。モデルファイルを指定してください"));
-		close(fd);
+		if (!is_stdin)
+			close(fd);
 		return MEDSCOPE_ERR_IO;
 	}
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size > opts->max_input) {
@@ -282,7 +288,8 @@ medscope_status medscope_model_load_file(medscope_model **out, const char *path,
 		                 "the file is %lld bytes, larger than the limit of %zu (raise it with --max-input)",
 		                 "ファイルが %lld バイトあり、上限 %zu を超えています (--max-input で変更できます)"),
 		            (long long)st.st_size, opts->max_input);
-		close(fd);
+		if (!is_stdin)
+			close(fd);
 		return MEDSCOPE_ERR_LIMIT;
 	}
 	fd_src src = {fd};
@@ -291,7 +298,8 @@ medscope_status medscope_model_load_file(medscope_model **out, const char *path,
 	if (s == MEDSCOPE_ERR_IO)
 		ms_diag_add(diags, path, 0, 0, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(opts->lang, "read error: %s", "読み込みエラー: %s"), strerror(errno));
-	close(fd);
+	if (!is_stdin)
+		close(fd);
 	return s;
 }
 

@@ -82,4 +82,23 @@ expect_rc 0 "explain"
 expect_out '書面等により可視化し' "explain quotes the guideline"
 run "$MEDSCOPE" explain no-such-rule
 expect_rc 2 "explain unknown code"
+# "-" reads standard input (cli.md): the same verdict and findings as the
+# file, diagnostics named <stdin>.
+ex="$SRC/examples/04-facility-contracts-a-and-b.xml"
+"$MEDSCOPE" check --lang en "$ex" >"$WORK/check-file" 2>&1
+rc_file=$?
+"$MEDSCOPE" check --lang en - <"$ex" >"$WORK/check-stdin" 2>&1
+rc_stdin=$?
+[ "$rc_file" = "$rc_stdin" ] && ok || fail "check - exits $rc_stdin, the file $rc_file"
+sed "s|$ex|<stdin>|g" "$WORK/check-file" | cmp -s - "$WORK/check-stdin" && ok || fail "check - prints what check FILE prints, named <stdin>"
+grep -q '^<stdin>:[0-9]*:[0-9]*: ' "$WORK/check-stdin" && ok || fail "findings name <stdin>"
+run "$MEDSCOPE" validate - <"$ex"
+expect_rc 0 "validate -"
+printf '<deployment xmlns="urn:medscope:deployment:1">\n  <facility/>\n</deployment>\n' >"$WORK/bad-stdin.xml"
+run "$MEDSCOPE" validate --lang en - <"$WORK/bad-stdin.xml"
+expect_rc 2 "validate - of a bad model"
+expect_err "^<stdin>:2:3: error: <facility>: missing required attribute 'id'" "stdin diagnostics name <stdin> with line and column"
+run "$MEDSCOPE" report --format json - <"$ex"
+expect_rc 0 "report -"
+expect_out '"file": "<stdin>"' "JSON names <stdin>"
 finish
