@@ -7,6 +7,7 @@
 #include <stddef.h>
 
 #include "model/model.h"
+#include "util/buf.h"
 #include "util/lang.h"
 
 /*
@@ -60,6 +61,14 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
 
 /* The name standard input ("-" as the path) has in diagnostics (cli.md). */
 #define MS_STDIN_NAME "<stdin>"
+
+/* Encoding hints (encoding.c). The iconv name of an encoding an XML
+ * declaration names; and the shell command that converts m's file from
+ * `from` to UTF-8 (none when NULL) and rewrites line 1 with the sed
+ * substitution `fix` ("Shift_JIS/UTF-8"; none when NULL), into a file
+ * beside it. */
+const char *ms_iconv_name(const char *declared);
+void ms_encoding_command(ms_buf *out, const medscope_model *m, const char *from, const char *fix);
 
 /* Files (or buffers) of at least this many bytes are built in a second
  * thread while libxml2 parses (loader.c); tests lower it to 0 to run that

@@ -86,13 +86,30 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		errno = read_errno; /* for the caller's message */
 		return MEDSCOPE_ERR_IO;
 	}
-	/* UTF-16 and UTF-32 are detected from the first bytes. */
-	if (n >= 2 && (((unsigned char)buf[0] == 0xFE && (unsigned char)buf[1] == 0xFF) ||
-	               ((unsigned char)buf[0] == 0xFF && (unsigned char)buf[1] == 0xFE) ||
-	               (buf[0] == 0 && buf[1] == '<') || (buf[0] == '<' && buf[1] == 0))) {
-		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR, "%s",
-		            MS_L(opts->lang, "the file is UTF-16 or UTF-32; medscope reads UTF-8 only",
-		                 "ファイルが UTF-16/UTF-32 です。UTF-8 のみ読めます"));
+	/* UTF-16 is detected from the first bytes (a byte order mark, or
+	 * '<' with a zero byte): the hint converts it and makes the
+	 * declaration say UTF-8. */
+	const char *utf16 = NULL;
+	if (n >= 2) {
+		unsigned char b0 = (unsigned char)buf[0], b1 = (unsigned char)buf[1];
+		if ((b0 == 0xFE && b1 == 0xFF) || (b0 == 0xFF && b1 == 0xFE))
+			utf16 = "UTF-16";
+		else if (b0 == 0 && b1 == '<')
+			utf16 = "UTF-16BE";
+		else if (b0 == '<' && b1 == 0)
+			utf16 = "UTF-16LE";
+	}
+	if (utf16) {
+		ms_buf cmd = MS_BUF_INIT;
+		ms_encoding_command(&cmd, m, utf16, "encoding=\"[^\"]*\"/encoding=\"UTF-8\"");
+		ms_diag_add(diags, name, 1, 1, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(opts->lang,
+		                 "the file is UTF-16; medscope reads UTF-8 only and does not convert on its own. "
+		                 "Convert it and make the declaration say UTF-8 with: %s",
+		                 "ファイルが UTF-16 です。UTF-8 のみ読み、自動では変換しません。"
+		                 "次のコマンドで変換し、XML 宣言も UTF-8 にしてください: %s"),
+		            ms_buf_cstr(&cmd));
+		ms_buf_free(&cmd);
 		free(buf);
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_INVALID;

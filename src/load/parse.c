@@ -349,17 +349,77 @@ static void on_start_document(void *ctx)
 	const char *enc = declared_encoding(ctxt);
 	if (!halted(fd) && enc && xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF-8") != 0 &&
 	    xmlStrcasecmp((const xmlChar *)enc, (const xmlChar *)"UTF8") != 0) {
+		/* Convert, and make line 1 (where the declaration is) say UTF-8. */
+		char fix[160];
+		snprintf(fix, sizeof fix, "%.64s/UTF-8", enc);
+		ms_buf cmd = MS_BUF_INIT;
+		ms_encoding_command(&cmd, fd->b->rep.m, ms_iconv_name(enc), fix);
 		char msg[1024];
 		snprintf(msg, sizeof(msg),
 		         MS_L(fd->lang,
-		              "the file declares encoding \"%s\"; medscope reads UTF-8 only "
-		              "(convert it, e.g. iconv -f %s -t UTF-8)",
-		              "エンコーディング \"%s\" が宣言されています。UTF-8 のみ読めます "
-		              "(例: iconv -f %s -t UTF-8 で変換してください)"),
-		         enc, enc);
+		              "the file declares encoding \"%.64s\"; medscope reads UTF-8 only and does not "
+		              "convert on its own. Convert it and fix the declaration with: %s",
+		              "エンコーディング \"%.64s\" が宣言されています。UTF-8 のみ読み、自動では変換しません。"
+		              "次のコマンドで変換し、XML 宣言も UTF-8 にしてください: %s"),
+		         enc, ms_buf_cstr(&cmd));
+		ms_buf_free(&cmd);
 		ms_loc here = {1, 1};
 		report(fd, EV_ERROR, here, false, msg);
 	}
+}
+
+/*
+ * libxml2's encoding errors, told the way the user can act on them: bytes
+ * that are not UTF-8 (a Shift_JIS or EUC-JP file declared UTF-8, or not
+ * declared at all: a Windows editor's habit) get the offset and the
+ * conversion command; a UTF-16 declaration on UTF-8 bytes gets the
+ * declaration fix. Returns false for any other error.
+ */
+static bool encoding_error(ms_parser *fd, ms_xml_error *e, ms_loc here)
+{
+	const char *text = e->message ? e->message : "";
+	const ms_report *r = &fd->b->rep;
+	char msg[1024];
+	ms_buf cmd = MS_BUF_INIT;
+	if (strstr(text, "labelled UTF-16 but has UTF-8 content")) {
+		ms_encoding_command(&cmd, r->m, NULL, "encoding=\"[^\"]*\"/encoding=\"UTF-8\"");
+		snprintf(msg, sizeof msg,
+		         MS_L(fd->lang,
+		              "the declaration says UTF-16 but the bytes are UTF-8; make it say UTF-8 with: %s",
+		              "XML 宣言は UTF-16 ですが中身は UTF-8 です。次のコマンドで宣言を UTF-8 にしてください: %s"),
+		         ms_buf_cstr(&cmd));
+	} else if (strstr(text, "not proper UTF-8") || strstr(text, "Invalid bytes in character encoding")) {
+		unsigned b0 = 0, b1 = 0;
+		const char *bytes = strstr(text, "Bytes: 0x");
+		int got = bytes ? sscanf(bytes, "Bytes: 0x%x 0x%x", &b0, &b1) : 0;
+		/* Shift_JIS lead bytes 0x81-0x9F (and trail bytes below 0xA1)
+		 * never occur in EUC-JP, whose bytes are 0xA1-0xFE. */
+		const char *guess = got >= 1 && ((b0 >= 0x81 && b0 <= 0x9F) || (got == 2 && b1 < 0xA1))
+		                            ? "SHIFT_JIS"
+		                            : "EUC-JP";
+		if (got < 1)
+			guess = "SHIFT_JIS";
+		ms_encoding_command(&cmd, r->m, guess, NULL);
+		long off = xmlByteConsumed(fd->ctxt);
+		char where[64] = "";
+		if (got >= 1 && off >= 0 && fd->lang == MEDSCOPE_LANG_JA)
+			snprintf(where, sizeof where, "オフセット %ld のバイト 0x%02X", off, b0);
+		else if (got >= 1 && off >= 0)
+			snprintf(where, sizeof where, "byte 0x%02X at offset %ld", b0, off);
+		snprintf(msg, sizeof msg,
+		         MS_L(fd->lang,
+		              "%s is not UTF-8: the file is probably %s. medscope reads UTF-8 only and does not "
+		              "convert on its own; convert it with: %s (the declaration, if any, must then say UTF-8)",
+		              "%s は UTF-8 ではありません。ファイルはおそらく %s です。UTF-8 のみ読み、自動では変換しません。"
+		              "次のコマンドで変換してください: %s (XML 宣言があれば encoding は UTF-8 のままにします)"),
+		         where[0] ? where : MS_L(fd->lang, "a byte", "バイト"),
+		         strcmp(guess, "SHIFT_JIS") == 0 ? "Shift_JIS" : "EUC-JP", ms_buf_cstr(&cmd));
+	} else {
+		return false;
+	}
+	ms_buf_free(&cmd);
+	report(fd, EV_ERROR, here, false, msg); /* our words, not "not well-formed" */
+	return true;
 }
 
 static void on_xml_error(void *data, ms_xml_error *e)
@@ -372,6 +432,9 @@ static void on_xml_error(void *data, ms_xml_error *e)
 		fd->oom = true;
 	if (e->level < XML_ERR_ERROR || halted(fd))
 		return;
+	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
+	if (encoding_error(fd, e, here))
+		return;
 	char msg[512];
 	snprintf(msg, sizeof(msg), "%s", e->message ? e->message : "?");
 	size_t n = strlen(msg);
@@ -380,7 +443,6 @@ static void on_xml_error(void *data, ms_xml_error *e)
 	for (char *p = msg; *p; p++)
 		if (*p == '\n' || *p == '\r')
 			*p = ' ';
-	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
 	report(fd, EV_XML_ERROR, here, e->level == XML_ERR_FATAL, msg);
 }
 

@@ -16,9 +16,9 @@ cases='
 07-parameter-entity.xml|3:1|a DOCTYPE is not allowed
 08-xinclude.xml|11:3|<xi:include>: XInclude is not processed
 09-depth-300.xml|5:1|<facility> is not allowed inside <facility>
-10-invalid-utf8.xml|5:25|not proper UTF-8
-11-overlong-utf8.xml|5:25|not proper UTF-8
-12-utf16-declared-on-utf8.xml|1:38|labelled UTF-16 but has UTF-8 content
+10-invalid-utf8.xml|5:25|byte 0xFF at offset 259 is not UTF-8
+11-overlong-utf8.xml|5:25|byte 0xC0 at offset 271 is not UTF-8
+12-utf16-declared-on-utf8.xml|1:38|the declaration says UTF-16 but the bytes are UTF-8
 13-unknown-encoding.xml|1:50|Unsupported encoding X-MEDSCOPE-UNKNOWN
 14-nul-byte.xml|8:26|Char 0x0 out of allowed range
 15-c0-control.xml|11:66|invalid Char value 1
