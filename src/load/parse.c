@@ -392,13 +392,10 @@ static bool encoding_error(ms_parser *fd, ms_xml_error *e, ms_loc here)
 		unsigned b0 = 0, b1 = 0;
 		const char *bytes = strstr(text, "Bytes: 0x");
 		int got = bytes ? sscanf(bytes, "Bytes: 0x%x 0x%x", &b0, &b1) : 0;
-		/* Shift_JIS lead bytes 0x81-0x9F (and trail bytes below 0xA1)
-		 * never occur in EUC-JP, whose bytes are 0xA1-0xFE. */
-		const char *guess = got >= 1 && ((b0 >= 0x81 && b0 <= 0x9F) || (got == 2 && b1 < 0xA1))
-		                            ? "SHIFT_JIS"
-		                            : "EUC-JP";
-		if (got < 1)
-			guess = "SHIFT_JIS";
+		/* EUC-JP's kanji are two bytes of 0xA1-0xFE; anything else is
+		 * more likely Shift_JIS (lead bytes 0x81-0x9F, 0xE0-0xFC). */
+		bool euc = got == 2 && b0 >= 0xA1 && b0 <= 0xFE && b1 >= 0xA1 && b1 <= 0xFE;
+		const char *guess = euc ? "EUC-JP" : "SHIFT_JIS";
 		ms_encoding_command(&cmd, r->m, guess, NULL);
 		long off = xmlByteConsumed(fd->ctxt);
 		char where[64] = "";

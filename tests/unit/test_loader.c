@@ -142,8 +142,9 @@ static void test_refuses_malformed_xml(void)
 	               "not well-formed");
 	expect_refused("<deployment xmlns=\"urn:medscope:deployment:1\" a=\"1\" a=\"2\"/>", 1, 0,
 	               "not well-formed");
-	expect_refused("<deployment xmlns=\"urn:medscope:deployment:1\">\xff\xfe</deployment>", 1, 0,
-	               "not well-formed");
+	/* Bytes that are not UTF-8: named with their offset (issue 16 item 4). */
+	expect_refused("<deployment xmlns=\"urn:medscope:deployment:1\">\xff\xfe</deployment>", 1, 47,
+	               "byte 0xFF at offset 46 is not UTF-8");
 }
 
 static void test_refuses_wrong_root(void)
