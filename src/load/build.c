@@ -9,6 +9,7 @@
 
 #include "load/build.h"
 #include "util/diags.h"
+#include "util/suggest.h"
 
 #define ERR(b, loc, ...) ms_report_error(&(b)->rep, (loc), __VA_ARGS__)
 #define LANG(b) ((b)->rep.lang)
@@ -371,11 +372,24 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 	}
 	if (k == EL_UNKNOWN) {
 		const char *pname = b->depth >= 2 && parent != EL_UNKNOWN ? ms_el_names[parent] : "?";
+		/* A misspelt name (<vender>), not one in the wrong place. */
+		ms_suggest sg;
+		ms_suggest_init(&sg, name, strlen(name));
+		for (int i = 0; i < EL__COUNT; i++)
+			ms_suggest_try(&sg, ms_el_names[i]);
+		const char *hint = ms_suggest_best(&sg);
+		if (hint && strcmp(hint, name) == 0)
+			hint = NULL;
 		if (!uri || strcmp((const char *)uri, MS_NS) != 0)
 			ERR(b, b->rep.loc,
 			    MS_L(LANG(b), "element <%s%s%s> is not in the namespace " MS_NS,
 			         "要素 <%s%s%s> は名前空間 " MS_NS " にありません"),
 			    prefix ? (const char *)prefix : "", prefix ? ":" : "", name);
+		else if (hint)
+			ERR(b, b->rep.loc,
+			    MS_L(LANG(b), "element <%s> is not allowed inside <%s>; did you mean <%s>?",
+			         "要素 <%s> は <%s> の中に置けません。<%s> の誤りではありませんか?"),
+			    name, pname, hint);
 		else
 			ERR(b, b->rep.loc,
 			    MS_L(LANG(b), "element <%s> is not allowed inside <%s>",

@@ -13,6 +13,7 @@
 #include "load/load.h"
 #include "util/buf.h"
 #include "util/diags.h"
+#include "util/suggest.h"
 
 typedef struct {
 	medscope_model *m;
@@ -46,13 +47,49 @@ static const char *kind_noun(const resolver *r, uint32_t sym)
 	}
 }
 
+/* Does a symbol of this kind fit what the reference wants (SUGGEST_*
+ * below, or one ms_sym_kind)? */
+enum { SUGGEST_PARTY_OR_SYSTEM = 100, SUGGEST_SUBJECT };
+
+static bool fits(uint8_t kind, int want)
+{
+	if (want == SUGGEST_PARTY_OR_SYSTEM)
+		return kind == MS_SYM_PARTY || kind == MS_SYM_SYSTEM;
+	if (want == SUGGEST_SUBJECT)
+		return kind != MS_SYM_UNDEFINED && kind != MS_SYM_EXCEPTION;
+	return kind == want;
+}
+
+/* The defined id of the wanted kind nearest to a misspelt one, or NULL.
+ * Not on national-scale models: one pass over every id per message. */
+static const char *nearest_id(const resolver *r, uint32_t sym, int want)
+{
+	const medscope_model *m = r->m;
+	if (m->syms.n > 200000)
+		return NULL;
+	const char *name = m->syms.v[sym].name;
+	ms_suggest sg;
+	ms_suggest_init(&sg, name, strlen(name));
+	for (size_t i = 0; i < m->syms.n; i++)
+		if (i != sym && fits(m->syms.v[i].kind, want))
+			ms_suggest_try(&sg, m->syms.v[i].name);
+	return ms_suggest_best(&sg);
+}
+
 static void ref_error(resolver *r, ms_loc loc, const char *el, uint32_t owner_sym,
-                      const char *attr, uint32_t sym, const char *want_en, const char *want_ja)
+                      const char *attr, uint32_t sym, int want, const char *want_en,
+                      const char *want_ja)
 {
 	r->errors++;
 	const char *owner = owner_sym == MS_NONE ? "" : r->m->syms.v[owner_sym].name;
 	const char *name = r->m->syms.v[sym].name;
-	if (r->m->syms.v[sym].kind == MS_SYM_UNDEFINED)
+	const char *hint = r->m->syms.v[sym].kind == MS_SYM_UNDEFINED ? nearest_id(r, sym, want) : NULL;
+	if (hint)
+		ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
+		            MS_L(r->lang, "<%s id=\"%s\">: '%s' refers to '%s', which is not defined; did you mean '%s'?",
+		                 "<%s id=\"%s\">: '%s' が参照する '%s' は定義されていません。'%s' の誤りではありませんか?"),
+		            el, owner, attr, name, hint);
+	else if (r->m->syms.v[sym].kind == MS_SYM_UNDEFINED)
 		ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(r->lang, "<%s id=\"%s\">: '%s' refers to '%s', which is not defined",
 		                 "<%s id=\"%s\">: '%s' が参照する '%s' は定義されていません"),
@@ -70,7 +107,7 @@ static uint32_t resolve_ref(resolver *r, ms_loc loc, const char *el, uint32_t ow
 {
 	const ms_sym *s = &r->m->syms.v[sym];
 	if (s->kind == MS_SYM_UNDEFINED || s->kind != want) {
-		ref_error(r, loc, el, owner_sym, attr, sym,
+		ref_error(r, loc, el, owner_sym, attr, sym, (int)want,
 		          want == MS_SYM_PARTY ? "a party (facility, network-operator or vendor)" : "a system",
 		          want == MS_SYM_PARTY ? "当事者 (facility/network-operator/vendor)" : "システム (system)");
 		return MS_NONE;
@@ -261,7 +298,7 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 			const ms_sym *s = &m->syms.v[ends[k]];
 			bool ok = s->kind == MS_SYM_PARTY || s->kind == MS_SYM_SYSTEM;
 			if (!ok) {
-				ref_error(&r, f->loc, "flow", f->sym, names[k], ends[k],
+				ref_error(&r, f->loc, "flow", f->sym, names[k], ends[k], SUGGEST_PARTY_OR_SYSTEM,
 				          "a party or a system", "当事者またはシステム");
 				ends[k] = MS_NONE;
 				continue;
@@ -295,7 +332,7 @@ size_t ms_resolve(medscope_model *m, medscope_diags *diags, medscope_lang lang)
 			uint32_t sym = MS_SPAN_AT(m, x->subjects, k);
 			uint8_t kind = m->syms.v[sym].kind;
 			if (kind == MS_SYM_UNDEFINED || kind == MS_SYM_EXCEPTION)
-				ref_error(&r, x->loc, "exception", x->sym, "subjects", sym,
+				ref_error(&r, x->loc, "exception", x->sym, "subjects", sym, SUGGEST_SUBJECT,
 				          "a party, system, contract, flow, agreement or risk",
 				          "当事者・システム・契約・データフロー・合意・リスクのいずれか");
 		}

@@ -63,7 +63,20 @@ static void bad_value(ms_report *r, el_kind el, const at_spec *spec, const char 
 	if (spec->values)
 		enum_list(spec->values, &b);
 	int shown = len > 80 ? 80 : (int)len;
-	if (spec->values)
+	const char *hint = NULL;
+	if (spec->values) {
+		ms_suggest sg;
+		ms_suggest_init(&sg, v, len);
+		for (const ms_enum *e = spec->values; e->name; e++)
+			ms_suggest_try(&sg, e->name);
+		hint = ms_suggest_best(&sg);
+	}
+	if (hint)
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s' is not one of: %s; did you mean '%s'?",
+		                     "<%s>: 属性 '%s' の値 '%.*s' は使えません (使える値: %s)。'%s' の誤りではありませんか?"),
+		                ms_el_names[el], spec->name, shown, v, ms_buf_cstr(&b), hint);
+	else if (spec->values)
 		ms_report_error(r, r->loc,
 		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s' is not one of: %s",
 		                     "<%s>: 属性 '%s' の値 '%.*s' は使えません。次のいずれかにしてください: %s"),
@@ -189,6 +202,52 @@ static bool parse_code(ms_report *r, el_kind el, const at_spec *spec, const char
 	return false;
 }
 
+/* What a single-id attribute names, for "exactly one ..." (model.md). */
+static const char *one_of_what(const ms_report *r, const at_spec *spec)
+{
+	static const char *const parties[] = {"client", "supplier", "selected-by", "owner", "provider", NULL};
+	for (const char *const *p = parties; *p; p++)
+		if (strcmp(spec->name, *p) == 0)
+			return MS_L(r->lang, "exactly one party", "当事者を 1 つだけ");
+	if (strcmp(spec->name, "system") == 0 || strcmp(spec->name, "ref") == 0)
+		return MS_L(r->lang, "exactly one system", "システムを 1 つだけ");
+	return MS_L(r->lang, "exactly one id", "id を 1 つだけ");
+}
+
+/* The usual slips, told as such instead of as a bad value: a list
+ * written with commas (lists are space-separated), several ids where one
+ * is taken. Returns true after reporting one. */
+static bool list_slip(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len)
+{
+	int shown = len > 80 ? 80 : (int)len;
+	bool list = spec->type == AT_REFS || spec->type == AT_ENUMS;
+	if (list && memchr(v, ',', len)) {
+		char fixed[96];
+		size_t n = 0;
+		for (size_t i = 0; i < (size_t)shown && n + 1 < sizeof fixed; i++)
+			if (v[i] != ',' || (n && fixed[n - 1] != ' '))
+				fixed[n++] = v[i] == ',' ? ' ' : v[i];
+		while (n && fixed[n - 1] == ' ')
+			n--;
+		fixed[n] = '\0';
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s': list values are separated by spaces, not commas (write '%s')",
+		                     "<%s>: 属性 '%s' の値 '%.*s': 並びの値はカンマではなく空白で区切ります ('%s' と書いてください)"),
+		                ms_el_names[el], spec->name, shown, v, fixed);
+		return true;
+	}
+	if ((spec->type == AT_REF || spec->type == AT_ENUM) &&
+	    (memchr(v, ' ', len) || memchr(v, '\t', len) || memchr(v, ',', len) || memchr(v, '\n', len))) {
+		ms_report_error(r, r->loc,
+		                MS_L(r->lang, "<%s>: attribute '%s': '%.*s': takes %s, not a list",
+		                     "<%s>: 属性 '%s' の値 '%.*s': 並びではなく%s指定します"),
+		                ms_el_names[el], spec->name, shown, v,
+		                spec->type == AT_REF ? one_of_what(r, spec) : MS_L(r->lang, "exactly one value", "値を 1 つだけ"));
+		return true;
+	}
+	return false;
+}
+
 /* Parse one attribute value (already whitespace-normalised by the XML
  * parser) by its type. */
 static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const char *v, size_t len,
@@ -212,6 +271,10 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 	}
 	/* Every other type is an xs:token or a list of them: collapse spaces. */
 	v = ms_trim(v, &len);
+	if (list_slip(r, el, spec, v, len)) {
+		out->present = false;
+		return;
+	}
 	switch (spec->type) {
 	case AT_ID:
 	case AT_REF:
@@ -241,7 +304,9 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 		return;
 	case AT_REFS:
 	case AT_ENUMS: {
+		/* Every bad value of the list is reported, not just the first. */
 		uint32_t n = 0;
+		bool bad = false;
 		out->span.off = (uint32_t)m->pool.n;
 		out->u = 0;
 		size_t i = 0;
@@ -254,15 +319,17 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 				const ms_enum *e = enum_find(spec->values, v + start, i - start);
 				if (!e) {
 					bad_value(r, el, spec, v + start, i - start, "", "");
-					out->present = false;
-					return;
+					bad = true;
+					continue;
 				}
 				out->u |= e->value;
 			} else {
 				uint32_t s;
 				if (!parse_id(r, el, spec, v + start, i - start, &s)) {
-					out->present = false;
-					return;
+					if (r->oom)
+						break;
+					bad = true;
+					continue;
 				}
 				uint32_t *slot = MS_VEC_PUSH(m->pool);
 				if (!slot) {
@@ -274,6 +341,10 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 			}
 		}
 		out->span.n = spec->type == AT_REFS ? n : 0;
+		if (bad || r->oom) {
+			out->present = false;
+			return;
+		}
 		if (n < spec->min_items) {
 			ms_report_error(r, r->loc,
 			                MS_L(r->lang, "<%s>: attribute '%s' needs at least %u value(s), has %u",
@@ -357,16 +428,27 @@ bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int 
 			continue;
 		if (k < 0) {
 			ms_buf b = MS_BUF_INIT;
+			ms_suggest sg;
+			ms_suggest_init(&sg, name, strlen(name));
 			for (int i = 0; specs[i].name; i++) {
 				if (i)
 					ms_buf_puts(&b, ", ");
 				ms_buf_puts(&b, specs[i].name);
+				if (!uri)
+					ms_suggest_try(&sg, specs[i].name);
 			}
-			ms_report_error(r, r->loc,
-			                MS_L(r->lang, "<%s>: unknown attribute '%s%s%s' (allowed: %s)",
-			                     "<%s>: 属性 '%s%s%s' は使えません (使える属性: %s)"),
-			                ms_el_names[el], uri ? (const char *)attrs[a * 5 + 1] : "",
-			                uri ? ":" : "", name, ms_buf_cstr(&b));
+			const char *hint = ms_suggest_best(&sg);
+			if (hint)
+				ms_report_error(r, r->loc,
+				                MS_L(r->lang, "<%s>: unknown attribute '%s'; did you mean '%s'? (allowed: %s)",
+				                     "<%s>: 属性 '%s' は使えません。'%s' の誤りではありませんか? (使える属性: %s)"),
+				                ms_el_names[el], name, hint, ms_buf_cstr(&b));
+			else
+				ms_report_error(r, r->loc,
+				                MS_L(r->lang, "<%s>: unknown attribute '%s%s%s' (allowed: %s)",
+				                     "<%s>: 属性 '%s%s%s' は使えません (使える属性: %s)"),
+				                ms_el_names[el], uri ? (const char *)attrs[a * 5 + 1] : "",
+				                uri ? ":" : "", name, ms_buf_cstr(&b));
 			ms_buf_free(&b);
 			ok = false;
 			continue;

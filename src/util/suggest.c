@@ -2,6 +2,7 @@
 /* Edit distance for did-you-mean hints (optimal string alignment). */
 #include "util/suggest.h"
 
+#include <ctype.h>
 #include <string.h>
 
 /* Names longer than this are not typos of a code: no hint. */
@@ -31,9 +32,11 @@ static size_t distance(const char *a, size_t n, const char *b, size_t m)
 	for (size_t i = 1; i <= n; i++) {
 		cur[0] = i;
 		for (size_t j = 1; j <= m; j++) {
-			size_t cost = a[i - 1] != b[j - 1];
+			/* Case is free: "SaaS" is a typo of "saas", at distance 0. */
+			size_t cost = tolower((unsigned char)a[i - 1]) != tolower((unsigned char)b[j - 1]);
 			cur[j] = min3(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
-			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			if (i > 1 && j > 1 && tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 2]) &&
+			    tolower((unsigned char)a[i - 2]) == tolower((unsigned char)b[j - 1]) &&
 			    prev2[j - 2] + 1 < cur[j])
 				cur[j] = prev2[j - 2] + 1;
 		}
@@ -62,5 +65,7 @@ const char *ms_suggest_best(const ms_suggest *s)
 	size_t limit = s->len / 3;
 	if (limit > 3)
 		limit = 3;
-	return s->best && s->dist > 0 && s->dist <= limit ? s->best : NULL;
+	/* Distance 0 is a match but for case: the callers only ask about
+	 * words that matched nothing exactly. */
+	return s->best && s->dist <= limit ? s->best : NULL;
 }

@@ -2,7 +2,8 @@
 /*
  * "Did you mean ...?": the known name closest to a misspelt one, by edit
  * distance (insertions, deletions, substitutions and swaps of two
- * neighbouring bytes each count one). Feed every candidate to
+ * neighbouring bytes each count one; ASCII case differences count
+ * nothing, so "SaaS" finds "saas"). Feed every candidate to
  * ms_suggest_try(), then read ms_suggest_best().
  */
 #ifndef MS_UTIL_SUGGEST_H

@@ -101,4 +101,41 @@ expect_err "^<stdin>:2:3: error: <facility>: missing required attribute 'id'" "s
 run "$MEDSCOPE" report --format json - <"$ex"
 expect_rc 0 "report -"
 expect_out '"file": "<stdin>"' "JSON names <stdin>"
+# Typos (issue 16 item 6): every bad value of a list in one run, did you
+# mean over enumeration values, element names, attribute names and the
+# ids of the right kind, and the comma and one-party slips named.
+cat >"$WORK/typos.xml" <<'XML'
+<deployment xmlns="urn:medscope:deployment:1" as-of="2026-11-01">
+  <facility id="H"/>
+  <vendor id="sier" name="SIer"/>
+  <vender id="B"/>
+  <system id="ehr" provider="seir" layer="saas" data="medical"/>
+  <system id="app" layer="SaaS"/>
+  <contract id="k1" client="H" supplier="sier" type="service,maintenance" covers="ehr"/>
+  <contract id="k2" client="H sier" supplier="sier" type="service" covers="ehr"/>
+  <contract id="k3" client="H" supplier="sier" type="servise maintenence" covers="ehr"/>
+  <agreement id="g1" parties="H sier" topics="demarcaton risk-managment" covers="ehr" dat="2026-01-01"/>
+  <contract id="k4" client="H" supplier="sier" type="service" covers="ehr erh"/>
+</deployment>
+XML
+run "$MEDSCOPE" validate --lang en "$WORK/typos.xml"
+expect_rc 2 "typos refused"
+T="$WORK/typos.xml"
+expect_err "^$T:4:3: error: element <vender> is not allowed inside <deployment>; did you mean <vendor>\?" "element did you mean"
+expect_err "^$T:5:3: error: <system id=\"ehr\">: 'provider' refers to 'seir', which is not defined; did you mean 'sier'\?" "id of the right kind"
+expect_err "^$T:6:3: error: <system>: attribute 'layer': 'SaaS' is not one of: .*; did you mean 'saas'\?" "enumeration value, case"
+expect_err "^$T:7:3: error: <contract>: attribute 'type': 'service,maintenance': list values are separated by spaces, not commas \(write 'service maintenance'\)" "comma-separated list"
+expect_err "^$T:8:3: error: <contract>: attribute 'client': 'H sier': takes exactly one party, not a list" "one party"
+expect_err "^$T:9:3: error: <contract>: attribute 'type': 'servise' .*did you mean 'service'\?" "first bad list value"
+expect_err "^$T:9:3: error: <contract>: attribute 'type': 'maintenence' .*did you mean 'maintenance'\?" "second bad list value, same run"
+expect_err "^$T:11:3: error: <contract id=\"k4\">: 'covers' refers to 'erh', which is not defined; did you mean 'ehr'\?" "system id did you mean"
+expect_err "^$T:10:3: error: <agreement>: attribute 'topics': 'demarcaton' .*did you mean 'demarcation'\?" "topic 1"
+expect_err "^$T:10:3: error: <agreement>: attribute 'topics': 'risk-managment' .*did you mean 'risk-management'\?" "topic 2"
+expect_err "^$T:10:3: error: <agreement>: unknown attribute 'dat'; did you mean 'date'\?" "attribute did you mean"
+# A party id is not offered for a system reference, nor the reverse.
+expect_no_err() { grep -Eq -- "$1" "$WORK/err" && fail "$2: stderr has /$1/" || ok; }
+expect_no_err "'covers' refers to 'erh'.*did you mean 'H'" "no party for a system"
+run "$MEDSCOPE" validate --lang ja "$WORK/typos.xml"
+expect_err "'seir' は定義されていません。'sier' の誤りではありませんか\?" "Japanese did you mean"
+expect_err "カンマではなく空白で区切ります \('service maintenance' と書いてください\)" "Japanese comma hint"
 finish
