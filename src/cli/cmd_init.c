@@ -44,20 +44,39 @@ static void today(char out[11])
 		strftime(out, 11, "%Y-%m-%d", &tm);
 }
 
-/* The template with every @TODAY@ replaced by `date` (malloc'd, *len set). */
+/* The same day a year after `date` (YYYY-MM-DD; 29 February gives 28). */
+static void next_year(const char *date, char out[24])
+{
+	int y = atoi(date);
+	snprintf(out, 24, "%04d%.6s", (y + 1) % 10000, strlen(date) >= 4 ? date + 4 : "");
+	if (strcmp(out + 4, "-02-29") == 0)
+		out[9] = '8';
+}
+
+/* The template with every @TODAY@ replaced by `date` and @NEXT_YEAR@ by
+ * the day a year later, the exception's until (malloc'd, *len set). */
 static char *fill(const unsigned char *t, size_t n, const char *date, size_t *len)
 {
-	static const char mark[] = "@TODAY@";
-	const size_t m = sizeof mark - 1, d = strlen(date);
+	char later[24];
+	next_year(date, later);
+	static const char *const marks[] = {"@TODAY@", "@NEXT_YEAR@"};
+	const char *with[] = {date, later};
+	/* Room for the longest value in place of each shortest mark. */
+	const size_t m = 7, d = strlen(date) > strlen(later) ? strlen(date) : strlen(later);
 	char *out = malloc(n + 1 + n / m * (d > m ? d - m : 0) + 1);
 	size_t k = 0;
 	if (!out)
 		return NULL;
 	for (size_t i = 0; i < n;) {
-		if (n - i >= m && memcmp(t + i, mark, m) == 0) {
-			memcpy(out + k, date, d);
-			k += d;
-			i += m;
+		size_t w;
+		for (w = 0; w < 2; w++)
+			if (n - i >= strlen(marks[w]) && memcmp(t + i, marks[w], strlen(marks[w])) == 0)
+				break;
+		if (w < 2) {
+			size_t vl = strlen(with[w]);
+			memcpy(out + k, with[w], vl);
+			k += vl;
+			i += strlen(marks[w]);
 		} else {
 			out[k++] = (char)t[i++];
 		}

@@ -13,7 +13,12 @@ for lang in ja en; do
 	run "$MEDSCOPE" check --fail-on note --as-of 2027-06-01 "$WORK/x-$lang.xml"
 	expect_rc 0 "the $lang starter is clean under --fail-on note half a year on"
 	grep -q 'xsi:schemaLocation="urn:medscope:deployment:1 file://' "$WORK/x-$lang.xml" && ok || fail "$lang: bound to the schema"
-	for el in facility vendor certification system runs-on contract agreement risk; do
+	# The exception (issue 16 item 3) applies: one finding suppressed, none left.
+	run "$MEDSCOPE" check --lang en --show-suppressed "$WORK/x-$lang.xml"
+	expect_rc 0 "the $lang starter with --show-suppressed"
+	expect_out 'missing-change-notification' "the $lang starter's exception suppresses missing-change-notification"
+	expect_err '1 suppressed' "the $lang summary counts it"
+	for el in facility vendor certification system runs-on contract agreement risk exception; do
 		grep -q "<$el " "$WORK/x-$lang.xml" && ok || fail "$lang starter has <$el>"
 	done
 	if command -v xmllint >/dev/null; then
@@ -28,7 +33,10 @@ run "$MEDSCOPE" init --lang en --as-of 2027-01-05
 expect_rc 0 "init to standard output"
 expect_out 'as-of="2027-01-05"' "--as-of fills in the model date"
 expect_out 'reviewed="2027-01-05"' "--as-of fills in the review date"
-expect_no_out '@TODAY@|@MEDSCOPE_XSD_URI@' "no placeholder left"
+expect_no_out '@TODAY@|@NEXT_YEAR@|@MEDSCOPE_XSD_URI@' "no placeholder left"
+expect_out 'until="2028-01-05"' "--as-of fills in the exception's until, a year on"
+run "$MEDSCOPE" init --lang en --as-of 2028-02-29
+expect_out 'until="2029-02-28"' "a year after 29 February"
 
 # Never overwrite: an existing file, a symbolic link (even dangling).
 echo keep >"$WORK/exists.xml"
