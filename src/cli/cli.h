@@ -7,6 +7,7 @@
 #define MEDSCOPE_CLI_H
 
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "medscope/graph.h"
@@ -114,6 +115,21 @@ typedef struct {
 const cli_choice *cli_choose(const cli_opts *o, const char *option, const char *arg,
                              const cli_choice *t, size_t n, const char *list_en,
                              const char *list_ja);
+
+/*
+ * Progress on a terminal for commands that take more than about a second
+ * (cli_progress_wanted: a large model, stderr a terminal, not -q, not CI):
+ * cli_load draws "reading N%" from the loader's callback (the library
+ * prints nothing), then each phase replaces the line, and it is erased
+ * before any other message, and at exit. Nothing is drawn until
+ * cli_progress_start().
+ */
+bool cli_progress_wanted(const cli_opts *o, const char *path);
+void cli_progress_start(void);
+void cli_progress_phase(const char *text);
+/* "writing..." while output goes to `out`, unless that is the terminal. */
+void cli_progress_writing(const cli_opts *o, FILE *out);
+void cli_progress_clear(void);
 
 /* Load one model, printing every diagnostic; NULL when refused. */
 medscope_model *cli_load(cli_opts *o, const char *path);

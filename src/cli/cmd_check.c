@@ -123,7 +123,9 @@ int cmd_check(int argc, char **argv, cli_opts *o)
 			t.failed++;
 			continue;
 		}
+		cli_progress_writing(o, stdout);
 		medscope_status s = medscope_emit(stdout, a, MEDSCOPE_FORMAT_CHECK, &eo);
+		cli_progress_clear();
 		if (s != MEDSCOPE_OK) {
 			fprintf(stderr, "%s: error: %s\n", argv[i], medscope_status_message(s));
 			t.failed++;

@@ -42,6 +42,7 @@ static void *load_side(void *arg)
  * nothing did. */
 static int report_side(const cli_opts *o, const side *sd)
 {
+	cli_progress_clear();
 	if (sd->d)
 		cli_print_diags(sd->d);
 	if (sd->load != MEDSCOPE_OK) {
@@ -163,6 +164,11 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	medscope_diff *d = NULL;
 	int rc = EXIT_TROUBLE;
 	pthread_t thread;
+	if (cli_progress_wanted(o, old_side.path) || cli_progress_wanted(o, new_side.path)) {
+		cli_progress_start();
+		cli_progress_phase(T(o, "reading and analysing both models...",
+		                     "2 つのモデルを読み込み・分析中..."));
+	}
 	int threaded = pthread_create(&thread, NULL, load_side, &old_side) == 0;
 	if (!threaded)
 		load_side(&old_side);
@@ -176,7 +182,9 @@ int cmd_diff(int argc, char **argv, cli_opts *o)
 	if (bad)
 		goto cleanup;
 	medscope_analysis *oa = old_side.a, *na = new_side.a;
+	cli_progress_phase(T(o, "comparing...", "比較中..."));
 	medscope_status s = medscope_diff_compute(&d, oa, na);
+	cli_progress_clear();
 	if (s != MEDSCOPE_OK) {
 		fprintf(stderr, "%s: error: %s\n", o->prog, medscope_status_message(s));
 		goto cleanup;

@@ -261,6 +261,7 @@ void cli_print_diags(const medscope_diags *d)
 
 void cli_print_diags_q(const medscope_diags *d, int quiet)
 {
+	cli_progress_clear();
 	for (size_t i = 0; i < medscope_diags_count(d); i++) {
 		if (quiet && medscope_diag_severity(d, i) != MEDSCOPE_SEVERITY_ERROR)
 			continue;
@@ -288,7 +289,57 @@ void cli_print_diags_q(const medscope_diags *d, int quiet)
 		        medscope_diags_count(d));
 }
 
-/* Progress on a terminal for large files. */
+/* Progress on a terminal (cli.h). One line on stderr, redrawn in place
+ * and erased before anything else is printed there. */
+static bool progress_on;    /* this run shows progress */
+static bool progress_shown; /* a progress line is on stderr now */
+
+static void progress_at_exit(void)
+{
+	cli_progress_clear();
+}
+
+bool cli_progress_wanted(const cli_opts *o, const char *path)
+{
+	/* About a second of work: a 2 MiB model takes that for report json. */
+	struct stat st;
+	const char *ci = getenv("CI");
+	return !o->quiet && isatty(STDERR_FILENO) && !(ci && *ci) && stat(path, &st) == 0 &&
+	       st.st_size > (2 << 20);
+}
+
+void cli_progress_start(void)
+{
+	if (!progress_on) {
+		progress_on = true;
+		atexit(progress_at_exit);
+	}
+}
+
+void cli_progress_phase(const char *text)
+{
+	if (!progress_on)
+		return;
+	fprintf(stderr, "\r%s\033[K", text);
+	progress_shown = true;
+}
+
+void cli_progress_writing(const cli_opts *o, FILE *out)
+{
+	/* Output on the same terminal would be drawn over: say nothing then. */
+	if (out == stdout && isatty(STDOUT_FILENO))
+		cli_progress_clear();
+	else
+		cli_progress_phase(T(o, "writing...", "書き出し中..."));
+}
+
+void cli_progress_clear(void)
+{
+	if (progress_shown)
+		fputs("\r\033[K", stderr);
+	progress_shown = false;
+}
+
 static void show_progress(void *payload, size_t done, size_t total)
 {
 	const cli_opts *o = payload;
@@ -297,6 +348,7 @@ static void show_progress(void *payload, size_t done, size_t total)
 		        (unsigned)(done * 100 / total));
 	else
 		fprintf(stderr, T(o, "\rreading %zu MiB", "\r読み込み中 %zu MiB"), done >> 20);
+	progress_shown = true;
 }
 
 medscope_model *cli_load(cli_opts *o, const char *path)
@@ -307,14 +359,13 @@ medscope_model *cli_load(cli_opts *o, const char *path)
 		fprintf(stderr, "medscope: %s\n", medscope_status_message(MEDSCOPE_ERR_NOMEM));
 		return NULL;
 	}
-	struct stat st;
-	bool progress = !o->quiet && isatty(STDERR_FILENO) && stat(path, &st) == 0 &&
-	                st.st_size > (8 << 20);
+	bool progress = cli_progress_wanted(o, path);
+	if (progress)
+		cli_progress_start();
 	o->load.progress = progress ? show_progress : NULL;
 	o->load.progress_payload = o;
 	medscope_status s = medscope_model_load_file(&m, path, &o->load, d);
-	if (progress)
-		fputs("\r\033[K", stderr);
+	cli_progress_clear();
 	cli_print_diags(d);
 	if (s != MEDSCOPE_OK && medscope_diags_count(d) == 0)
 		fprintf(stderr, "%s: error: %s\n", cli_name(path), medscope_status_message(s));
@@ -335,7 +386,9 @@ medscope_analysis *cli_analyze_findings(cli_opts *o, const char *path, medscope_
 		return NULL;
 	medscope_analyze_options ao = {.as_of = o->as_of, .findings_only = findings_only};
 	medscope_analysis *a = NULL;
+	cli_progress_phase(T(o, "analysing...", "分析中..."));
 	medscope_status s = medscope_analyze(&a, *model, &ao);
+	cli_progress_clear();
 	if (s == MEDSCOPE_ERR_USAGE) {
 		cli_usage_error(o, T(o, "--as-of takes a date YYYY-MM-DD, not '%s'",
 		                     "--as-of には日付 YYYY-MM-DD を指定してください ('%s')"),

@@ -247,8 +247,21 @@ static int follow_link(const cli_opts *o, const char *path, char **real)
 	return 0;
 }
 
+static int out_open(cli_out *out, const cli_opts *o, const char *path, char *const *inputs,
+                    int ninputs);
+
 int cli_out_open(cli_out *out, const cli_opts *o, const char *path, char *const *inputs,
                  int ninputs)
+{
+	cli_progress_clear();
+	if (out_open(out, o, path, inputs, ninputs) < 0)
+		return -1;
+	cli_progress_writing(o, out->f);
+	return 0;
+}
+
+static int out_open(cli_out *out, const cli_opts *o, const char *path, char *const *inputs,
+                    int ninputs)
 {
 	memset(out, 0, sizeof(*out));
 	if (!path || strcmp(path, "-") == 0) {
@@ -360,6 +373,7 @@ static void release(cli_out *out)
 
 int cli_out_commit(cli_out *out, const cli_opts *o)
 {
+	cli_progress_clear();
 	if (!out->tmp && out->f && out->f != stdout) { /* a device or pipe */
 		int err = fflush(out->f) != 0 || ferror(out->f) ? (errno ? errno : EIO) : 0;
 		if (fclose(out->f) != 0 && !err)
@@ -409,6 +423,7 @@ int cli_out_commit(cli_out *out, const cli_opts *o)
 
 void cli_out_abort(cli_out *out)
 {
+	cli_progress_clear();
 	if (!out->tmp) {
 		if (out->f && out->f != stdout) /* a device or pipe */
 			fclose(out->f);

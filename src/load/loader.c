@@ -143,7 +143,8 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 			break;
 		}
 		ms_parser_feed(&parser, buf, (size_t)n, false);
-		if (opts->progress && total % (4u << 20) < (size_t)n)
+		/* Every MiB: a terminal redraws one short line, so this is cheap. */
+		if (opts->progress && total % (1u << 20) < (size_t)n)
 			opts->progress(opts->progress_payload, total, size);
 		if (ms_parser_halted(&parser))
 			break;
