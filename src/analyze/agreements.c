@@ -224,21 +224,30 @@ static void demarcation_and_risk(ms_engine *e, uint32_t f, uint32_t pa, const ui
 }
 
 /* MHLW 経営管理編 遵守事項 「再委託を行う場合には…承認を得る」: F approves every
- * contract in the selection chains from prime A (GL 2.2.2 case 1/2). */
+ * contract in the selection chains from prime A (GL 2.2.2 case 1/2), other
+ * than one a facility signed itself (FAQ 2.1 「契約上は、医療機関等と事業者Bが
+ * 直接契約」: no 再委託), with the supplier of the last contract F signed
+ * itself on the way (A, or B when F signed with B selected-by A). */
 static void subcontracting(ms_engine *e, uint32_t f, uint32_t pa, const uint32_t *pcs, size_t npcs,
                            uint32_t served)
 {
 	const medscope_model *m = e->m;
-	uint32_t ep = ms_engine_epoch(e);
+	uint32_t ep = e->work.approval_epoch;
 	for (size_t k = 0; k < npcs && !e->oom; k++) {
 		const ms_contract *ct = &m->contracts.v[pcs[k]];
 		for (uint32_t i = 0; i < ct->covers.n && !e->oom; i++) {
 			ms_chain ch = *ms_chain_get(e, pa, MS_SPAN_AT(m, ct->covers, i));
 			for (uint32_t j = 0; j < ch.n && !e->oom; j++) {
 				uint32_t cc = e->chains.items.v[ch.off + j].contract;
-				if (e->work.contract_seen[cc] == ep)
+				if (ms_facility_signed(e, cc))
+					continue;
+				/* Once per (contract, approver) for F: the chains of A and of
+				 * the B that F signed with selected-by A share B's contracts. */
+				uint32_t signer = ms_chain_signer(e, ch, pa, j + 1);
+				if (e->work.contract_seen[cc] == ep && e->work.contract_signer[cc] == signer)
 					continue;
 				e->work.contract_seen[cc] = ep;
+				e->work.contract_signer[cc] = signer;
 				const ms_contract *sub = &m->contracts.v[cc];
 				e->work.tmp.n = 0;
 				for (uint32_t s = 0; s < sub->covers.n; s++) {
@@ -250,13 +259,13 @@ static void subcontracting(ms_engine *e, uint32_t f, uint32_t pa, const uint32_t
 				ms_req_init(&r, MS_RULE_MISSING_SUBCONTRACT_APPROVAL);
 				r.nparties = 2;
 				r.parties[0] = f;
-				r.parties[1] = pa;
+				r.parties[1] = signer;
 				r.systems = e->work.tmp.v;
 				r.nsystems = (uint32_t)e->work.tmp.n;
 				r.contract = sub->sym;
 				at_contract(e, &r, cc);
 				r.args.facility = ms_psym(e, f);
-				r.args.party = ms_psym(e, pa);
+				r.args.party = ms_psym(e, signer);
 				r.args.contract = sub->sym;
 				r.args.other = ms_psym(e, sub->supplier);
 				ms_require(e, &r);
@@ -446,6 +455,7 @@ void ms_agreements_facility(ms_engine *e)
 	const medscope_model *m = e->m;
 	uint32_t f = e->fac.f, epoch = e->fac.epoch;
 	lifecycle_primes(e, f);
+	e->work.approval_epoch = ms_engine_epoch(e);
 	/* e->fac.pcs holds F's prime contracts grouped by supplier: one group a prime. */
 	for (size_t i = 0; i < e->fac.pcs.n && !e->oom;) {
 		uint32_t pa = m->contracts.v[e->fac.pcs.v[i]].supplier;

@@ -191,7 +191,7 @@ static void lifecycle_suppliers(ms_engine *e)
 				uint32_t c = e->ix.by_cover.idx[k];
 				const ms_contract *ct = &m->contracts.v[c];
 				if (!(e->ix.cflags[c] & MS_CF_QUALIFYING) || e->work.contract_seen[c] == ep ||
-				    ms_is_facility(e, ct->client) || ct->client == ct->supplier)
+				    ms_facility_signed(e, c) || ct->client == ct->supplier)
 					continue;
 				e->work.contract_seen[c] = ep;
 				ms_req_spec r;
@@ -301,12 +301,14 @@ static void change_notification(ms_engine *e)
 	for (uint32_t x = 0; x < e->ns && !e->oom; x++) {
 		const ms_system *sx = &m->systems.v[x];
 		uint32_t px = sx->provider;
-		if (px == MS_NONE || ms_is_facility(e, px) || !a->sysinfo[x].served)
+		/* Between provider parties, managing operators included (FAQ 2.1
+		 * 「関係者間で」; FAQ 2.2). */
+		if (!ms_is_provider_party(e, px) || !a->sysinfo[x].served)
 			continue;
 		for (uint32_t j = 0; j < sx->nruns + sx->nconn && !e->oom; j++) {
 			const ms_edge *ed = &m->edges.v[sx->runs_off + j];
 			uint32_t y = ed->target, py = m->systems.v[y].provider;
-			if (py == MS_NONE || py == px || ms_is_facility(e, py) || !a->sysinfo[y].served)
+			if (!ms_is_provider_party(e, py) || py == px || !a->sysinfo[y].served)
 				continue;
 			uint32_t all = common_facilities(e, x, y);
 			if (e->work.tmp.n == 0)

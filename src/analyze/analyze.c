@@ -37,18 +37,20 @@ static int engine_alloc(ms_engine *e)
 	e->carry.split_other = malloc(sn * sizeof(uint32_t));
 	e->carry.own_fill = calloc(sn, sizeof(uint32_t));
 	e->carry.supplier_listed = calloc(cn, 1);
+	e->carry.edge_noted = calloc(e->m->edges.n + 1, 1);
 	e->fac.served_mark = calloc(sn, sizeof(uint32_t));
 	e->fac.prime_mark = calloc(pn, sizeof(uint32_t));
 	e->fac.prime_first = calloc(pn, sizeof(uint32_t));
 	e->work.fac_mark = calloc(pn, sizeof(uint32_t));
 	e->work.contract_seen = calloc(cn, sizeof(uint32_t));
+	e->work.contract_signer = calloc(cn, sizeof(uint32_t));
 	if (!e->supply.off || !e->supply.n || !e->supply.mark || !e->chains.sys ||
 	    !e->chains.party_mark || !e->chains.party_slot || !e->chains.contract_mark ||
 	    !e->shared.one_system || !e->shared.one_sysym || !e->shared.one_contract ||
 	    !e->shared.served_facilities || !e->carry.split_dev || !e->carry.split_other ||
-	    !e->carry.own_fill || !e->carry.supplier_listed || !e->fac.served_mark ||
+	    !e->carry.own_fill || !e->carry.supplier_listed || !e->carry.edge_noted || !e->fac.served_mark ||
 	    !e->fac.prime_mark || !e->fac.prime_first || !e->work.fac_mark ||
-	    !e->work.contract_seen)
+	    !e->work.contract_seen || !e->work.contract_signer)
 		return -1;
 	memset(e->shared.one_system, 0xff, sn * sizeof(uint32_t));
 	memset(e->shared.one_sysym, 0xff, sn * sizeof(uint32_t));
@@ -73,13 +75,15 @@ static void engine_free(ms_engine *e)
 		&e->shared.one_sysym, &e->shared.one_contract, &e->shared.served_facilities,
 		&e->carry.split_dev, &e->carry.split_other, &e->carry.own_fill,
 		&e->carry.own_facility, &e->fac.served_mark, &e->fac.prime_mark, &e->fac.prime_first,
-		&e->work.fac_mark, &e->work.contract_seen};
+		&e->work.fac_mark, &e->work.contract_seen, &e->work.contract_signer};
 	for (size_t i = 0; i < sizeof arrays / sizeof *arrays; i++) {
 		free(*arrays[i]);
 		*arrays[i] = NULL;
 	}
 	free(e->carry.supplier_listed);
 	e->carry.supplier_listed = NULL;
+	free(e->carry.edge_noted);
+	e->carry.edge_noted = NULL;
 	MS_VEC_FREE(e->supply.pool);
 	MS_VEC_FREE(e->supply.stack);
 	MS_VEC_FREE(e->carry.supplier_req);

@@ -291,6 +291,50 @@ ms_span ms_chain_via(ms_engine *e, uint32_t c, ms_chain ch, uint32_t slot)
 	return e->fac.via_spans.v[base + slot];
 }
 
+uint32_t ms_chain_to(ms_engine *e, const ms_chain *c, uint32_t a, uint32_t s)
+{
+	uint32_t b = e->m->systems.v[s].provider;
+	if (b == a)
+		return 0;
+	uint32_t first = ms_chain_find(&e->chains, c, a, b);
+	if (first == MS_NONE)
+		return MS_NONE;
+	/* Items follow breadth-first order: b's first item, then its others. */
+	ms_chain ch = *c; /* the items may move while supplies are computed */
+	for (uint32_t slot = first; slot <= ch.n && !e->oom; slot++) {
+		const ms_chain_item *it = &e->chains.items.v[ch.off + slot - 1];
+		if (it->party == b && ms_covers_supply_of(e, it->contract, s))
+			return slot;
+	}
+	return MS_NONE;
+}
+
+ms_span ms_chain_via_item(ms_engine *e, uint32_t pc, ms_chain ch, uint32_t slot)
+{
+	if (slot == 0 || e->chains.items.v[ch.off + slot - 1].first)
+		return ms_chain_via(e, pc, ch, slot);
+	/* A later contract to a party already in the chain: its parent's via
+	 * and itself. */
+	const ms_chain_item it = e->chains.items.v[ch.off + slot - 1];
+	ms_span parent = ms_chain_via(e, pc, ch, it.from);
+	ms_span sp = ms_pool_put(e, NULL, parent.n + 1);
+	if (e->oom)
+		return (ms_span){0, 0};
+	memcpy(e->a->pool.v + sp.off, e->a->pool.v + parent.off, parent.n * sizeof(uint32_t));
+	e->a->pool.v[sp.off + parent.n] = e->m->contracts.v[it.contract].sym;
+	return sp;
+}
+
+uint32_t ms_chain_signer(const ms_engine *e, ms_chain ch, uint32_t a, uint32_t slot)
+{
+	for (uint32_t s = slot; s != 0;) {
+		const ms_chain_item *it = &e->chains.items.v[ch.off + s - 1];
+		if (s != slot && ms_facility_signed(e, it->contract))
+			return it->party;
+		s = it->from;
+	}
+	return a;
+}
 
 void ms_chains_free(ms_chains *cs)
 {

@@ -41,7 +41,10 @@ typedef MS_VEC(uint32_t) ms_u32vec;
 enum {
 	MS_CF_QUALIFYING = 1, /* type holds service/operation/maintenance/development/entrustment */
 	MS_CF_RELEVANT = 2,   /* covers a relevant system */
-	MS_CF_PRIME = 4       /* qualifying, client a Facility, covers a relevant system */
+	MS_CF_PRIME = 4,      /* qualifying, client a Facility, covers a relevant system,
+	                         and no managing operator's subcontract */
+	MS_CF_SUBCONTRACT = 8 /* a managing operator's own contract as client for the
+	                         supply of what it provides (rules.md Terms, FAQ 2.2) */
 };
 
 /* One contract of a selection chain (rules.md §2). Slot 0 of a chain is its
@@ -110,6 +113,7 @@ typedef struct {
 	ms_csr neighbours;   /* connects-to, both directions */
 	ms_csr by_provider;  /* party -> systems it provides */
 	uint8_t *cflags;     /* per contract, MS_CF_* */
+	uint8_t *managing;   /* per party: a managing operator (rules.md Terms, FAQ 2.2) */
 	uint16_t topic_of[MS_RULE__COUNT]; /* agreement rules: their MS_TOPIC_* bit */
 } ms_index;
 
@@ -159,6 +163,9 @@ typedef struct {
 	 * agreement (FAQ 3). Filled per facility, read by the global pass. */
 	ms_u32vec supplier_req;
 	uint8_t *supplier_listed; /* [contract] */
+	/* runs-on known="false" edges already noted as contradicted by a
+	 * selection chain (unknown-infrastructure-but-selected), once each. */
+	uint8_t *edge_noted; /* [edge] */
 } ms_carry;
 
 /* The facility in hand: made by ms_ownership_facility(), read by
@@ -188,6 +195,8 @@ typedef struct {
 	ms_u32vec via_child, via_sibling, via_stack;
 	uint32_t *fac_mark;      /* [party] */
 	uint32_t *contract_seen; /* [contract] */
+	uint32_t *contract_signer; /* [contract] the approver last required for it */
+	uint32_t approval_epoch; /* contract_seen's stamp for the facility's approvals */
 } ms_scratch;
 
 typedef struct ms_engine {
@@ -213,6 +222,31 @@ typedef struct ms_engine {
 static inline bool ms_is_facility(const ms_engine *e, uint32_t p)
 {
 	return p != MS_NONE && e->m->parties.v[p].kind != MS_PARTY_VENDOR;
+}
+
+/* rules.md Terms: a managing operator, a network-operator managing medical
+ * information that supplies a prime contract (FAQ 2.2 「同主体も、本ガイドライン
+ * における対象事業者として位置づけられる」). */
+static inline bool ms_is_managing(const ms_engine *e, uint32_t p)
+{
+	return p != MS_NONE && e->ix.managing[p];
+}
+
+/* rules.md Terms: a provider party, a vendor or a managing operator (FAQ 2.2
+ * 「委託先の事業者を監督し、管理責任を果たす」: towards the facilities it serves
+ * a managing operator is the vendor). */
+static inline bool ms_is_provider_party(const ms_engine *e, uint32_t p)
+{
+	return p != MS_NONE && (e->m->parties.v[p].kind == MS_PARTY_VENDOR || e->ix.managing[p]);
+}
+
+/* Did a facility sign contract c itself, as 医療機関等 (FAQ 2.1 「契約上は、
+ * 医療機関等と事業者Bが直接契約」: no 再委託)? A managing operator's
+ * subcontract is a chain contract instead. */
+static inline bool ms_facility_signed(const ms_engine *e, uint32_t c)
+{
+	return ms_is_facility(e, e->m->contracts.v[c].client) &&
+	       !(e->ix.cflags[c] & MS_CF_SUBCONTRACT);
 }
 
 /* The symbol of party p, or MS_NONE. */
@@ -269,6 +303,8 @@ void ms_index_free(ms_index *ix);
 /* supply(S) as a span of e->supply.pool (S first). Recomputing never moves
  * an existing span, but the pool's storage may move: index it afresh. */
 ms_span ms_supply(ms_engine *e, uint32_t s);
+/* Does contract c cover s, or a system whose supply contains s? */
+bool ms_covers_supply_of(ms_engine *e, uint32_t c, uint32_t s);
 
 /* ---- order.c ---------------------------------------------------------- */
 
@@ -290,6 +326,16 @@ uint32_t ms_chain_find(const ms_chains *cs, const ms_chain *c, uint32_t a, uint3
 /* The via of an entry owned through chain ch from prime contract c, for
  * the facility in hand: [c, the chain's contracts down to `slot`]. */
 ms_span ms_chain_via(ms_engine *e, uint32_t c, ms_chain ch, uint32_t slot);
+/* rules.md Terms: the item (its slot) of chain c from a whose contract
+ * ends a selection chain to system s (its supplier is provider(s), and it
+ * covers s or a system whose supply contains s); 0 when a provides s;
+ * MS_NONE when the chain leads to other systems only (a DR site, a backup). */
+uint32_t ms_chain_to(ms_engine *e, const ms_chain *c, uint32_t a, uint32_t s);
+/* The via of that item under prime contract pc: [pc, the contracts down to it]. */
+ms_span ms_chain_via_item(ms_engine *e, uint32_t pc, ms_chain ch, uint32_t slot);
+/* The supplier of the last contract a facility signed itself on the path
+ * to `slot` (FAQ 2.1: B when F signed with B selected-by A), else a. */
+uint32_t ms_chain_signer(const ms_engine *e, ms_chain ch, uint32_t a, uint32_t slot);
 void ms_chains_free(ms_chains *cs);
 
 /* ---- ownership.c ------------------------------------------------------ */

@@ -113,7 +113,7 @@ static void risks(ms_engine *e)
 		/* FAQ 5.1 「対象事業者の判断のみによってリスク共有やリスク受容を選択する
 		 * ことは適当でなく」: a facility the system serves must have agreed. */
 		if ((r->treatment == MS_TREAT_SHARE || r->treatment == MS_TREAT_ACCEPT) &&
-		    !ms_is_facility(e, r->owner)) {
+		    ms_is_provider_party(e, r->owner)) {
 			bool served = e->a->sysinfo[r->system].served, agreed = false;
 			for (uint32_t k = 0; k < r->agreed_with.n && !agreed; k++) {
 				uint32_t p = MS_SPAN_AT(m, r->agreed_with, k);

@@ -52,14 +52,13 @@ static int build_contract_indexes(ms_engine *e)
 		rows[c] = m->contracts.v[c].supplier;
 	if (ms_csr_build_ranked(&e->ix.by_supplier, e->np, rows, NULL, nc, e->ix.contract_rank, nc) < 0)
 		goto cleanup;
-	/* rules.md §2 selection chain: a contract also follows from its
-	 * selected-by party, unless a Facility signed it itself (lead's
-	 * decision: FAQ 2.1's F-B contract then needs no approval by F). */
+	/* rules.md Terms, selection chain: a contract also follows from its
+	 * selected-by party, a contract a Facility signed itself included (FAQ
+	 * 2.1 「事業者Aが事業者Bを調達しても、契約上は、医療機関等と事業者Bが直接
+	 * 契約する場合」: it is part of A's chain, though no 再委託). */
 	for (uint32_t c = 0; c < nc; c++) {
 		const ms_contract *k = &m->contracts.v[c];
-		rows[c] = k->selected_by != k->client && !ms_is_facility(e, k->client)
-		                  ? k->selected_by
-		                  : MS_NONE;
+		rows[c] = k->selected_by != k->client ? k->selected_by : MS_NONE;
 	}
 	if (ms_csr_build_ranked(&e->ix.by_selector, e->np, rows, NULL, nc, e->ix.contract_rank, nc) < 0)
 		goto cleanup;
@@ -116,6 +115,8 @@ cleanup:
 	return rc;
 }
 
+static int managing_operators(ms_engine *e);
+
 /*
  * rules.md Terms. Medical: data holds medical, or the recipient system of a
  * patient-instruction flow carrying medical (FAQ 1.4: the whole PHR service
@@ -171,11 +172,89 @@ static int classify(ms_engine *e)
 				fl |= MS_CF_RELEVANT;
 				break;
 			}
-		if ((fl & MS_CF_QUALIFYING) && (fl & MS_CF_RELEVANT) && ms_is_facility(e, k->client))
-			fl |= MS_CF_PRIME;
 		e->ix.cflags[c] = fl;
 	}
+	if (managing_operators(e) < 0)
+		return -1;
+	for (uint32_t c = 0; c < e->nc; c++) {
+		uint8_t fl = e->ix.cflags[c];
+		if ((fl & MS_CF_QUALIFYING) && (fl & MS_CF_RELEVANT) && !(fl & MS_CF_SUBCONTRACT) &&
+		    ms_is_facility(e, m->contracts.v[c].client))
+			e->ix.cflags[c] = fl | MS_CF_PRIME;
+	}
 	return 0;
+}
+
+/* A qualifying contract covering a relevant system whose client is a
+ * Facility other than its supplier: what makes a managing operator. */
+static bool serves_facility(const ms_engine *e, uint32_t c)
+{
+	const ms_contract *k = &e->m->contracts.v[c];
+	uint8_t fl = e->ix.cflags[c];
+	return (fl & MS_CF_QUALIFYING) && (fl & MS_CF_RELEVANT) && k->client != k->supplier &&
+	       ms_is_facility(e, k->client);
+}
+
+/* Mark supply(t) in mark[] with ep. */
+static void mark_supply(ms_engine *e, uint32_t t, uint32_t *mark, uint32_t ep)
+{
+	ms_span sp = ms_supply(e, t);
+	for (uint32_t j = 0; j < sp.n; j++)
+		mark[e->supply.pool.v[sp.off + j]] = ep;
+}
+
+/*
+ * rules.md Terms, managing operator: a network-operator with
+ * manages-medical-info="true" that supplies a facility (FAQ 2.2 「同主体も、
+ * 本ガイドラインにおける対象事業者として位置づけられる」). Its own qualifying
+ * contracts as client that cover the supply of a system it provides or
+ * supplies are subcontracts, not prime contracts (FAQ 2.2 「委託先の事業者を
+ * 監督し、管理責任を果たすことが求められます」). Cost: O(contracts + the
+ * operators' supplies).
+ */
+static int managing_operators(ms_engine *e)
+{
+	const medscope_model *m = e->m;
+	e->ix.managing = calloc((size_t)e->np + 1, 1);
+	uint32_t *mark = calloc((size_t)e->ns + 1, sizeof(*mark));
+	if (!e->ix.managing || !mark) {
+		free(mark);
+		return -1;
+	}
+	for (uint32_t p = 0; p < e->np; p++) {
+		const ms_party *pt = &m->parties.v[p];
+		if (pt->kind != MS_PARTY_NETWORK_OPERATOR || !pt->manages_medical_info)
+			continue;
+		for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++)
+			if (serves_facility(e, e->ix.by_supplier.idx[k]))
+				e->ix.managing[p] = 1;
+		if (!e->ix.managing[p])
+			continue;
+		uint32_t ep = p + 1; /* one stamp per operator: mark is private here */
+		for (uint32_t k = e->ix.by_provider.off[p]; k < e->ix.by_provider.off[p + 1]; k++)
+			mark_supply(e, e->ix.by_provider.idx[k], mark, ep);
+		for (uint32_t k = e->ix.by_supplier.off[p]; k < e->ix.by_supplier.off[p + 1]; k++) {
+			uint32_t c = e->ix.by_supplier.idx[k];
+			if (!serves_facility(e, c))
+				continue;
+			ms_span cv = m->contracts.v[c].covers;
+			for (uint32_t i = 0; i < cv.n; i++)
+				mark_supply(e, MS_SPAN_AT(m, cv, i), mark, ep);
+		}
+		for (uint32_t k = e->ix.by_client.off[p]; k < e->ix.by_client.off[p + 1]; k++) {
+			uint32_t c = e->ix.by_client.idx[k];
+			const ms_contract *ct = &m->contracts.v[c];
+			if (!(e->ix.cflags[c] & MS_CF_QUALIFYING) || ct->supplier == p)
+				continue;
+			for (uint32_t i = 0; i < ct->covers.n; i++)
+				if (mark[MS_SPAN_AT(m, ct->covers, i)] == ep) {
+					e->ix.cflags[c] |= MS_CF_SUBCONTRACT;
+					break;
+				}
+		}
+	}
+	free(mark);
+	return e->oom ? -1 : 0;
 }
 
 static int cmp_contract_id(const void *ctx, uint32_t x, uint32_t y)
@@ -224,6 +303,8 @@ void ms_index_free(ms_index *ix)
 		ms_csr_free(all[i]);
 	free(ix->cflags);
 	ix->cflags = NULL;
+	free(ix->managing);
+	ix->managing = NULL;
 	free(ix->contract_rank);
 	ix->contract_rank = NULL;
 }
@@ -281,4 +362,20 @@ ms_span ms_supply(ms_engine *e, uint32_t s)
 	sp.off = e->supply.off[s];
 	sp.n = e->supply.n[s];
 	return sp;
+}
+
+bool ms_covers_supply_of(ms_engine *e, uint32_t c, uint32_t s)
+{
+	const medscope_model *m = e->m;
+	ms_span cv = m->contracts.v[c].covers;
+	for (uint32_t i = 0; i < cv.n; i++) {
+		uint32_t x = MS_SPAN_AT(m, cv, i);
+		if (x == s)
+			return true;
+		ms_span sp = ms_supply(e, x);
+		for (uint32_t j = 1; j < sp.n; j++) /* supply(x) starts with x */
+			if (e->supply.pool.v[sp.off + j] == s)
+				return true;
+	}
+	return false;
 }

@@ -130,9 +130,10 @@ static int id_less(const ms_engine *e, uint32_t c1, uint32_t c2)
 	return strcmp(e->m->contracts.v[c1].id, e->m->contracts.v[c2].id) < 0;
 }
 
-/* Does a selection chain from a (for one of a's triples g[0..ng)) reach b?
- * Its slot, with the smallest-id prime contract whose chain does. */
-static uint32_t reaches(ms_engine *e, const ms_triple *g, size_t ng, uint32_t a, uint32_t b,
+/* Does a selection chain from a (for one of a's triples g[0..ng)) lead to
+ * system x (rules.md Terms: to a system, not to a party)? Its slot, with
+ * the smallest-id prime contract whose chain does. */
+static uint32_t reaches(ms_engine *e, const ms_triple *g, size_t ng, uint32_t a, uint32_t x,
                         uint32_t *via_contract, ms_chain *via_chain)
 {
 	uint32_t best_slot = MS_NONE, best_target = MS_NONE;
@@ -144,7 +145,7 @@ static uint32_t reaches(ms_engine *e, const ms_triple *g, size_t ng, uint32_t a,
 		     e->ix.system_rank[g[i].target] > e->ix.system_rank[best_target]))
 			continue;
 		ms_chain ch = *ms_chain_get(e, a, g[i].target);
-		uint32_t slot = ms_chain_find(&e->chains, &ch, a, b);
+		uint32_t slot = ms_chain_to(e, &ch, a, x);
 		if (slot != MS_NONE) {
 			best_slot = slot;
 			best_target = g[i].target;
@@ -181,43 +182,117 @@ static uint32_t prime_index(const ms_engine *e, uint32_t p)
 	return lo < e->fac.pranges.n && e->fac.pranges.v[lo].party == p ? lo : MS_NONE;
 }
 
-/* runs-on known="false" of x (provider a) towards infrastructure neither a
- * provides nor a selection chain from a reaches (FAQ 2.1 不明なインフラ): from
- * the covered systems of a's triples g[0..ng), or from x itself when a is
- * no prime of the facility. */
-static void note_unknown_infra(ms_engine *e, uint32_t x, uint32_t a, const ms_triple *g,
-                               size_t ng)
+/* Is there a selection chain to system t from party a: from the covered
+ * systems of a's triples g[0..ng) when a is a prime, else from x itself
+ * (a subcontractor providing x)? Its via in *via. */
+static bool chain_to(ms_engine *e, uint32_t a, uint32_t x, const ms_triple *g, size_t ng,
+                     uint32_t t, ms_span *via)
+{
+	if (ng) {
+		uint32_t vc;
+		ms_chain ch;
+		uint32_t slot = reaches(e, g, ng, a, t, &vc, &ch);
+		if (slot == MS_NONE)
+			return false;
+		*via = ms_chain_via_item(e, vc, ch, slot);
+		return true;
+	}
+	ms_chain ch = *ms_chain_get(e, a, x);
+	uint32_t slot = ms_chain_to(e, &ch, a, t);
+	if (slot == MS_NONE)
+		return false;
+	/* No prime contract leads here: the chain's own contracts name it. */
+	e->work.tmp2.n = 0;
+	for (uint32_t s = slot; s != 0;) {
+		const ms_chain_item *it = &e->chains.items.v[ch.off + s - 1];
+		if (ms_push(e, &e->work.tmp2, e->m->contracts.v[it->contract].sym) < 0)
+			return true;
+		s = it->from;
+	}
+	uint32_t n = (uint32_t)e->work.tmp2.n;
+	for (uint32_t k = 0; k < n / 2; k++) { /* top down */
+		uint32_t v = e->work.tmp2.v[k];
+		e->work.tmp2.v[k] = e->work.tmp2.v[n - 1 - k];
+		e->work.tmp2.v[n - 1 - k] = v;
+	}
+	*via = ms_pool_put(e, e->work.tmp2.v, n);
+	return true;
+}
+
+/* rules.md §4 unknown-infrastructure-but-selected: the known="false" edge
+ * ed of x contradicts the selection chain `via` from party p (FAQ 2.1 「事業者A
+ * は事業者Bの構成要素は不明ではなく、具体的に把握している」), once per edge. */
+static void note_selected(ms_engine *e, uint32_t x, uint32_t edge, uint32_t p, ms_span via)
+{
+	const medscope_model *m = e->m;
+	if (e->carry.edge_noted[edge])
+		return;
+	e->carry.edge_noted[edge] = 1;
+	const ms_edge *ed = &m->edges.v[edge];
+	ms_args args;
+	ms_args_init(&args);
+	args.system = m->systems.v[x].sym;
+	args.systems = ms_pool_one(e, e->shared.one_sysym, ed->target, m->systems.v[ed->target].sym);
+	args.party = ms_psym(e, p);
+	args.via = via;
+	ms_finding_add(e, MS_RULE_UNKNOWN_INFRASTRUCTURE_BUT_SELECTED,
+	               ms_rules[MS_RULE_UNKNOWN_INFRASTRUCTURE_BUT_SELECTED].severity, ed->loc,
+	               MS_SYM_SYSTEM, m->systems.v[x].sym, &args);
+}
+
+/* runs-on known="false" of served system x (provider b) towards a system S
+ * that b does not provide (FAQ 2.1 不明なインフラ). When b, or a prime of the
+ * facility reaching x, has a selection chain to S, the flag contradicts the
+ * contracts: a note, and nothing required. Otherwise each prime reaching x
+ * must tell the facility (rules.md §3; not b when b is a subcontractor,
+ * who has no contract with the facility). */
+static void note_unknown_infra(ms_engine *e, uint32_t x, uint32_t b, const ms_triple *g)
 {
 	const medscope_model *m = e->m;
 	const ms_system *sy = &m->systems.v[x];
+	const ms_prime_range *pr = e->fac.pranges.v;
 	for (uint32_t j = 0; j < sy->nruns && !e->oom; j++) {
-		const ms_edge *ed = &m->edges.v[sy->runs_off + j];
+		uint32_t edge = sy->runs_off + j;
+		const ms_edge *ed = &m->edges.v[edge];
 		if (ed->flag)
 			continue;
 		uint32_t pb = m->systems.v[ed->target].provider;
-		if (pb == a)
+		if (pb == b)
 			continue;
+		ms_span via = {0, 0};
+		bool selected = false;
 		if (pb != MS_NONE) {
-			uint32_t vc;
-			ms_chain vch;
-			if (ng) {
-				if (reaches(e, g, ng, a, pb, &vc, &vch) != MS_NONE)
+			uint32_t bi = prime_index(e, b);
+			const ms_prime_range *r = bi == MS_NONE ? NULL : &pr[bi];
+			if (chain_to(e, b, x, r ? g + r->lo : NULL, r ? r->hi - r->lo : 0, ed->target, &via)) {
+				note_selected(e, x, edge, b, via);
+				selected = true;
+			}
+			/* A prime providing S itself knows it: nothing to disclose, and
+			 * no selection chain to name. */
+			for (size_t k = 0; k < e->fac.pranges.n && !selected; k++)
+				selected = pr[k].party == pb;
+			for (size_t k = 0; k < e->fac.pranges.n && !selected && !e->oom; k++) {
+				if (pr[k].party == b)
 					continue;
-			} else {
-				ms_chain ch = *ms_chain_get(e, a, x);
-				if (ms_chain_find(&e->chains, &ch, a, pb) != MS_NONE)
-					continue;
+				if (chain_to(e, pr[k].party, x, g + pr[k].lo, pr[k].hi - pr[k].lo, ed->target,
+				             &via)) {
+					note_selected(e, x, edge, pr[k].party, via);
+					selected = true;
+				}
 			}
 		}
-		ms_unknown_infra *u = MS_VEC_PUSH(e->fac.uinfra);
-		if (!u) {
-			e->oom = 1;
-			return;
+		for (size_t k = 0; k < e->fac.pranges.n && !selected; k++) {
+			ms_unknown_infra *u = MS_VEC_PUSH(e->fac.uinfra);
+			if (!u) {
+				e->oom = 1;
+				return;
+			}
+			u->party = pr[k].party;
+			u->infra = ed->target;
+			u->system = x;
+			u->loc = ed->loc;
 		}
-		u->party = a;
-		u->infra = ed->target;
-		u->system = x;
-		u->loc = ed->loc;
 	}
 }
 
@@ -229,6 +304,7 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 	const medscope_model *m = e->m;
 	const ms_prime_range *pr = e->fac.pranges.v;
 	size_t nprime = e->fac.pranges.n;
+	uint32_t x = g[0].system;
 	if (b == f) {
 		*basis = MS_RULE_SELF_OPERATED; /* FAQ 1.1 */
 		*owner = f;
@@ -253,7 +329,9 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 	}
 	for (; lo < e->fac.procured.n && m->contracts.v[pv[lo]].supplier == b; lo++) {
 		uint32_t c = pv[lo], sel = m->contracts.v[c].selected_by;
-		if (prime_index(e, sel) == MS_NONE)
+		/* ... through that contract: it covers S or a system whose supply
+		 * contains S (rules.md §2), not B's other systems. */
+		if (prime_index(e, sel) == MS_NONE || !ms_covers_supply_of(e, c, x))
 			continue;
 		if (pa == MS_NONE || e->ix.party_rank[sel] < e->ix.party_rank[pa] ||
 		    (sel == pa && id_less(e, c, pc))) {
@@ -269,18 +347,20 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 			ms_push(e, &e->work.tmp, m->contracts.v[pc].sym);
 		return;
 	}
-	/* GL 2.2.2 case 1/2: a prime whose selection chain reaches B; the
+	/* GL 2.2.2 case 1/2: a prime with a selection chain to S (through
+	 * contracts covering S's supply: FAQ 2.1 「事業者Aは、事業者Bの選定に
+	 * 関与しておらず」 when A contracted B for another system only); the
 	 * smallest id owns. */
 	for (size_t k = 0; k < nprime && !e->oom; k++) {
 		if (pr[k].party == b)
 			continue;
 		uint32_t vc;
 		ms_chain chain;
-		uint32_t slot = reaches(e, g + pr[k].lo, pr[k].hi - pr[k].lo, pr[k].party, b, &vc, &chain);
+		uint32_t slot = reaches(e, g + pr[k].lo, pr[k].hi - pr[k].lo, pr[k].party, x, &vc, &chain);
 		if (slot != MS_NONE) {
 			*basis = MS_RULE_SELECTED_BY_PRIME;
 			*owner = pr[k].party;
-			*single = ms_chain_via(e, vc, chain, slot);
+			*single = ms_chain_via_item(e, vc, chain, slot);
 			return;
 		}
 	}
@@ -391,11 +471,8 @@ static void decide_entry(ms_engine *e, uint32_t f, const ms_triple *g, size_t ng
 			lp->prime = pa;
 			lp->system = x;
 		}
-	if (b != MS_NONE && b != f) {
-		uint32_t bi = prime_index(e, b);
-		const ms_prime_range *r = bi == MS_NONE ? NULL : &e->fac.pranges.v[bi];
-		note_unknown_infra(e, x, b, r ? g + r->lo : NULL, r ? r->hi - r->lo : 0);
-	}
+	if (b != MS_NONE && b != f)
+		note_unknown_infra(e, x, b, g);
 }
 
 static int cmp_supplier(const void *ctx, uint32_t x, uint32_t y)

@@ -218,10 +218,12 @@ static void test_example_10_phr(void)
 	ms_ta_done(a);
 }
 
-/* FAQ 2.2: regional networks. The comment also lists an N1-D
- * change-notification requirement for rn -> dc; under rules.md as decided
- * by the lead, change notification is between vendors only and N1 counts as
- * a facility, so none is raised (N1-D demarcation and risk still are). */
+/* FAQ 2.2: regional networks. rules.md rev. 2: N1 is a managing operator
+ * (「同主体は、本ガイドラインに基づいて、委託先の事業者を監督し、管理責任を果たす
+ * ことが求められます」): towards H1 and H2 it is the vendor, k3 is its
+ * subcontract, D is in its supply chain; N1 gets no entry of its own, and
+ * N1-D need the supplier agreement and change notification, not the
+ * facility's demarcation and risk agreement. */
 static void test_example_11_regional_network(void)
 {
 	RUN("11-regional-network.xml");
@@ -229,25 +231,27 @@ static void test_example_11_regional_network(void)
 	CU_ASSERT_TRUE(ms_ta_scope(a, "N1")->mhlw);
 	CU_ASSERT_EQUAL(ms_ta_first_reason(a, "N2"), MS_RULE_COORDINATION_ONLY);
 	CU_ASSERT_TRUE(ms_ta_scope(a, "N2")->mhlw);
-	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_DIRECT);
-	CU_ASSERT_PTR_NOT_NULL(ms_ta_reason(a, "D", MS_RULE_SUPPLY_CHAIN));
+	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_SUPPLY_CHAIN);
+	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "D", MS_RULE_DIRECT_CONTRACT));
 	CU_ASSERT_EQUAL(ms_ta_first_reason(a, "H1"), MS_RULE_FACILITY);
 	CU_ASSERT_EQUAL(ms_ta_first_reason(a, "H2"), MS_RULE_FACILITY);
 	owner(a, "rn", "H1", "N1", MS_RULE_PRIME_PROVIDER);
 	owner(a, "rn", "H2", "N1", MS_RULE_PRIME_PROVIDER);
 	owner(a, "dc", "H1", "N1", MS_RULE_SELECTED_BY_PRIME);
 	owner(a, "dc", "H2", "N1", MS_RULE_SELECTED_BY_PRIME);
-	owner(a, "dc", "N1", "D", MS_RULE_PRIME_PROVIDER);
+	CU_ASSERT_PTR_NULL(ms_ta_own(a, "dc", "N1"));
+	CU_ASSERT_PTR_NULL(ms_ta_own(a, "rn", "N1"));
 	static const char *const pairs[] = {"H1,N1", "H2,N1"};
 	for (int i = 0; i < 2; i++) {
 		CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, pairs[i], NULL), 1);
 		CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, pairs[i], NULL), 1);
 		CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, pairs[i], "dc"), 1);
 	}
-	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, "D,N1", NULL), 1);
-	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "D,N1", NULL), 1);
-	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "D,N1", NULL), 1);
-	CU_ASSERT_EQUAL(ms_ta_count_reqs(a, MS_RULE_MISSING_CHANGE_NOTIFICATION), 0);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, "D,N1", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "D,N1", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "D,N1", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "D,N1", "dc,rn"), 1);
+	CU_ASSERT_EQUAL(ms_ta_count_reqs(a, MS_RULE_MISSING_CHANGE_NOTIFICATION), 1);
 	counts(a, 0, 0, 0);
 	ms_ta_done(a);
 }
@@ -341,6 +345,66 @@ static void test_example_16_third_party_provision(void)
 	ms_ta_done(a);
 }
 
+/* FAQ 2.2: a managing operator that subcontracts its platform (k3) and its
+ * data centre (k4): its suppliers are its supply chain (「委託先の事業者を監督し、
+ * 管理責任を果たす」), and only H2's approval of k4 is missing (g2 lacks dc). */
+static void test_example_18_managing_operator_subcontracts(void)
+{
+	RUN("18-managing-operator-subcontracts.xml");
+	CU_ASSERT_EQUAL(ms_ta_category(a, "N1"), MS_CAT_DIRECT);
+	CU_ASSERT_TRUE(ms_ta_scope(a, "N1")->mhlw);
+	CU_ASSERT_EQUAL(ms_ta_category(a, "P"), MS_CAT_SUPPLY_CHAIN);
+	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_SUPPLY_CHAIN);
+	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "P", MS_RULE_DIRECT_CONTRACT));
+	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "D", MS_RULE_DIRECT_CONTRACT));
+	static const char *const fac[] = {"H1", "H2"};
+	for (int i = 0; i < 2; i++) {
+		owner(a, "rn", fac[i], "N1", MS_RULE_PRIME_PROVIDER);
+		owner(a, "plat", fac[i], "N1", MS_RULE_SELECTED_BY_PRIME);
+		owner(a, "dc", fac[i], "N1", MS_RULE_SELECTED_BY_PRIME);
+	}
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, ms_ta_own(a, "dc", "H2")->via), "k2,k4");
+	CU_ASSERT_PTR_NULL(ms_ta_own(a, "plat", "N1"));
+	CU_ASSERT_PTR_NULL(ms_ta_own(a, "dc", "N1"));
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H1,N1", "plat"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H1,N1", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H2,N1", "plat"), 1);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H2,N1", "dc");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g2");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "N1,P", "plat"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "D,N1", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, "N1,P", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "D,N1", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "N1,P", "plat,rn"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "D,P", "dc,plat"), 1);
+	counts(a, 1, 0, 0);
+	ms_ta_done(a);
+}
+
+/* MHLW 1.3.2 「書面等により可視化し」, rules.md §3 Matching: one annex per
+ * system meets the demarcation requirement together. */
+static void test_example_19_per_system_annexes(void)
+{
+	RUN("19-per-system-annexes.xml");
+	CU_ASSERT_EQUAL(ms_ta_category(a, "A"), MS_CAT_DIRECT);
+	CU_ASSERT_EQUAL(ms_ta_category(a, "B"), MS_CAT_SUPPLY_CHAIN);
+	owner(a, "ehr", "H", "A", MS_RULE_PRIME_PROVIDER);
+	owner(a, "pacs", "H", "A", MS_RULE_PRIME_PROVIDER);
+	owner(a, "iaas", "H", "A", MS_RULE_SELECTED_BY_PRIME);
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g1,g2");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "A,H", NULL), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", "iaas"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "A,B", "iaas"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "ehr,iaas"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "iaas,pacs"), 1);
+	counts(a, 0, 0, 0);
+	ms_ta_done(a);
+}
+
 /* Before the change: everything agreed (as of 2026-04-01). */
 static void test_example_change_before(void)
 {
@@ -401,6 +465,9 @@ static CU_TestInfo tests[] = {
 	{"test_example_14_overseas_storage", test_example_14_overseas_storage},
 	{"test_example_15_risk_acceptance", test_example_15_risk_acceptance},
 	{"test_example_16_third_party_provision", test_example_16_third_party_provision},
+	{"test_example_18_managing_operator_subcontracts",
+	 test_example_18_managing_operator_subcontracts},
+	{"test_example_19_per_system_annexes", test_example_19_per_system_annexes},
 	{"test_example_change_before", test_example_change_before},
 	{"test_example_change_after", test_example_change_after},
 	CU_TEST_INFO_NULL};

@@ -221,8 +221,11 @@ static void test_scope_operator_managing_medical_info_is_direct(void)
 	CU_ASSERT_TRUE(s->mhlw);
 	CU_ASSERT_EQUAL(s->category, MS_CAT_DIRECT);
 	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "N1", MS_RULE_COORDINATION_ONLY));
-	/* The operator counts as a facility: its data centre is direct too. */
-	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_DIRECT);
+	/* rules.md rev. 2, managing operator (FAQ 2.2 「委託先の事業者を監督し」):
+	 * towards its participants N1 is the vendor, and k3 is its subcontract,
+	 * not a prime contract, so its data centre D is supply-chain, not direct. */
+	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_SUPPLY_CHAIN);
+	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "D", MS_RULE_DIRECT_CONTRACT));
 	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, ms_ta_reason(a, "D", MS_RULE_SUPPLY_CHAIN)->via), "dc,k3");
 	/* An operator that manages nothing for anybody has no relation. */
 	CU_ASSERT_FALSE(ms_ta_scope(a, "N3")->in_scope);

@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Issue 12, guideline fidelity: the regression models tests/fidelity/NN-*.xml,
+ * one per point of the issue. Each model's header comment quotes the
+ * guideline and derives the expected conclusions by hand; these tests
+ * assert exactly those, a positive and a negative case each (the negative
+ * case is the second facility of the model, or the contract that differs).
+ */
+#include "analysis_helpers.h"
+
+#define RUN(file)                                                                              \
+	medscope_analysis *a = ANALYSE_FILE("tests/fidelity/" file);                          \
+	CU_ASSERT_PTR_NOT_NULL_FATAL(a)
+
+static void counts(const medscope_analysis *a, size_t errors, size_t warnings, size_t notes)
+{
+	CU_ASSERT_EQUAL(medscope_analysis_count(a, MEDSCOPE_SEVERITY_ERROR), errors);
+	CU_ASSERT_EQUAL(medscope_analysis_count(a, MEDSCOPE_SEVERITY_WARNING), warnings);
+	CU_ASSERT_EQUAL(medscope_analysis_count(a, MEDSCOPE_SEVERITY_NOTE), notes);
+}
+
+static void owner(const medscope_analysis *a, const char *sys, const char *fac, const char *who,
+                  int basis, const char *via, const char *considered)
+{
+	const ms_ownership *o = ms_ta_own(a, sys, fac);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+	CU_ASSERT_STRING_EQUAL(a->model->parties.v[o->owner].id, who);
+	CU_ASSERT_EQUAL(o->basis, basis);
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, o->via), via);
+	CU_ASSERT_STRING_EQUAL(JOIN_PARTIES(a, o->considered_by), considered);
+}
+
+/* ---- point 1: managing operator (FAQ 2.2) -------------------------------- */
+
+static void test_fidelity_managing_operator_subcontract_is_supply_chain(void)
+{
+	RUN("01-managing-operator.xml");
+	CU_ASSERT_EQUAL(ms_ta_category(a, "N1"), MS_CAT_DIRECT);
+	CU_ASSERT_TRUE(ms_ta_scope(a, "N1")->mhlw);
+	CU_ASSERT_EQUAL(ms_ta_category(a, "D"), MS_CAT_SUPPLY_CHAIN);
+	CU_ASSERT_PTR_NULL(ms_ta_reason(a, "D", MS_RULE_DIRECT_CONTRACT));
+	owner(a, "dc", "H1", "N1", MS_RULE_SELECTED_BY_PRIME, "k1,k3", "");
+	owner(a, "dc", "H2", "N1", MS_RULE_SELECTED_BY_PRIME, "k2,k3", "");
+	CU_ASSERT_PTR_NULL(ms_ta_own(a, "dc", "N1"));
+	/* Chain contract, not prime: the supplier agreement, no facility pair. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, "D,N1", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "D,N1", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "D,N1", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H1,N1", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "H2,N1", "dc"), 1);
+	/* 関係者: the operator and its data centre agree change notification. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "D,N1", "dc,rn"), 1);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_managing_operator_own_system_is_prime_contract(void)
+{
+	RUN("01-managing-operator.xml");
+	/* k4 covers nothing N1 provides or supplies: N1 signs it as 医療機関等. */
+	CU_ASSERT_EQUAL(ms_ta_category(a, "V"), MS_CAT_DIRECT);
+	owner(a, "oehr", "N1", "V", MS_RULE_PRIME_PROVIDER, "k4", "");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_DEMARCATION, "N1,V", "oehr"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_RISK_AGREEMENT, "N1,V", "oehr"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "N1,V", NULL), -1);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_managing_operator_may_not_accept_risk_alone(void)
+{
+	RUN("01-managing-operator.xml");
+	CU_ASSERT_PTR_NOT_NULL(ms_ta_finding(a, MS_RULE_RISK_ACCEPTANCE_UNAGREED, "N1,r1,rn"));
+	/* r2, agreed with H1 (rn is served to it), is fine. */
+	CU_ASSERT_PTR_NULL(ms_ta_finding(a, MS_RULE_RISK_ACCEPTANCE_UNAGREED, "N1,r2,rn"));
+	counts(a, 1, 0, 0);
+	ms_ta_done(a);
+}
+
+/* ---- point 2: chains to a system (FAQ 2.1, GL 2.2.3) --------------------- */
+
+static void test_fidelity_chain_to_dr_site_is_no_chain_to_production(void)
+{
+	RUN("02-chain-per-system.xml");
+	owner(a, "prod", "H", "B", MS_RULE_FACILITY_CONTRACTED, "k2", "A");
+	owner(a, "dr", "H", "A", MS_RULE_SELECTED_BY_PRIME, "k1,k3", "");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_INTEGRATION_AGREEMENT, "A,B,H", "prod"), 0);
+	CU_ASSERT_PTR_NOT_NULL(ms_ta_finding(a, MS_RULE_MISSING_INTEGRATION_AGREEMENT, NULL));
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", "dr"), 1);
+	counts(a, 1, 0, 0);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_chain_covering_production_is_selected_by_prime(void)
+{
+	RUN("02-chain-per-system.xml");
+	owner(a, "prod2", "H2", "A", MS_RULE_SELECTED_BY_PRIME, "k4,k6", ""); /* B is the provider */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_INTEGRATION_AGREEMENT, "A,B,H2", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H2", "dr2,prod2"), 1);
+	ms_ta_done(a);
+}
+
+/* ---- point 3: procured by the prime (FAQ 2.1) ---------------------------- */
+
+static void test_fidelity_procured_by_prime_keeps_chain_to_the_data_centre(void)
+{
+	RUN("03-procured-by-prime.xml");
+	owner(a, "iaas", "H", "A", MS_RULE_PROCURED_BY_PRIME, "k1,k2", "");
+	owner(a, "dc", "H", "A", MS_RULE_SELECTED_BY_PRIME, "k1,k2,k3", "B");
+	/* k2 is no 再委託; k3 is, approved with B. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "B,H", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_count_reqs(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL), 2); /* k3, k6 once each */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "B,H", NULL), -1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUPPLIER_AGREEMENT, "B,C", "dc"), 1);
+	/* A selected B: known="false" on ehr -> iaas is contradicted, not required. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "A,H", NULL), -1);
+	const ms_finding *f = ms_ta_finding(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_BUT_SELECTED, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, f->args.via), "k1,k2");
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->args.party), "A");
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->args.system), "ehr");
+	ms_ta_done(a);
+}
+
+static void test_fidelity_facility_selected_contract_is_facility_contracted(void)
+{
+	RUN("03-procured-by-prime.xml");
+	owner(a, "iaas2", "H2", "B", MS_RULE_FACILITY_CONTRACTED, "k5", "A");
+	owner(a, "dc2", "H2", "B", MS_RULE_SELECTED_BY_PRIME, "k5,k6", "A");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_INTEGRATION_AGREEMENT, "A,B,H2", "iaas2"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "A,H2", "iaas2"), 0);
+	counts(a, 1, 0, 1);
+	ms_ta_done(a);
+}
+
+/* ---- point 7: unknown infrastructure (FAQ 2.1) --------------------------- */
+
+static void test_fidelity_unknown_infrastructure_under_subcontractor_is_the_primes(void)
+{
+	RUN("07-unknown-infrastructure-subcontractor.xml");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "A,H", "infra"), 0);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "B,H", NULL), -1);
+	owner(a, "infra", "H", "A", MS_RULE_PRIME_SUPPLY_CHAIN, "k1", "");
+	CU_ASSERT_PTR_NOT_NULL(ms_ta_finding(a, MS_RULE_MISSING_CONTRACT, "A,H,U,infra"));
+	counts(a, 1, 1, 1);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_note(void)
+{
+	RUN("07-unknown-infrastructure-subcontractor.xml");
+	CU_ASSERT_EQUAL(ms_ta_count_reqs(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_UNDISCLOSED, "A,H2", NULL), -1);
+	const ms_finding *f = ms_ta_finding(a, MS_RULE_UNKNOWN_INFRASTRUCTURE_BUT_SELECTED, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_EQUAL(f->severity, MS_SEV_NOTE);
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->args.party), "B");
+	CU_ASSERT_STRING_EQUAL(ms_sym_name(a->model, f->args.system), "plat2");
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, f->args.via), "k4");
+	CU_ASSERT_STRING_EQUAL(ms_ta_message(a, f, MEDSCOPE_LANG_EN),
+	                       "plat2 runs on infra2 marked known=\"false\" (unknown infrastructure), but B "
+	                       "selected it through contracts k4, so it is not unknown; the flag is ignored");
+	owner(a, "infra2", "H2", "A", MS_RULE_SELECTED_BY_PRIME, "k5,k3,k4", "");
+	ms_ta_done(a);
+}
+
+static CU_TestInfo tests[] = {
+	{"test_fidelity_managing_operator_subcontract_is_supply_chain",
+	 test_fidelity_managing_operator_subcontract_is_supply_chain},
+	{"test_fidelity_managing_operator_own_system_is_prime_contract",
+	 test_fidelity_managing_operator_own_system_is_prime_contract},
+	{"test_fidelity_managing_operator_may_not_accept_risk_alone",
+	 test_fidelity_managing_operator_may_not_accept_risk_alone},
+	{"test_fidelity_chain_to_dr_site_is_no_chain_to_production",
+	 test_fidelity_chain_to_dr_site_is_no_chain_to_production},
+	{"test_fidelity_chain_covering_production_is_selected_by_prime",
+	 test_fidelity_chain_covering_production_is_selected_by_prime},
+	{"test_fidelity_procured_by_prime_keeps_chain_to_the_data_centre",
+	 test_fidelity_procured_by_prime_keeps_chain_to_the_data_centre},
+	{"test_fidelity_facility_selected_contract_is_facility_contracted",
+	 test_fidelity_facility_selected_contract_is_facility_contracted},
+	{"test_fidelity_unknown_infrastructure_under_subcontractor_is_the_primes",
+	 test_fidelity_unknown_infrastructure_under_subcontractor_is_the_primes},
+	{"test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_note",
+	 test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_note},
+	CU_TEST_INFO_NULL,
+};
+
+CU_SuiteInfo suite_fidelity = {"fidelity", NULL, NULL, NULL, NULL, tests};
