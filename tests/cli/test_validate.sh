@@ -5,7 +5,10 @@ source "$SRC/tests/cli/lib.sh"
 
 run "$MEDSCOPE" validate "$SRC"/examples/*.xml "$SRC"/examples/change/*.xml
 expect_rc 0 "every example validates"
-expect_err '^19 of 19 model\(s\) valid$' "summary counts every example"
+expect_err '^21 of 21 model\(s\) valid$' "summary counts every example"
+
+run "$MEDSCOPE" validate "$SRC"/tests/fidelity/*.xml
+expect_rc 0 "every regression model of tests/fidelity validates"
 
 run "$MEDSCOPE" validate -q "$SRC/examples/01-single-vendor.xml"
 expect_rc 0 "-q"

@@ -163,6 +163,123 @@ static void test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_
 	ms_ta_done(a);
 }
 
+/* ---- point 4: per-system agreements (MHLW 1.3.2, FAQ 2.1) ------------- */
+
+static void test_fidelity_per_system_annexes_meet_demarcation(void)
+{
+	RUN("04-per-system-agreements.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "backup,ehr");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g1,g2");
+	/* g4 covers iaas: one end of each edge. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "ehr,iaas"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "backup,iaas"), 1);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_annex_for_one_system_only_is_missing(void)
+{
+	RUN("04-per-system-agreements.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H2", "backup2,ehr2");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->satisfied_by, MS_NONE);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g5");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_SYSTEMS);
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, q->lacks), "backup2");
+	/* g7 covers ehr2: the edge backup2 -> iaas2 has neither end in it. */
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "ehr2,iaas2"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_CHANGE_NOTIFICATION, "A,B", "backup2,iaas2"), 0);
+	counts(a, 1, 1, 0);
+	ms_ta_done(a);
+}
+
+/* ---- point 5: the most specific paper (MHLW 1.3.2) ----------------------- */
+
+static void test_fidelity_most_specific_agreement_is_cited(void)
+{
+	RUN("05-most-specific-citation.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "backup,ehr");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->satisfied_by].id, "g2");
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g2,g1,g3");
+	ms_ta_done(a);
+}
+
+static void test_fidelity_partial_covers_before_no_covers(void)
+{
+	RUN("05-most-specific-citation.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H2", "backup2,ehr2");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g4,g5");
+	counts(a, 0, 0, 0);
+	ms_ta_done(a);
+}
+
+/* ---- point 6: near misses ------------------------------------------------ */
+
+static void test_fidelity_near_miss_names_agreement_and_lacking_system(void)
+{
+	RUN("06-near-miss.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H", "ehr,pacs");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g1");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_SYSTEMS);
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, q->lacks), "pacs");
+	const ms_finding *f = ms_ta_finding(a, MS_RULE_MISSING_DEMARCATION, NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+	CU_ASSERT_PTR_NOT_NULL(strstr(ms_ta_message(a, f, MEDSCOPE_LANG_JA),
+	                              "（近い合意 g1: covers に含まれないシステム pacs）"));
+	q = ms_ta_req(a, MS_RULE_MISSING_RISK_AGREEMENT, "A,H2", "ehr2");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, "g4");
+	CU_ASSERT_EQUAL(q->lack, MS_LACK_PARTY);
+	CU_ASSERT_STRING_EQUAL(JOIN_SYMS(a, q->lacks), "A");
+	counts(a, 2, 0, 0);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_met_requirement_has_no_near_miss(void)
+{
+	RUN("06-near-miss.xml");
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_RISK_AGREEMENT, "A,H", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_STRING_EQUAL(ms_ta_satisfied_by(a, q), "g2");
+	CU_ASSERT_EQUAL(q->near, MS_NONE);
+	q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, "A,H2", NULL);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL(q->near, MS_NONE);
+	ms_ta_done(a);
+}
+
+/* ---- point 8: citations name documents ----------------------------------- */
+
+static void test_fidelity_citations_name_documents_not_files(void)
+{
+	RUN("08-citations.xml");
+	counts(a, 4, 0, 0);
+	for (size_t i = 0; i < a->findings.n; i++) {
+		const ms_rule *r = &ms_rules[a->findings.v[i].rule];
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r->cite_document);
+		/* A title (「医療情報…」), never a copy's file name (000_….txt). */
+		CU_ASSERT_PTR_NOT_NULL(strstr(r->cite_document, "医療情報"));
+		CU_ASSERT_PTR_NULL(strstr(r->cite_document, ".txt"));
+		CU_ASSERT_PTR_NULL(strstr(r->cite_key, ".txt"));
+		CU_ASSERT_PTR_NULL(strstr(r->cite_key, "_1f3771b5"));
+	}
+	ms_ta_done(a);
+}
+
+static void test_fidelity_citations_quote_the_guideline(void)
+{
+	RUN("08-citations.xml");
+	/* The quotes are the guideline's words (copied from the FAQ and the
+	 * MHLW booklet by hand, not from the catalog). */
+	CU_ASSERT_PTR_NOT_NULL(strstr(ms_rules[MS_RULE_RISK_ACCEPTANCE_UNAGREED].cite_quote,
+	                              "対象事業者の判断のみによってリスク共有やリスク受容を選択することは適当でなく"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(ms_rules[MS_RULE_DEMARCATION_NOT_IN_WRITING].cite_quote, "書面等により可視化し"));
+	ms_ta_done(a);
+}
+
 static CU_TestInfo tests[] = {
 	{"test_fidelity_managing_operator_subcontract_is_supply_chain",
 	 test_fidelity_managing_operator_subcontract_is_supply_chain},
@@ -182,6 +299,18 @@ static CU_TestInfo tests[] = {
 	 test_fidelity_unknown_infrastructure_under_subcontractor_is_the_primes},
 	{"test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_note",
 	 test_fidelity_unknown_infrastructure_selected_by_subcontractor_is_a_note},
+	{"test_fidelity_per_system_annexes_meet_demarcation",
+	 test_fidelity_per_system_annexes_meet_demarcation},
+	{"test_fidelity_annex_for_one_system_only_is_missing",
+	 test_fidelity_annex_for_one_system_only_is_missing},
+	{"test_fidelity_most_specific_agreement_is_cited", test_fidelity_most_specific_agreement_is_cited},
+	{"test_fidelity_partial_covers_before_no_covers", test_fidelity_partial_covers_before_no_covers},
+	{"test_fidelity_near_miss_names_agreement_and_lacking_system",
+	 test_fidelity_near_miss_names_agreement_and_lacking_system},
+	{"test_fidelity_met_requirement_has_no_near_miss", test_fidelity_met_requirement_has_no_near_miss},
+	{"test_fidelity_citations_name_documents_not_files",
+	 test_fidelity_citations_name_documents_not_files},
+	{"test_fidelity_citations_quote_the_guideline", test_fidelity_citations_quote_the_guideline},
 	CU_TEST_INFO_NULL,
 };
 
