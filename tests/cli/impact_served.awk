@@ -9,7 +9,10 @@ function attr(line, name,   m) {
 	return ""
 }
 /<facility / { fac[attr($0, "id")] = 1 }
-/<network-operator / { fac[attr($0, "id")] = 1 }
+/<network-operator / {
+	fac[attr($0, "id")] = 1
+	if (attr($0, "manages-medical-info") == "true") mop[attr($0, "id")] = 1
+}
 /<system / {
 	s = attr($0, "id"); prov[s] = attr($0, "provider"); data[s] = attr($0, "data")
 	sys[s] = 1
@@ -24,7 +27,7 @@ function attr(line, name,   m) {
 		rest = substr(rest, RSTART + RLENGTH)
 	}
 }
-/<contract / { nk++; kclient[nk] = attr($0, "client"); ktype[nk] = attr($0, "type"); kcovers[nk] = attr($0, "covers") }
+/<contract / { nk++; kclient[nk] = attr($0, "client"); ksupplier[nk] = attr($0, "supplier"); ktype[nk] = attr($0, "type"); kcovers[nk] = attr($0, "covers") }
 /<flow / {
 	if (attr($0, "basis") == "patient-instruction" && attr($0, "data") ~ /(^| )medical( |$)/)
 		pi[attr($0, "to")] = 1
@@ -54,14 +57,37 @@ END {
 		}
 	} while (grew)
 	na = 0; for (s in aff) na++
+	# qualifying contracts covering a relevant system
+	for (k = 1; k <= nk; k++) {
+		qr[k] = 0
+		if (ktype[k] !~ /(^| )(service|operation|maintenance|development|entrustment)( |$)/) continue
+		n = split(kcovers[k], cov, " ")
+		for (i = 1; i <= n; i++) if (cov[i] in rel) qr[k] = 1
+	}
+	# rules.md rev. 2 managing operators: a manages-medical-info operator
+	# supplying a facility; its own contracts for the supply of what it
+	# provides or supplies are subcontracts, not prime contracts (FAQ 2.2)
+	for (k = 1; k <= nk; k++)
+		if (qr[k] && (kclient[k] in fac) && (ksupplier[k] in mop) && ksupplier[k] != kclient[k]) mo[ksupplier[k]] = 1
+	for (op in mo) {
+		delete tmp
+		for (s in sys) if (prov[s] == op) supply_mark(s, tmp)
+		for (k = 1; k <= nk; k++) if (qr[k] && ksupplier[k] == op && (kclient[k] in fac) && kclient[k] != op) {
+			n = split(kcovers[k], cov, " ")
+			for (i = 1; i <= n; i++) supply_mark(cov[i], tmp)
+		}
+		for (x in tmp) mos[op SUBSEP x] = 1
+	}
 	# served (system, facility) pairs of prime contracts, restricted to affected systems
 	for (k = 1; k <= nk; k++) {
 		c = kclient[k]
-		if (!(c in fac)) continue
-		if (ktype[k] !~ /(^| )(service|operation|maintenance|development|entrustment)( |$)/) continue
-		n = split(kcovers[k], cov, " "); prime = 0
-		for (i = 1; i <= n; i++) if (cov[i] in rel) prime = 1
-		if (!prime) continue
+		if (!(c in fac) || !qr[k]) continue
+		n = split(kcovers[k], cov, " ")
+		if ((c in mo) && ksupplier[k] != c) {
+			issub = 0
+			for (i = 1; i <= n; i++) if ((c SUBSEP cov[i]) in mos) issub = 1
+			if (issub) continue
+		}
 		for (i = 1; i <= n; i++) {
 			if (!(cov[i] in sup_done)) { delete tmp; supply_mark(cov[i], tmp); sl = ""; for (x in tmp) if (x in aff) sl = sl " " x; sup_aff[cov[i]] = sl; sup_done[cov[i]] = 1 }
 			m = split(sup_aff[cov[i]], parts, " ")
