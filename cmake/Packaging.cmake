@@ -44,7 +44,7 @@ set(CPACK_DEBIAN_RUNTIME_PACKAGE_CONTROL_EXTRA ${PROJECT_BINARY_DIR}/debian/trig
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_NAME libmedscope-dev)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_SECTION libdevel)
 set(CPACK_DEBIAN_DEVELOPMENT_PACKAGE_DEPENDS
-  "medscope (= ${PROJECT_VERSION}), libxml2-dev, libgraphviz-dev, libjansson-dev")
+  "medscope (= ${PROJECT_VERSION}), libxml2-dev, libgraphviz-dev, libjansson-dev, libxlsxwriter-dev")
 set(CPACK_DEBIAN_DEVELOPMENT_DESCRIPTION
   "development files of libmedscope
 Headers, pkg-config file and CMake package of libmedscope, the library

@@ -10,7 +10,8 @@ cd "$(dirname "$0")/.."
 JOBS=$(nproc 2>/dev/null || echo 2)
 
 need=(build-essential cmake pkg-config libxml2-dev libxml2-utils libgraphviz-dev graphviz
-      libjansson-dev libcunit1-dev fonts-noto-cjk valgrind strace time mandoc lintian zsh)
+      libjansson-dev libxlsxwriter-dev libcunit1-dev fonts-noto-cjk valgrind strace time mandoc lintian zsh
+      python3-openpyxl libreoffice-calc-nogui)
 missing=()
 for p in "${need[@]}"; do
 	dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

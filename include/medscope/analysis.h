@@ -129,7 +129,9 @@ typedef enum {
 	MEDSCOPE_FORMAT_CSV,    /**< one table, RFC 4180 */
 	MEDSCOPE_FORMAT_MARKDOWN,
 	MEDSCOPE_FORMAT_HTML,
-	MEDSCOPE_FORMAT_MATRIX  /**< the 責任分界表 of each facility (terminal tables) */
+	MEDSCOPE_FORMAT_MATRIX, /**< the 責任分界表 of each facility (terminal tables) */
+	MEDSCOPE_FORMAT_XLSX    /**< a workbook: only through medscope_emit_xlsx(), which
+	                             writes to a path (medscope_emit(): MEDSCOPE_ERR_USAGE) */
 } medscope_format;
 
 /** Which table a table-shaped format shows. */

@@ -4,8 +4,10 @@
  * analysis in one document. Also the shared path of `scope` and `owners`:
  * load, analyse, write atomically, exit 0/1/2 (cli.md).
  */
+#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 
@@ -59,10 +61,65 @@ cleanup:
 	return rc;
 }
 
+/* report --format xlsx: libxlsxwriter writes to a path, so the workbook
+ * goes to the temporary file of the atomic write, then renamed into place.
+ * A workbook is binary: never to a terminal, a pipe or standard output. */
+static int emit_xlsx(cli_opts *o, char *path, const char *outpath, const medscope_emit_options *eo)
+{
+	if (!outpath || strcmp(outpath, "-") == 0)
+		return cli_usage_error(o, "%s", T(o, "--format xlsx writes a binary workbook: give -o FILE.xlsx",
+		                                  "--format xlsx はバイナリのブックを書きます。-o ファイル.xlsx を指定してください"));
+	medscope_model *m = NULL;
+	medscope_analysis *a = cli_analyze(o, path, &m);
+	if (!a)
+		return EXIT_TROUBLE;
+	int rc = EXIT_TROUBLE;
+	cli_out out;
+	if (cli_out_open(&out, o, outpath, &path, 1) < 0)
+		goto cleanup;
+	if (!out.tmp) {
+		cli_out_abort(&out);
+		fprintf(stderr, T(o, "%s: error: --format xlsx writes a regular file, not a device or pipe; "
+		                     "give -o FILE.xlsx\n",
+		                  "%s: error: --format xlsx は通常のファイルに書きます (デバイスやパイプは不可)。"
+		                  "-o ファイル.xlsx を指定してください\n"),
+		        cli_name(outpath));
+		goto cleanup;
+	}
+	/* libxlsxwriter prints its own line on a failed write: ours says it
+	 * with the file name, so the library's goes to /dev/null. */
+	fflush(stderr);
+	int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+	if (saved >= 0 && null >= 0)
+		dup2(null, STDERR_FILENO);
+	medscope_status s = medscope_emit_xlsx(out.tmp, a, eo);
+	if (saved >= 0 && null >= 0)
+		dup2(saved, STDERR_FILENO);
+	if (saved >= 0)
+		close(saved);
+	if (null >= 0)
+		close(null);
+	if (s != MEDSCOPE_OK) {
+		cli_out_abort(&out);
+		fprintf(stderr, T(o, "%s: error: cannot write the workbook: %s\n",
+		                  "%s: error: ブックを書き込めません: %s\n"),
+		        cli_name(outpath), medscope_status_message(s));
+		goto cleanup;
+	}
+	if (cli_out_commit(&out, o) < 0)
+		goto cleanup;
+	rc = cli_status_for(o, a);
+cleanup:
+	medscope_analysis_free(a);
+	medscope_model_free(m);
+	return rc;
+}
+
 static const cli_choice formats[] = {
 	{"json", MEDSCOPE_FORMAT_JSON}, {"sarif", MEDSCOPE_FORMAT_SARIF},
 	{"csv", MEDSCOPE_FORMAT_CSV},   {"md", MEDSCOPE_FORMAT_MARKDOWN},
 	{"markdown", MEDSCOPE_FORMAT_MARKDOWN}, {"html", MEDSCOPE_FORMAT_HTML},
+	{"xlsx", MEDSCOPE_FORMAT_XLSX},
 };
 
 static const cli_choice tables[] = {
@@ -74,14 +131,15 @@ static const cli_choice tables[] = {
 
 static void help(const cli_opts *o)
 {
-	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html] [-o FILE]\n"
+	printf(T(o, "Usage: medscope report MODEL [--format json|sarif|csv|md|html|xlsx] [-o FILE]\n"
 	            "                       [--table all|parties|owners|agreements|findings|matrix] [--no-bom]\n"
 	            "                       [--max-results N]\n\n"
 	            "Write the whole analysis of MODEL (scope, risk-management owners, required\n"
 	            "agreements, findings) as one document: to FILE with -o (written atomically;\n"
 	            "missing folders are created), else to standard output.\n\n"
 	            "  --format F     json (default; the medscope-report/1 document), sarif, csv,\n"
-	            "                 md (Markdown) or html\n"
+	            "                 md (Markdown), html or xlsx (an Excel workbook: a sheet per\n"
+	            "                 table and a 責任分界表 per facility; needs -o FILE)\n"
 	            "  -o, --output FILE  write to FILE instead of standard output\n"
 	            "  --table T      only one table (csv, md, json): parties (scope, certifications,\n"
 	            "                 missing agreements), owners, agreements, findings or matrix\n"
@@ -90,13 +148,14 @@ static void help(const cli_opts *o)
 	            "%s\n"
 	            "Exit status: 0 no finding at or above --fail-on, 1 there are, 2 could not\n"
 	            "analyse or write.\n\n",
-	         "使い方: medscope report モデル [--format json|sarif|csv|md|html] [-o ファイル]\n"
+	         "使い方: medscope report モデル [--format json|sarif|csv|md|html|xlsx] [-o ファイル]\n"
 	         "                       [--table all|parties|owners|agreements|findings|matrix] [--no-bom]\n"
 	         "                       [--max-results N]\n\n"
 	         "モデルの分析結果 (対象範囲、リスクマネジメントの責任主体、必要な合意、指摘) を\n"
 	         "1 つの文書として出力します。-o を指定するとそのファイルに (一時ファイル経由で\n"
 	         "置き換え、フォルダがなければ作成)、なければ標準出力に書きます。\n\n"
-	         "  --format F     json (既定; medscope-report/1 形式)、sarif、csv、md (Markdown)、html\n"
+	         "  --format F     json (既定; medscope-report/1 形式)、sarif、csv、md (Markdown)、html、\n"
+	         "                 xlsx (Excel ブック: 表ごとのシート、医療機関等ごとの責任分界表。-o 必須)\n"
 	         "  -o, --output ファイル  標準出力の代わりにファイルへ書く\n"
 	         "  --table T      表を 1 つだけ (csv・md・json): parties (対象範囲・認証・欠落している\n"
 	         "                 合意の数)、owners、agreements、findings、matrix (責任分界表)。\n"
@@ -188,7 +247,7 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 			continue;
 		case OPT_FORMAT:
 			if (!(k = cli_choose(o, "--format", optarg, formats, CLI_NCHOICES(formats),
-			                     "json, sarif, csv, md or html", "json/sarif/csv/md/html")))
+			                     "json, sarif, csv, md, html or xlsx", "json/sarif/csv/md/html/xlsx")))
 				return EXIT_TROUBLE;
 			format = (medscope_format)k->value;
 			format_name = k->name;
@@ -219,5 +278,7 @@ int cmd_report(int argc, char **argv, cli_opts *o)
 		return cli_usage_error(o, "%s", T(o, "--max-results only applies to --format sarif",
 		                                  "--max-results は --format sarif でのみ使えます"));
 	eo.lang = o->lang;
+	if (format == MEDSCOPE_FORMAT_XLSX)
+		return emit_xlsx(o, argv[optind], outpath, &eo);
 	return cli_emit_model(o, argv[optind], outpath, format, &eo, format_name);
 }

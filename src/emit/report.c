@@ -60,6 +60,23 @@ const char *const *ms_report_header(medscope_table table, medscope_lang lang, si
 	}
 }
 
+unsigned ms_report_kind(medscope_table table, size_t col)
+{
+	/* The columns of the headers above: a certification's expiry, an
+	 * agreement's date and review date; the missing agreements of a party,
+	 * a finding's line and column. */
+	switch (table) {
+	case MEDSCOPE_TABLE_SCOPE:
+		return col == 8 ? MS_REPORT_DATE : col == 10 ? MS_REPORT_COUNT : MS_REPORT_TEXT;
+	case MEDSCOPE_TABLE_AGREEMENTS:
+		return col == 8 || col == 9 ? MS_REPORT_DATE : MS_REPORT_TEXT;
+	case MEDSCOPE_TABLE_FINDINGS:
+		return col == 4 || col == 5 ? MS_REPORT_COUNT : MS_REPORT_TEXT;
+	default:
+		return MS_REPORT_TEXT;
+	}
+}
+
 const char *ms_report_severity(unsigned sev, medscope_lang lang)
 {
 	const char *w = ms_word(MS_W_SEVERITY, sev, lang);

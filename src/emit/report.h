@@ -55,6 +55,12 @@ int ms_csv_field(FILE *out, const char *s);
 /* "Citation「phrase」" of a rule, the way the findings table shows it, into `out`. */
 void ms_report_citation(ms_buf *out, unsigned rule);
 
+/* What a column holds, for the workbook: text, a date (YYYY-MM-DD, written
+ * as an Excel date) or a count (a number). A cell that does not read as
+ * its kind is written as text. */
+enum { MS_REPORT_TEXT, MS_REPORT_DATE, MS_REPORT_COUNT };
+unsigned ms_report_kind(medscope_table table, size_t col);
+
 /* Neutralise controls and bidirectional overrides in cell `b` (as every
  * table cell is). 0, or -1 when out of memory. */
 int ms_report_cell_clean(ms_buf *b);

@@ -130,7 +130,7 @@ cmp -s "$WORK/from-fifo" "$WORK/target.csv" && ok || fail "the link's target doe
 # Usage errors name the choices.
 run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format pdf --lang en
 expect_rc 2 "unknown format"
-expect_err "json, sarif, csv, md or html" "the formats named"
+expect_err "json, sarif, csv, md, html or xlsx" "the formats named"
 run "$MEDSCOPE" report examples/04-facility-contracts-a-and-b.xml --format csv --table people --lang en
 expect_rc 2 "unknown table"
 expect_err "parties, owners, agreements, findings or matrix" "the tables named"

@@ -36,7 +36,7 @@ _medscope()
 	-T | --format)
 		local f
 		case $cmd in
-		report) f="json sarif csv md html" ;;
+		report) f="json sarif csv md html xlsx" ;;
 		graph) f="svg png pdf dot" ;;
 		scope | owners | matrix) f="table csv json md" ;;
 		diff) f="text json sarif" ;;
