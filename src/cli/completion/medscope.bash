@@ -31,6 +31,7 @@ _medscope()
 	--lang) COMPREPLY=($(compgen -W "ja en" -- "$cur")); return ;;
 	--fail-on) COMPREPLY=($(compgen -W "error warning note never" -- "$cur")); return ;;
 	--color) COMPREPLY=($(compgen -W "auto always never" -- "$cur")); return ;;
+	--paper) COMPREPLY=($(compgen -W "a4 a3 a4-landscape a3-landscape" -- "$cur")); return ;;
 	--view) COMPREPLY=($(compgen -W "supply contracts responsibility" -- "$cur")); return ;;
 	--table) COMPREPLY=($(compgen -W "all parties scope owners agreements findings matrix" -- "$cur")); return ;;
 	-T | --format)
@@ -62,7 +63,7 @@ _medscope()
 		scope | owners) opts="--format -o --output" ;;
 		matrix) opts="--format -o --output --facility" ;;
 		report) opts="--format -o --output --table --no-bom --max-results" ;;
-		graph) opts="-T --format -o --output --view --focus --depth --font --max-nodes --time-budget" ;;
+		graph) opts="-T --format -o --output --view --focus --depth --font --max-nodes --time-budget --paper --no-fold" ;;
 		diff) opts="--format -o --output --max-results" ;;
 		impact) opts="--format -o --output --graph --no-bom" ;;
 		init) COMPREPLY=($(compgen -W "-o --output --lang --as-of --help" -- "$cur")); return ;;
