@@ -71,20 +71,33 @@ static const char *sev_class(unsigned sev)
 
 typedef struct {
 	FILE *out;
-	unsigned only_sev; /* MS_SEV_NONE: every row; else rows of this severity */
+	/* MS_SEV_NONE: every row; MS_REPORT_SUPPRESSED: the suppressed rows;
+	 * else the rows of this severity that no exception suppresses. */
+	unsigned only_sev;
 	size_t skip;       /* leading columns left out (the severity of grouped findings) */
+	size_t drop;       /* trailing columns left out (the suppression, where none is) */
 } rows_ctx;
+
+static bool row_wanted(unsigned only_sev, unsigned sev)
+{
+	if (only_sev == MS_SEV_NONE)
+		return true;
+	if (only_sev == MS_REPORT_SUPPRESSED)
+		return (sev & MS_REPORT_SUPPRESSED) != 0;
+	return sev == only_sev;
+}
 
 static int html_row(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
 {
 	rows_ctx *c = ctx;
-	if (c->only_sev != MS_SEV_NONE && sev != c->only_sev)
+	if (!row_wanted(c->only_sev, sev))
 		return 0;
 	if (sev != MS_SEV_NONE)
-		fprintf(c->out, "<tr class=\"sev-%s\">", sev_class(sev));
+		fprintf(c->out, "<tr class=\"sev-%s%s\">", sev_class(sev & 0xffu),
+		        sev & MS_REPORT_SUPPRESSED ? " suppressed" : "");
 	else
 		fputs("<tr>", c->out);
-	for (size_t i = c->skip; i < ncols; i++) {
+	for (size_t i = c->skip; i + c->drop < ncols; i++) {
 		fputs("<td>", c->out);
 		html_cell(c->out, cells[i]);
 		fputs("</td>", c->out);
@@ -94,18 +107,18 @@ static int html_row(void *ctx, const char *const *cells, size_t ncols, unsigned 
 }
 
 static medscope_status html_table(FILE *out, const medscope_analysis *a, medscope_table table,
-                                  medscope_lang lang, unsigned only_sev, size_t skip)
+                                  medscope_lang lang, unsigned only_sev, size_t skip, size_t drop)
 {
 	size_t ncols;
 	const char *const *head = ms_report_header(table, lang, &ncols);
 	fputs("<div class=\"scroll\"><table>\n<thead><tr>", out);
-	for (size_t i = skip; i < ncols; i++) {
+	for (size_t i = skip; i + drop < ncols; i++) {
 		fputs("<th>", out);
 		html_text(out, head[i]);
 		fputs("</th>", out);
 	}
 	fputs("</tr></thead>\n<tbody>\n", out);
-	rows_ctx c = {out, only_sev, skip};
+	rows_ctx c = {out, only_sev, skip, drop};
 	medscope_status s = ms_report_rows(a, table, lang, html_row, &c);
 	fputs("</tbody>\n</table></div>\n", out);
 	return s;
@@ -136,16 +149,26 @@ static medscope_status html_section_lang(FILE *out, const medscope_analysis *a,
 	if (ms_report_count(a, table) == 0) {
 		none(out, lang);
 	} else if (table != MEDSCOPE_TABLE_FINDINGS) {
-		s = html_table(out, a, table, lang, MS_SEV_NONE, 0);
+		s = html_table(out, a, table, lang, MS_SEV_NONE, 0, 0);
 	} else {
-		/* Findings grouped by severity, the most severe first. */
+		/* Findings grouped by severity, the most severe first; the
+		 * suppression column is empty there, so it is left out. */
 		for (unsigned sev = MS_SEV_ERROR; sev >= MS_SEV_NOTE && s == MEDSCOPE_OK; sev--) {
 			if (a->counts[sev] == 0)
 				continue;
 			fprintf(out, "<h3 class=\"sev-%s\">", sev_class(sev));
 			html_text(out, ms_report_severity(sev, lang));
 			fprintf(out, " (%zu)</h3>\n", a->counts[sev]);
-			s = html_table(out, a, table, lang, sev, 1);
+			s = html_table(out, a, table, lang, sev, 1, 1);
+		}
+		/* Accepted findings (rules.md §5) apart, folded: still there for
+		 * the reviewer, out of the way of what needs doing. */
+		if (a->suppressed && s == MEDSCOPE_OK) {
+			fputs("<details class=\"suppressed\">\n<summary>", out);
+			html_text(out, ms_report_suppressed_title(lang));
+			fprintf(out, " (%zu)</summary>\n", a->suppressed);
+			s = html_table(out, a, table, lang, MS_REPORT_SUPPRESSED, 0, 0);
+			fputs("</details>\n", out);
 		}
 	}
 	fputs("</div>\n", out);
@@ -285,6 +308,9 @@ static const char css[] =
 	"figure.diagram svg{max-width:100%;height:auto}\n"
 	".notice{border-left:4px solid #a86200;background:#fff5dc;padding:.3rem .9rem}\n"
 	"p.none{color:#4a5568}\n"
+	".badge.suppressed{background:#6b7280}tr.suppressed td{background:#f1f2f4;color:#4a5568}\n"
+	"details.suppressed{margin:1rem 0 .4rem}details.suppressed summary{font-weight:600;"
+	"cursor:pointer}\n"
 	"footer{max-width:1280px;margin:0 auto;padding:0 1.5rem 2rem;color:#4a5568;font-size:.8rem}\n"
 	"@media print{header .toggle{display:none}section{break-inside:avoid-page}}\n";
 
@@ -315,6 +341,9 @@ static void html_intro(FILE *out, const medscope_analysis *a, medscope_lang lang
 	for (size_t i = 0; i < 3; i++)
 		fprintf(out, "<span class=\"badge %s\">%s %zu</span>", sev_class(sevs[i]),
 		        ms_report_severity(sevs[i], lang), a->counts[sevs[i]]);
+	if (a->suppressed)
+		fprintf(out, "<span class=\"badge suppressed\">%s %zu</span>",
+		        ja ? "例外により抑制" : "suppressed", a->suppressed);
 	fputs("</dd>\n</dl>\n</section>\n</div>\n", out);
 }
 

@@ -30,9 +30,10 @@ static const char *const agree_ja[] = {"主題", "当事者", "システム", "�
                                        "コード", "合意", "文書", "合意日", "見直しの期限",
                                        "契約", "根拠"};
 static const char *const find_en[] = {"Severity", "Code", "Message", "Subjects", "Line",
-                                      "Column", "Citation"};
+                                      "Column", "Citation", "Suppressed by exception"};
 static const char *const find_ja[] = {"重大度", "コード", "内容", "関係する ID", "行", "列",
-                                      "根拠 (ガイドライン)"};
+                                      "根拠 (ガイドライン)", "例外による抑制"};
+
 #define COUNT(x) (sizeof(x) / sizeof((x)[0]))
 _Static_assert(COUNT(scope_en) <= MS_REPORT_MAX_COLS && COUNT(owners_en) <= MS_REPORT_MAX_COLS &&
                    COUNT(agree_en) <= MS_REPORT_MAX_COLS,
@@ -125,6 +126,33 @@ const char *ms_report_as_of_source(const char *source, medscope_lang lang)
 	if (strcmp(source, "model") == 0)
 		return MS_L(lang, "the model's as-of", "モデルの as-of");
 	return MS_L(lang, "the day of the run", "実行日");
+}
+
+const char *ms_report_suppressed_title(medscope_lang lang)
+{
+	return MS_L(lang, "Suppressed by exceptions", "例外により抑制された指摘");
+}
+
+/* rules.md §5: the exception id, who approved it and until when, then its
+ * reason, so that a reader of the annex sees why the finding is accepted
+ * and when it comes back. One line: a findings row stays one CSV record. */
+void ms_report_suppression(ms_buf *out, const medscope_analysis *a, uint32_t exception,
+                           medscope_lang lang)
+{
+	const medscope_model *m = a->model;
+	const ms_exception *x = &m->exceptions.v[exception];
+	char until[11];
+	ms_date_format(x->until, until);
+	ms_buf_printf(out, MS_L(lang, "exception %s (approved by ", "例外 %s (承認: "), x->id);
+	for (uint32_t k = 0; k < x->approved_by.n; k++) {
+		if (k)
+			ms_buf_puts(out, ", ");
+		ms_buf_puts(out, m->parties.v[MS_SPAN_AT(m, x->approved_by, k)].id);
+	}
+	ms_buf_printf(out, MS_L(lang, ", until %s): ", "、期限 %s): "), until);
+	/* A reason written with &#10; stays on the line. */
+	for (const char *p = x->reason; *p; p++)
+		ms_buf_putc(out, *p == '\n' || *p == '\r' ? ' ' : *p);
 }
 
 void ms_report_citation(ms_buf *out, unsigned rule)
@@ -448,8 +476,17 @@ static void put_satisfying(row *r, const medscope_analysis *a, const ms_requirem
 	}
 }
 
+/* The exception that suppresses a missing requirement's finding, or MS_NONE. */
+static uint32_t suppressing_exception(const medscope_analysis *a, const ms_requirement *rq)
+{
+	if (rq->finding == MS_NONE || rq->finding >= a->findings.n)
+		return MS_NONE;
+	return a->findings.v[rq->finding].exception;
+}
+
 /* rules.md §3: each required agreement, present or missing; the status and
  * the papers that meet it in cells of their own, for a spreadsheet filter. */
+
 static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang lang, row *r)
 {
 	const medscope_model *m = a->model;
@@ -473,11 +510,19 @@ static medscope_status agreement_rows(const medscope_analysis *a, medscope_lang 
 			/* The severity is that of the finding a missing agreement raises. */
 			ms_buf_puts(&r->col[4], ms_report_severity(rq->severity, lang));
 		}
+		/* Still missing when an exception accepts it (rules.md §5): the
+		 * exception is written beside the status, never instead of it. */
+		uint32_t x = suppressing_exception(a, rq);
+		if (x != MS_NONE) {
+			ms_buf_putc(&r->col[3], '\n');
+			ms_report_suppression(&r->col[3], a, x, lang);
+		}
 		ms_buf_puts(&r->col[5], ms_rules[rq->rule].code);
 		if (rq->contract != MS_NONE)
 			ms_buf_puts(&r->col[10], ms_sym_name(m, rq->contract));
 		ms_buf_puts(&r->col[11], ms_rules[rq->rule].cite_key);
-		s = emit_row(r, present ? MS_SEV_NONE : rq->severity);
+		s = emit_row(r, present ? MS_SEV_NONE
+		                        : rq->severity | (x != MS_NONE ? MS_REPORT_SUPPRESSED : 0));
 	}
 	return s;
 }
@@ -496,7 +541,9 @@ static medscope_status finding_rows(const medscope_analysis *a, medscope_lang la
 		ms_buf_printf(&r->col[4], "%u", (unsigned)f->loc.line);
 		ms_buf_printf(&r->col[5], "%u", (unsigned)f->loc.col);
 		ms_report_citation(&r->col[6], f->rule);
-		s = emit_row(r, f->severity);
+		if (f->exception != MS_NONE)
+			ms_report_suppression(&r->col[7], a, f->exception, lang);
+		s = emit_row(r, f->severity | (f->exception != MS_NONE ? MS_REPORT_SUPPRESSED : 0));
 	}
 	return s;
 }

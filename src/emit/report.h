@@ -18,10 +18,16 @@
 
 #define MS_REPORT_MAX_COLS 12
 
+/* OR'd into a row's `sev` when an exception suppresses its finding (a
+ * finding, or a missing agreement whose finding is suppressed; rules.md
+ * §5), so that an emitter can set such rows apart. */
+#define MS_REPORT_SUPPRESSED 0x100u
+
 /*
  * Called once per row. `cells` holds `ncols` strings, valid during the
  * call only. `sev` is the row's ms_severity: a finding's, a missing
- * agreement's, MS_SEV_NONE for other rows. Return 0 to go on, non-zero to
+ * agreement's, MS_SEV_NONE for other rows; with MS_REPORT_SUPPRESSED set
+ * when an exception suppresses it. Return 0 to go on, non-zero to
  * stop (the walk then returns MEDSCOPE_ERR_IO).
  */
 typedef int (*ms_report_row_fn)(void *ctx, const char *const *cells, size_t ncols, unsigned sev);
@@ -52,6 +58,14 @@ const char *ms_report_as_of_source(const char *source, medscope_lang lang);
  * (quotes doubled), an apostrophe before a leading = + - @ TAB or CR
  * (CSV injection). 0, or -1 when writing failed. */
 int ms_csv_field(FILE *out, const char *s);
+/* What the exception of index `exception` says, for a table cell, on one
+ * line: "例外 x1 (承認: H、期限 2027-03-31): REASON" / "exception x1
+ * (approved by H, until 2027-03-31): REASON" into `out`. */
+void ms_report_suppression(ms_buf *out, const medscope_analysis *a, uint32_t exception,
+                           medscope_lang lang);
+/* The words for suppressed findings: a heading ("Suppressed by exceptions")
+ * and the summary's count. Static strings. */
+const char *ms_report_suppressed_title(medscope_lang lang);
 /* "Citation「phrase」" of a rule, the way the findings table shows it, into `out`. */
 void ms_report_citation(ms_buf *out, unsigned rule);
 

@@ -4,9 +4,10 @@
 #
 # tests/golden/<format>/<example>.<ext> for two examples: 04 (the facility
 # contracts A and B separately, GL 2.2.3) and 02 (A selects the IaaS B,
-# GL 2.2.2 case 1). CSV has one golden per table. Run from the source tree.
+# GL 2.2.2 case 1), and 17 (accepted findings, rules.md §5). CSV has one golden
+# per table. Run from the source tree.
 
-REPORT_GOLDEN_EXAMPLES="04-facility-contracts-a-and-b 02-vendor-selects-iaas"
+REPORT_GOLDEN_EXAMPLES="04-facility-contracts-a-and-b 02-vendor-selects-iaas 17-exceptions"
 
 # The golden files of one example, as paths under tests/golden.
 report_golden_files() {
