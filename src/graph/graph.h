@@ -93,6 +93,7 @@ typedef enum {
 	/* edges */
 	MS_ST_RUNS_ON, MS_ST_RUNS_ON_UNKNOWN, MS_ST_CONNECTS, MS_ST_CONNECTS_API,
 	MS_ST_CONTRACT, MS_ST_CONTRACT_OTHER, MS_ST_FLOW, MS_ST_AGREEMENT, MS_ST_MISSING,
+	MS_ST_MISSING_ACCEPTED, /* missing, its finding suppressed by an exception (rules.md §5) */
 	MS_ST__COUNT
 } ms_gv_style;
 
@@ -234,7 +235,8 @@ void ms_gv_party_title(ms_gv *c, ms_buf *out, uint32_t party);
 void ms_gv_system_title(ms_gv *c, ms_buf *out, uint32_t system);
 /* Collect contract edges (client -> supplier) and missing-agreement edges
  * (rules.md §3: between the parties concerned; for three, from the
- * facility to each of the others). */
+ * facility to each of the others; MS_ST_MISSING_ACCEPTED when an exception
+ * suppresses the requirement's finding, rules.md §5). */
 void ms_gv_add_contracts(ms_gv *c);
 void ms_gv_add_missing(ms_gv *c);
 /* Node name for an endpoint (ids are safe names; others get "~" names). */

@@ -11,12 +11,13 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/date.h"
 #include "util/diags.h"
 
 static bool undirected(ms_gv_style st)
 {
 	return st == MS_ST_CONNECTS || st == MS_ST_CONNECTS_API || st == MS_ST_MISSING ||
-	       st == MS_ST_AGREEMENT;
+	       st == MS_ST_MISSING_ACCEPTED || st == MS_ST_AGREEMENT;
 }
 
 static int cmp_id(const medscope_model *m, uint32_t sa, uint32_t sb)
@@ -257,14 +258,40 @@ static void label_agreements(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 	}
 }
 
+/* "例外 x1 (〜2027-03-31)": the exceptions that accept the run's missing
+ * agreements, each once (a run is a few requirements between two parties). */
+static void accepted_rows(ms_gv *c, const ms_gv_edge_item *run, size_t n)
+{
+	const medscope_analysis *a = c->a;
+	for (size_t i = 0; i < n; i++) {
+		uint32_t x = a->findings.v[a->requirements.v[run[i].item].finding].exception;
+		bool seen = false;
+		for (size_t j = 0; j < i && !seen; j++)
+			seen = a->findings.v[a->requirements.v[run[j].item].finding].exception == x;
+		if (seen)
+			continue;
+		const ms_exception *e = &c->m->exceptions.v[x];
+		char until[11], text[64];
+		ms_date_format(e->until, until);
+		ms_gv_text(&c->line, MS_L(c->lang, "exception ", "例外 "), 0, 0);
+		ms_gv_text(&c->line, e->id, 24, 0);
+		snprintf(text, sizeof(text), MS_L(c->lang, " (until %s)", " (〜%s)"), until);
+		ms_gv_text(&c->line, text, 0, 0);
+		row(c);
+	}
+}
+
 static void label_missing(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 {
 	unsigned topics = 0, ntopics = 0;
+	bool accepted = run[0].style == MS_ST_MISSING_ACCEPTED;
 	for (size_t i = 0; i < n; i++)
 		topics |= c->a->requirements.v[run[i].item].topic;
 	for (unsigned bit = 1; bit && bit <= topics; bit <<= 1)
 		ntopics += (topics & bit) != 0;
-	ms_gv_text(&c->line, MS_L(c->lang, "missing:", "合意なし:"), 0, 0);
+	ms_gv_text(&c->line, accepted ? MS_L(c->lang, "missing, accepted:", "合意なし (受容):")
+	                              : MS_L(c->lang, "missing:", "合意なし:"),
+	           0, 0);
 	if (n > ntopics) {
 		char num[32];
 		snprintf(num, sizeof(num), " (%zu)", n);
@@ -278,6 +305,8 @@ static void label_missing(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 		ms_gv_text(&c->line, ms_word(MS_W_TOPIC, bit, c->lang), 0, 0);
 		row(c);
 	}
+	if (accepted)
+		accepted_rows(c, run, n);
 }
 
 /* The label of a merged edge, as table rows in c->label. */
@@ -291,7 +320,8 @@ static void label_run(ms_gv *c, const ms_gv_edge_item *run, size_t n)
 	case MS_ST_CONTRACT_OTHER:
 	case MS_ST_FLOW: label_items(c, run, n); return;
 	case MS_ST_AGREEMENT: label_agreements(c, run, n); return;
-	case MS_ST_MISSING: label_missing(c, run, n); return;
+	case MS_ST_MISSING:
+	case MS_ST_MISSING_ACCEPTED: label_missing(c, run, n); return;
 	case MS_ST_RUNS_ON_UNKNOWN:
 		ms_gv_text(l, MS_L(c->lang, "unknown infrastructure", "不明なインフラ"), 0, 0);
 		break;

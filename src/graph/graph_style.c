@@ -117,6 +117,13 @@ static const style styles[MS_ST__COUNT] = {
 	                    {"dir", "none"}, {"fontcolor", "#c62828"}},
 	                   {{NULL, NULL}},
 	                   {"required agreement missing (topic)", "必要な合意が無い (論点)"}, 'e'},
+	/* Still missing (rules.md §5: an exception never turns a missing paper
+	 * into a present one), so still drawn, but muted: accepted for now. */
+	[MS_ST_MISSING_ACCEPTED] = {{{"color", "#b26a00"}, {"style", "dotted"}, {"penwidth", "2"},
+	                             {"dir", "none"}, {"fontcolor", "#8a5200"}},
+	                            {{NULL, NULL}},
+	                            {"required agreement missing, accepted by an exception (until)",
+	                             "必要な合意が無い — 例外で受容 (期限まで)"}, 'e'},
 };
 
 int ms_gv_style_apply(ms_gv *c, void *obj, ms_gv_style st)

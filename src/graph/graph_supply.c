@@ -255,10 +255,13 @@ void ms_gv_add_missing(ms_gv *c)
 				hub = r->parties[k];
 				break;
 			}
+		bool accepted = r->finding != MS_NONE && r->finding < c->a->findings.n &&
+		                c->a->findings.v[r->finding].exception != MS_NONE;
 		for (uint32_t k = 0; k < r->nparties; k++)
 			if (r->parties[k] != hub)
-				ms_gv_add_edge(c, MS_ST_MISSING, ms_gv_end_party(c, hub),
-				               ms_gv_end_party(c, r->parties[k]), (uint32_t)i);
+				ms_gv_add_edge(c, accepted ? MS_ST_MISSING_ACCEPTED : MS_ST_MISSING,
+				               ms_gv_end_party(c, hub), ms_gv_end_party(c, r->parties[k]),
+				               (uint32_t)i);
 	}
 }
 
