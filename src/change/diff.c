@@ -14,13 +14,19 @@
 const char *ms_elem_kind_name(unsigned kind)
 {
 	static const char *const names[] = {"party", "system", "contract", "agreement",
-	                                    "flow", "risk", "certification"};
+	                                    "flow", "risk", "exception", "certification"};
 	return kind < MS_ELEM__COUNT ? names[kind] : "?";
 }
 
 const char *ms_change_name(unsigned change)
 {
-	static const char *const names[] = {"added", "removed", "changed"};
+	static const char *const names[] = {"added", "removed", "changed", "expired"};
+	return change < 4 ? names[change] : "?";
+}
+
+const char *ms_supp_change_name(unsigned change)
+{
+	static const char *const names[] = {"", "now-suppressed", "no-longer-suppressed"};
 	return change < 3 ? names[change] : "?";
 }
 
@@ -100,6 +106,7 @@ void medscope_diff_free(medscope_diff *d)
 	MS_VEC_FREE(d->resolved);
 	free(d->state);
 	free(d->match);
+	free(d->supp);
 	free(d);
 }
 
@@ -121,5 +128,6 @@ size_t medscope_diff_change_count(const medscope_diff *d)
 	if (!d)
 		return 0;
 	return d->elems.n + d->scope.n + d->owners.n + d->reqs.n + d->nstate[MS_BASE_NEW] +
-	       d->nstate[MS_BASE_UPDATED] + d->nstate[MS_BASE_ABSENT];
+	       d->nstate[MS_BASE_UPDATED] + d->nstate[MS_BASE_ABSENT] + d->nsupp[MS_SUPP_NOW] +
+	       d->nsupp[MS_SUPP_NO_LONGER];
 }

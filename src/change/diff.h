@@ -22,10 +22,13 @@
 /* Kinds of model element, in the order the diff reports them. */
 typedef enum {
 	MS_ELEM_PARTY, MS_ELEM_SYSTEM, MS_ELEM_CONTRACT, MS_ELEM_AGREEMENT, MS_ELEM_FLOW,
-	MS_ELEM_RISK, MS_ELEM_CERT, MS_ELEM__COUNT
+	MS_ELEM_RISK, MS_ELEM_EXCEPTION, MS_ELEM_CERT, MS_ELEM__COUNT
 } ms_elem_kind;
 
-typedef enum { MS_CHANGE_ADDED, MS_CHANGE_REMOVED, MS_CHANGE_CHANGED } ms_change;
+/* MS_CHANGE_EXPIRED: an exception in both versions that applied in OLD's
+ * as-of and has expired by NEW's (rules.md §5); reported besides any
+ * "changed" entry of the same exception. */
+typedef enum { MS_CHANGE_ADDED, MS_CHANGE_REMOVED, MS_CHANGE_CHANGED, MS_CHANGE_EXPIRED } ms_change;
 
 /* One attribute whose value differs. Values are as model.md spells them
  * (ids for references, lists sorted and space-separated); NULL = absent. */
@@ -91,6 +94,11 @@ typedef struct {
  * are SARIF's baselineState values. */
 typedef enum { MS_BASE_NEW, MS_BASE_UNCHANGED, MS_BASE_UPDATED, MS_BASE_ABSENT } ms_baseline;
 
+/* Whether an exception suppresses a matched finding in one version and
+ * not in the other (rules.md §5). Separate from ms_baseline: accepting a
+ * finding does not make it new, nor resolve it. */
+typedef enum { MS_SUPP_SAME, MS_SUPP_NOW, MS_SUPP_NO_LONGER } ms_supp_change;
+
 struct medscope_diff {
 	const medscope_analysis *old_a, *new_a;
 	ms_arena arena; /* attribute values and sort keys */
@@ -103,11 +111,14 @@ struct medscope_diff {
 
 	uint8_t *state;   /* [new findings] ms_baseline: new, unchanged or updated */
 	uint32_t *match;  /* [new findings] the old finding it matches, or MS_NONE */
+	uint8_t *supp;    /* [new findings] ms_supp_change (MS_SUPP_SAME when unmatched) */
+	size_t nsupp[3];  /* findings per ms_supp_change */
 	MS_VEC(uint32_t) resolved; /* old finding indices, in OLD's order */
 
 	size_t nstate[4];            /* findings per ms_baseline */
 	size_t introduced[4];        /* new + updated findings per ms_severity, suppressed
-	                                ones aside (they never fail a gate, rules.md §5) */
+	                                ones aside (they never fail a gate, rules.md §5),
+	                                and unchanged ones no longer suppressed */
 	size_t introduced_suppressed; /* new + updated findings an exception suppresses */
 };
 
@@ -130,6 +141,7 @@ const char *ms_change_name(unsigned change);
 const char *ms_scope_change_name(unsigned change);   /* entered, left, category, reasons */
 const char *ms_req_change_name(unsigned change);     /* required, dropped, now-missing, ... */
 const char *ms_baseline_name(unsigned state);        /* new, unchanged, updated, absent */
+const char *ms_supp_change_name(unsigned change);    /* "", now-suppressed, no-longer-suppressed */
 
 /* The emitters of medscope_diff_emit(); `opts` is never NULL here.
  * MEDSCOPE_OK, MEDSCOPE_ERR_NOMEM or MEDSCOPE_ERR_IO. */

@@ -547,8 +547,9 @@ static void diff_findings(dctx *c)
 	uint32_t *omatch = c->omatch;
 	d->state = malloc(nn + 1);
 	d->match = malloc((nn + 1) * sizeof(*d->match));
+	d->supp = calloc(nn + 1, 1);
 	int ok;
-	if (!d->state || !d->match) {
+	if (!d->state || !d->match || !d->supp) {
 		c->oom = 1;
 		return;
 	}
@@ -584,9 +585,14 @@ static void diff_findings(dctx *c)
 		unsigned state = MS_BASE_NEW;
 		if (match != MS_NONE) {
 			const ms_finding *o = &c->oa->findings.v[match];
+			/* The baseline state ignores suppression (SARIF: an accepted
+			 * result is still the same result); that change is its own. */
 			state = o->severity == n->severity && same_args(c, &o->args, &n->args)
 			                ? MS_BASE_UNCHANGED
 			                : MS_BASE_UPDATED;
+			bool was = o->exception != MS_NONE, is = n->exception != MS_NONE;
+			d->supp[i] = (uint8_t)(was == is ? MS_SUPP_SAME : is ? MS_SUPP_NOW : MS_SUPP_NO_LONGER);
+			d->nsupp[d->supp[i]]++;
 		}
 		d->state[i] = (uint8_t)state;
 		d->nstate[state]++;
@@ -595,6 +601,10 @@ static void diff_findings(dctx *c)
 				d->introduced_suppressed++;
 			else
 				d->introduced[n->severity & 3]++;
+		} else if (d->supp[i] == MS_SUPP_NO_LONGER) {
+			/* Back in the gate (an exception expired or was withdrawn):
+			 * the change brings it to --fail-on as much as a new one. */
+			d->introduced[n->severity & 3]++;
 		}
 	}
 	for (uint32_t i = 0; i < on && !c->oom; i++) {

@@ -169,6 +169,13 @@ static json_t *summary(const medscope_diff *d)
 	ms_json_set(f, "updated", json_integer((json_int_t)d->nstate[MS_BASE_UPDATED]), &oom);
 	ms_json_set(f, "unchanged", json_integer((json_int_t)d->nstate[MS_BASE_UNCHANGED]), &oom);
 	ms_json_set(f, "resolved", json_integer((json_int_t)d->nstate[MS_BASE_ABSENT]), &oom);
+	/* Only when some suppression changed, so that diffs of models without
+	 * exceptions keep their shape. */
+	if (d->nsupp[MS_SUPP_NOW] || d->nsupp[MS_SUPP_NO_LONGER]) {
+		ms_json_set(f, "now_suppressed", json_integer((json_int_t)d->nsupp[MS_SUPP_NOW]), &oom);
+		ms_json_set(f, "no_longer_suppressed", json_integer((json_int_t)d->nsupp[MS_SUPP_NO_LONGER]),
+		            &oom);
+	}
 	ms_json_set(o, "findings", f, &oom);
 	/* New and updated findings per severity: what --fail-on looks at. */
 	ms_json_set(in, "errors", json_integer((json_int_t)d->introduced[MS_SEV_ERROR]), &oom);
@@ -220,6 +227,17 @@ medscope_status ms_emit_diff_json(FILE *out, const medscope_diff *d, const medsc
 			int oom = 0;
 			ms_json_set(o, "was", ms_json_finding(oa, &oa->findings.v[d->match[i]], opts->lang, &msg),
 			            &oom);
+			o = ms_json_done(o, oom);
+		}
+		if (o && d->supp[i] != MS_SUPP_SAME) {
+			/* rules.md §5: accepted now, or no longer; `suppressed` says by what. */
+			int oom = 0;
+			ms_json_set(o, "suppression", json_string(ms_supp_change_name(d->supp[i])), &oom);
+			if (d->supp[i] == MS_SUPP_NO_LONGER)
+				ms_json_set(o, "was_suppressed",
+				            ms_json_suppression(oa, &oa->model->exceptions.v[oa->findings.v[d->match[i]].exception],
+				                                &oom),
+				            &oom);
 			o = ms_json_done(o, oom);
 		}
 		s = ms_jw_item(&w, o);

@@ -321,6 +321,46 @@ static void cmp_risk(ctx *c, uint32_t oi, uint32_t ni)
 	attr_str(c, "description", o->text, n->text);
 }
 
+/* The ids of a span of symbols (an exception's subjects), sorted. */
+static void symset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span)
+{
+	c->ids.n = 0;
+	for (uint32_t i = 0; i < span.n; i++) {
+		const char **p = MS_VEC_PUSH(c->ids);
+		if (!p) {
+			c->oom = 1;
+			return;
+		}
+		*p = ms_sym_name(m, MS_SPAN_AT(m, span, i));
+	}
+	if (c->ids.n > 1)
+		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	ms_buf_clear(b);
+	for (size_t i = 0; i < c->ids.n; i++) {
+		if (i && strcmp(c->ids.v[i], c->ids.v[i - 1]) == 0)
+			continue;
+		if (b->len)
+			ms_buf_putc(b, ' ');
+		ms_buf_puts(b, c->ids.v[i]);
+	}
+}
+
+static void cmp_exception(ctx *c, uint32_t oi, uint32_t ni)
+{
+	const ms_exception *o = &c->om->exceptions.v[oi], *n = &c->nm->exceptions.v[ni];
+	attr_str(c, "code", ms_rules[o->code].code, ms_rules[n->code].code);
+	symset_text(c, &c->ob, c->om, o->subjects);
+	symset_text(c, &c->nb, c->nm, n->subjects);
+	if (strcmp(ms_buf_cstr(&c->ob), ms_buf_cstr(&c->nb)) != 0)
+		record(c, "subjects", ms_buf_cstr(&c->ob), ms_buf_cstr(&c->nb));
+	attr_idset(c, "approved-by", o->approved_by, true, n->approved_by, true, 1);
+	attr_str(c, "reason", o->reason, n->reason);
+	attr_date(c, "until", o->until, n->until);
+	attr_date(c, "date", o->date, n->date);
+	attr_str(c, "document", o->document, n->document);
+	attr_str(c, "justification", o->text, n->text);
+}
+
 static void cmp_cert(ctx *c, uint32_t oi, uint32_t ni)
 {
 	const ms_cert *o = &c->om->certs.v[oi], *n = &c->nm->certs.v[ni];
@@ -337,6 +377,7 @@ static void (*const compare[MS_ELEM__COUNT])(ctx *c, uint32_t oi, uint32_t ni) =
 	[MS_ELEM_AGREEMENT] = cmp_agreement,
 	[MS_ELEM_FLOW] = cmp_flow,
 	[MS_ELEM_RISK] = cmp_risk,
+	[MS_ELEM_EXCEPTION] = cmp_exception,
 	[MS_ELEM_CERT] = cmp_cert,
 };
 
@@ -349,6 +390,7 @@ static size_t count_of(const medscope_model *m, unsigned kind)
 	case MS_ELEM_AGREEMENT: return m->agreements.n;
 	case MS_ELEM_FLOW: return m->flows.n;
 	case MS_ELEM_RISK: return m->risks.n;
+	case MS_ELEM_EXCEPTION: return m->exceptions.n;
 	default: return m->certs.n;
 	}
 }
@@ -361,6 +403,7 @@ static const char *id_of(const medscope_model *m, unsigned kind, uint32_t i)
 	case MS_ELEM_CONTRACT: return m->contracts.v[i].id;
 	case MS_ELEM_AGREEMENT: return m->agreements.v[i].id;
 	case MS_ELEM_FLOW: return m->flows.v[i].id;
+	case MS_ELEM_EXCEPTION: return m->exceptions.v[i].id;
 	default: return m->risks.v[i].id;
 	}
 }
@@ -373,6 +416,7 @@ static uint32_t sym_of(const medscope_model *m, unsigned kind, uint32_t i)
 	case MS_ELEM_CONTRACT: return m->contracts.v[i].sym;
 	case MS_ELEM_AGREEMENT: return m->agreements.v[i].sym;
 	case MS_ELEM_FLOW: return m->flows.v[i].sym;
+	case MS_ELEM_EXCEPTION: return m->exceptions.v[i].sym;
 	default: return m->risks.v[i].sym;
 	}
 }
@@ -411,6 +455,14 @@ static ms_elem_change *compare_pair(ctx *c, unsigned kind, uint32_t oi, uint32_t
 	return e;
 }
 
+/* rules.md §5: past `until` at NEW's as-of, not yet at OLD's. An added
+ * exception that is already past is only "added" (and its finding new). */
+static bool newly_expired(const ctx *c, uint32_t oi, uint32_t ni)
+{
+	const medscope_analysis *oa = c->d->old_a, *na = c->d->new_a;
+	return na->as_of > c->nm->exceptions.v[ni].until && oa->as_of <= c->om->exceptions.v[oi].until;
+}
+
 /* Match every element of one kind by id; `map` (may be NULL) receives, for
  * each element of NEW, its match in OLD. */
 static void match_kind(ctx *c, unsigned kind, uint32_t *map)
@@ -433,6 +485,8 @@ static void match_kind(ctx *c, unsigned kind, uint32_t *map)
 		}
 		seen[oi] = 1;
 		compare_pair(c, kind, oi, i, id);
+		if (kind == MS_ELEM_EXCEPTION && newly_expired(c, oi, i))
+			push_elem(c, kind, MS_CHANGE_EXPIRED, oi, i, id);
 	}
 	for (uint32_t i = 0; i < on && !c->oom; i++)
 		if (!seen[i])

@@ -59,13 +59,23 @@ static json_t *run_properties(const medscope_diff *d)
 	return ms_json_done(o, oom);
 }
 
-/* The report's result for `f`, with its baseline state. */
+/* The report's result for `f`, with its baseline state, and when an
+ * exception began or stopped suppressing it, properties.suppression
+ * ("now-suppressed", "no-longer-suppressed"). The baseline state ignores
+ * suppression: an accepted result is still the same result (SARIF 3.27.24,
+ * 3.35), and suppressions[] says it is accepted. */
 static json_t *result(const medscope_analysis *a, const ms_finding *f, const int *index,
-                      const char *uri, int artifact_index, unsigned state, medscope_lang lang,
-                      ms_buf *scratch)
+                      const char *uri, int artifact_index, unsigned state, unsigned supp,
+                      medscope_lang lang, ms_buf *scratch)
 {
 	json_t *o = ms_sarif_result(a, f, index[f->rule], uri, artifact_index, lang, scratch);
 	if (o && json_object_set_new(o, "baselineState", json_string(ms_baseline_name(state))) != 0) {
+		json_decref(o);
+		return NULL;
+	}
+	json_t *props = o ? json_object_get(o, "properties") : NULL;
+	if (o && supp != MS_SUPP_SAME &&
+	    (!props || json_object_set_new(props, "suppression", json_string(ms_supp_change_name(supp))) != 0)) {
 		json_decref(o);
 		return NULL;
 	}
@@ -105,13 +115,15 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &na->findings.v[i];
 		if (ms_sarif_cap_keep(&cap, f->severity))
-			s = ms_sarif_result_item(&w, result(na, f, index, new_uri, 0, d->state[i], lang, &scratch));
+			s = ms_sarif_result_item(
+			    &w, result(na, f, index, new_uri, 0, d->state[i], d->supp[i], lang, &scratch));
 	}
 	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &oa->findings.v[d->resolved.v[i]];
 		if (ms_sarif_cap_keep(&cap, f->severity))
 			s = ms_sarif_result_item(
-			    &w, result(oa, f, index, old_uri, old_index, MS_BASE_ABSENT, lang, &scratch));
+			    &w, result(oa, f, index, old_uri, old_index, MS_BASE_ABSENT, MS_SUPP_SAME, lang,
+			               &scratch));
 	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);

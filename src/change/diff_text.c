@@ -57,9 +57,9 @@ static void put_bits(FILE *f, unsigned v, ms_word_kind kind, medscope_lang lang)
 static const char *kind_title(const tctx *c, unsigned kind)
 {
 	static const char *const en[] = {"parties", "systems", "contracts", "agreements",
-	                                 "data flows", "risks", "certifications"};
+	                                 "data flows", "risks", "exceptions", "certifications"};
 	static const char *const ja[] = {"関係者", "システム", "契約", "合意", "データの流れ",
-	                                 "リスク", "認証"};
+	                                 "リスク", "例外", "認証"};
 	return MS_L(c->lang, en[kind], ja[kind]);
 }
 
@@ -121,6 +121,17 @@ static void summary(const tctx *c, const medscope_model *m, const ms_elem_change
 		        m->parties.v[r->owner].id, sep, ms_label(MS_W_TREATMENT, r->treatment, c->lang));
 		break;
 	}
+	case MS_ELEM_EXCEPTION: {
+		const ms_exception *x = &m->exceptions.v[i];
+		ms_date_format(x->until, date);
+		fprintf(f, "%s%s%s ", ms_rules[x->code].code, sep, MS_L(c->lang, "subjects", "対象"));
+		for (uint32_t k = 0; k < x->subjects.n; k++)
+			fprintf(f, "%s%s", k ? " " : "", ms_sym_name(m, MS_SPAN_AT(m, x->subjects, k)));
+		fprintf(f, "%s%s ", sep, MS_L(c->lang, "approved by", "承認"));
+		put_ids(f, m, x->approved_by, 1, " ");
+		fprintf(f, MS_L(c->lang, ", until %s", "、期限 %s"), date);
+		break;
+	}
 	default: {
 		const ms_cert *k = &m->certs.v[i];
 		if (k->valid_until == MS_NO_DATE) {
@@ -154,8 +165,17 @@ static void model_section(const tctx *c)
 			kind = e->kind;
 			fprintf(c->f, "  %s\n", kind_title(c, e->kind));
 		}
-		static const char marks[] = "+-~";
+		static const char marks[] = "+-~!";
 		fprintf(c->f, "    %c %s", marks[e->change], e->key);
+		if (e->change == MS_CHANGE_EXPIRED) {
+			/* rules.md §5: it no longer applies; its finding is back. */
+			char date[11];
+			ms_date_format(c->na->model->exceptions.v[e->new_index].until, date);
+			fprintf(c->f, MS_L(c->lang, "  expired (until %s, as of %s)\n",
+			                   "  期限切れ (期限 %s、基準日 %s)\n"),
+			        date, c->na->as_of_text);
+			continue;
+		}
 		if (e->change == MS_CHANGE_ADDED || e->change == MS_CHANGE_REMOVED) {
 			int added = e->change == MS_CHANGE_ADDED;
 			fputs("  ", c->f);
@@ -366,10 +386,38 @@ static medscope_status put_finding(tctx *c, const medscope_analysis *a, const ms
 	ms_finding_message(a, f, c->lang, &c->msg);
 	if (c->msg.oom)
 		return MEDSCOPE_ERR_NOMEM;
-	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]\n", indent, a->model->file_text, (unsigned)f->loc.line,
+	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]", indent, a->model->file_text, (unsigned)f->loc.line,
 	        (unsigned)f->loc.col, medscope_severity_name((medscope_severity)f->severity),
 	        ms_buf_cstr(&c->msg), ms_rules[f->rule].code);
+	/* Marked as `check --show-suppressed` marks it (rules.md §5). */
+	if (f->exception != MS_NONE)
+		fprintf(c->f, MS_L(c->lang, " (suppressed by exception %s)", " (例外 %s により抑制)"),
+		        a->model->exceptions.v[f->exception].id);
+	fputc('\n', c->f);
 	return MEDSCOPE_OK;
+}
+
+/* Findings in both versions that an exception now suppresses, or no
+ * longer does: whatever their baseline state, a reviewer must see them. */
+static medscope_status suppression_changes(tctx *c, unsigned change)
+{
+	const medscope_diff *d = c->d;
+	fprintf(c->f, "  %s (%zu)\n",
+	        change == MS_SUPP_NOW ? MS_L(c->lang, "Now suppressed by an exception", "例外により抑制されるようになった指摘")
+	                              : MS_L(c->lang, "No longer suppressed", "抑制されなくなった指摘"),
+	        d->nsupp[change]);
+	medscope_status s = MEDSCOPE_OK;
+	for (size_t i = 0; i < c->na->findings.n && s == MEDSCOPE_OK; i++) {
+		const ms_finding *f = &c->na->findings.v[i];
+		if (d->supp[i] != change || (medscope_severity)f->severity < c->min)
+			continue;
+		s = put_finding(c, c->na, f, "    ");
+		if (s == MEDSCOPE_OK && change == MS_SUPP_NO_LONGER) {
+			fprintf(c->f, "      %s ", MS_L(c->lang, "was:", "変更前:"));
+			s = put_finding(c, c->oa, &c->oa->findings.v[d->match[i]], "");
+		}
+	}
+	return s;
 }
 
 static medscope_status findings_of(tctx *c, unsigned state)
@@ -404,6 +452,11 @@ static medscope_status findings_section(tctx *c)
 		const ms_finding *f = &c->oa->findings.v[d->resolved.v[i]];
 		if ((medscope_severity)f->severity >= c->min)
 			s = put_finding(c, c->oa, f, "    ");
+	}
+	if (s == MEDSCOPE_OK && (d->nsupp[MS_SUPP_NOW] || d->nsupp[MS_SUPP_NO_LONGER])) {
+		s = suppression_changes(c, MS_SUPP_NOW);
+		if (s == MEDSCOPE_OK)
+			s = suppression_changes(c, MS_SUPP_NO_LONGER);
 	}
 	fprintf(c->f, "  %s: %zu\n", MS_L(c->lang, "Unchanged findings", "変わらない指摘"),
 	        d->nstate[MS_BASE_UNCHANGED]);
@@ -443,5 +496,10 @@ medscope_status ms_emit_diff_text(FILE *out, const medscope_diff *d, const medsc
 	        d->elems.n, d->scope.n, d->owners.n, d->reqs.n, d->nstate[MS_BASE_NEW],
 	        d->nstate[MS_BASE_UPDATED], d->introduced[MS_SEV_ERROR], d->introduced[MS_SEV_WARNING],
 	        d->introduced[MS_SEV_NOTE], d->nstate[MS_BASE_ABSENT], d->nstate[MS_BASE_UNCHANGED]);
+	if (d->nsupp[MS_SUPP_NOW] || d->nsupp[MS_SUPP_NO_LONGER])
+		fprintf(out,
+		        MS_L(c.lang, "Exceptions: %zu finding(s) now suppressed, %zu no longer suppressed\n",
+		             "例外: 抑制されるようになった指摘 %zu 件、抑制されなくなった指摘 %zu 件\n"),
+		        d->nsupp[MS_SUPP_NOW], d->nsupp[MS_SUPP_NO_LONGER]);
 	return ferror(out) ? MEDSCOPE_ERR_IO : MEDSCOPE_OK;
 }
