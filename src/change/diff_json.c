@@ -233,11 +233,11 @@ medscope_status ms_emit_diff_json(FILE *out, const medscope_diff *d, const medsc
 			/* rules.md §5: accepted now, or no longer; `suppressed` says by what. */
 			int oom = 0;
 			ms_json_set(o, "suppression", json_string(ms_supp_change_name(d->supp[i])), &oom);
-			if (d->supp[i] == MS_SUPP_NO_LONGER)
+			if (d->supp[i] == MS_SUPP_NO_LONGER) {
+				uint32_t x = oa->findings.v[d->match[i]].exception;
 				ms_json_set(o, "was_suppressed",
-				            ms_json_suppression(oa, &oa->model->exceptions.v[oa->findings.v[d->match[i]].exception],
-				                                &oom),
-				            &oom);
+				            ms_json_suppression(oa, &oa->model->exceptions.v[x], &oom), &oom);
+			}
 			o = ms_json_done(o, oom);
 		}
 		s = ms_jw_item(&w, o);

@@ -73,9 +73,10 @@ static json_t *result(const medscope_analysis *a, const ms_finding *f, const int
 		json_decref(o);
 		return NULL;
 	}
-	json_t *props = o ? json_object_get(o, "properties") : NULL;
-	if (o && supp != MS_SUPP_SAME &&
-	    (!props || json_object_set_new(props, "suppression", json_string(ms_supp_change_name(supp))) != 0)) {
+	if (!o || supp == MS_SUPP_SAME)
+		return o;
+	json_t *props = json_object_get(o, "properties");
+	if (!props || json_object_set_new(props, "suppression", json_string(ms_supp_change_name(supp))) != 0) {
 		json_decref(o);
 		return NULL;
 	}

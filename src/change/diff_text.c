@@ -402,10 +402,11 @@ static medscope_status put_finding(tctx *c, const medscope_analysis *a, const ms
 static medscope_status suppression_changes(tctx *c, unsigned change)
 {
 	const medscope_diff *d = c->d;
-	fprintf(c->f, "  %s (%zu)\n",
-	        change == MS_SUPP_NOW ? MS_L(c->lang, "Now suppressed by an exception", "例外により抑制されるようになった指摘")
-	                              : MS_L(c->lang, "No longer suppressed", "抑制されなくなった指摘"),
-	        d->nsupp[change]);
+	const char *title = change == MS_SUPP_NOW
+	                            ? MS_L(c->lang, "Now suppressed by an exception",
+	                                   "例外により抑制されるようになった指摘")
+	                            : MS_L(c->lang, "No longer suppressed", "抑制されなくなった指摘");
+	fprintf(c->f, "  %s (%zu)\n", title, d->nsupp[change]);
 	medscope_status s = MEDSCOPE_OK;
 	for (size_t i = 0; i < c->na->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &c->na->findings.v[i];
