@@ -112,7 +112,8 @@ static int adjacency_build(adjacency *g, const medscope_analysis *a)
 	g->adj = malloc(((size_t)g->off[g->nv] + 1) * sizeof(*g->adj));
 	if (!g->adj)
 		return -1;
-	memcpy(g->fill, g->off, g->nv * sizeof(*g->fill));
+	if (g->nv)
+		memcpy(g->fill, g->off, g->nv * sizeof(*g->fill));
 	g->counting = false;
 	relations(g, a);
 	free(g->fill);
@@ -223,7 +224,8 @@ static int cmp_candidates(const void *ctx, uint32_t i, uint32_t j)
 	uint32_t ni = f->key_off[i + 1] - f->key_off[i], nj = f->key_off[j + 1] - f->key_off[j];
 	if (ni != nj)
 		return ni < nj ? -1 : 1;
-	int r = memcmp(f->keys + f->key_off[i], f->keys + f->key_off[j], ni * sizeof(uint32_t));
+	/* No keys at all leaves `keys` NULL, which memcmp may not be given. */
+	int r = ni ? memcmp(f->keys + f->key_off[i], f->keys + f->key_off[j], ni * sizeof(uint32_t)) : 0;
 	if (r)
 		return r;
 	uint32_t ri = f->c->sel.party_rank[f->cand[i]], rj = f->c->sel.party_rank[f->cand[j]];
@@ -242,7 +244,7 @@ static bool same_key(const fold_ctx *f, uint32_t i, uint32_t j)
 	if (f->c->m->parties.v[pi].facility_type != f->c->m->parties.v[pj].facility_type)
 		return false;
 	uint32_t ni = f->key_off[i + 1] - f->key_off[i], nj = f->key_off[j + 1] - f->key_off[j];
-	return ni == nj && memcmp(f->keys + f->key_off[i], f->keys + f->key_off[j], ni * 4) == 0;
+	return ni == nj && (ni == 0 || memcmp(f->keys + f->key_off[i], f->keys + f->key_off[j], ni * 4) == 0);
 }
 
 /* A facility's key: the drawn, unfolded vertices next to it (supply and
