@@ -257,12 +257,15 @@ static int facility_key(ms_gv *c, const adjacency *adj, uint32_t f, u32vec *keys
 	if (c->o->view == MEDSCOPE_VIEW_RESPONSIBILITY) {
 		for (uint32_t i = s->fac_off[f]; i < s->fac_off[f + 1]; i++) {
 			const ms_ownership *o = &c->a->ownership.v[s->fac_own[i]];
-			uint32_t *v = MS_VEC_PUSH(*keys);
-			uint32_t *w = MS_VEC_PUSH(*keys);
-			uint32_t *x = MS_VEC_PUSH(*keys);
-			if (!v || !w || !x)
-				return -1;
-			*v = o->system, *w = o->owner == f ? MS_NONE : o->owner, *x = o->basis;
+			uint32_t key[3] = {o->system, o->owner == f ? MS_NONE : o->owner, o->basis};
+			/* One push at a time: a push may move the array, so a
+			 * pointer from an earlier push must not be kept. */
+			for (size_t k = 0; k < 3; k++) {
+				uint32_t *slot = MS_VEC_PUSH(*keys);
+				if (!slot)
+					return -1;
+				*slot = key[k];
+			}
 		}
 		return 0;
 	}
