@@ -136,6 +136,23 @@ static int cmp_cstr(const void *a, const void *b)
 }
 
 /* The ids of a span of party or system indices, sorted, space-separated. */
+
+/* c->ids sorted and written to `b` once each, space-separated: a list
+ * names each id once in effect; repeats say nothing more. */
+static void put_ids_sorted(ctx *c, ms_buf *b)
+{
+	if (c->ids.n > 1)
+		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
+	ms_buf_clear(b);
+	for (size_t i = 0; i < c->ids.n; i++) {
+		if (i && strcmp(c->ids.v[i], c->ids.v[i - 1]) == 0)
+			continue;
+		if (b->len)
+			ms_buf_putc(b, ' ');
+		ms_buf_puts(b, c->ids.v[i]);
+	}
+}
+
 static void idset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span, int parties)
 {
 	c->ids.n = 0;
@@ -148,17 +165,7 @@ static void idset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span,
 		uint32_t k = MS_SPAN_AT(m, span, i);
 		*p = parties ? m->parties.v[k].id : m->systems.v[k].id;
 	}
-	if (c->ids.n > 1)
-		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
-	ms_buf_clear(b);
-	for (size_t i = 0; i < c->ids.n; i++) {
-		/* A list names each id once in effect; repeats say nothing more. */
-		if (i && strcmp(c->ids.v[i], c->ids.v[i - 1]) == 0)
-			continue;
-		if (b->len)
-			ms_buf_putc(b, ' ');
-		ms_buf_puts(b, c->ids.v[i]);
-	}
+	put_ids_sorted(c, b);
 }
 
 /* An id list compared as a set. `*_present` false = the attribute is absent
@@ -333,16 +340,7 @@ static void symset_text(ctx *c, ms_buf *b, const medscope_model *m, ms_span span
 		}
 		*p = ms_sym_name(m, MS_SPAN_AT(m, span, i));
 	}
-	if (c->ids.n > 1)
-		qsort(c->ids.v, c->ids.n, sizeof(*c->ids.v), cmp_cstr);
-	ms_buf_clear(b);
-	for (size_t i = 0; i < c->ids.n; i++) {
-		if (i && strcmp(c->ids.v[i], c->ids.v[i - 1]) == 0)
-			continue;
-		if (b->len)
-			ms_buf_putc(b, ' ');
-		ms_buf_puts(b, c->ids.v[i]);
-	}
+	put_ids_sorted(c, b);
 }
 
 static void cmp_exception(ctx *c, uint32_t oi, uint32_t ni)
