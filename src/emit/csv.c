@@ -62,14 +62,12 @@ static int put_record(void *ctx, const char *const *cells, size_t ncols, unsigne
 static medscope_status csv_matrix(FILE *out, const medscope_analysis *a,
                                   const medscope_emit_options *opts)
 {
-	ms_matrix_index *ix;
-	if (ms_matrix_index_new(a, &ix) < 0)
-		return MEDSCOPE_ERR_NOMEM;
-	uint32_t one;
-	const uint32_t *facs;
-	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
-	medscope_status s = ms_report_matrix_all(a, ix, facs, n, opts->lang, put_record, put_record, out);
-	ms_matrix_index_free(ix);
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, opts->facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	s = ms_report_matrix_all(a, mt.ix, mt.facs, mt.n, opts->lang, put_record, put_record, out);
+	ms_report_matrices_close(&mt);
 	if (s == MEDSCOPE_OK && ferror(out))
 		s = MEDSCOPE_ERR_IO;
 	return s;

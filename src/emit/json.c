@@ -222,16 +222,14 @@ static json_t *matrix_object(const medscope_analysis *a, const ms_matrix *mx)
 
 static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const char *facility)
 {
-	ms_matrix_index *ix;
-	if (ms_matrix_index_new(a, &ix) < 0)
-		return MEDSCOPE_ERR_NOMEM;
-	uint32_t one;
-	const uint32_t *facs;
-	uint32_t n = ms_report_matrix_facilities(a, ix, facility, &one, &facs);
-	medscope_status s = ms_jw_array_begin(w, "matrix");
-	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	s = ms_jw_array_begin(w, "matrix");
+	for (uint32_t i = 0; i < mt.n && s == MEDSCOPE_OK; i++) {
 		ms_matrix mx;
-		if (ms_matrix_build(ix, facs[i], &mx) < 0) {
+		if (ms_matrix_build(mt.ix, mt.facs[i], &mx) < 0) {
 			s = MEDSCOPE_ERR_NOMEM;
 			break;
 		}
@@ -239,7 +237,7 @@ static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const 
 		ms_matrix_free(&mx);
 	}
 	ms_jw_array_end(w);
-	ms_matrix_index_free(ix);
+	ms_report_matrices_close(&mt);
 	return s;
 }
 

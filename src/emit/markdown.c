@@ -119,25 +119,23 @@ static medscope_status md_matrix(FILE *out, const medscope_analysis *a, const me
 		fprintf(out, "## %d. %s\n\n", number, title);
 	else
 		fprintf(out, "## %s\n\n", title);
-	ms_matrix_index *ix;
-	if (ms_matrix_index_new(a, &ix) < 0)
-		return MEDSCOPE_ERR_NOMEM;
-	uint32_t one;
-	const uint32_t *facs;
-	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
-	medscope_status s = MEDSCOPE_OK;
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, opts->facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	uint32_t n = mt.n;
 	ms_buf b = MS_BUF_INIT;
 	if (n == 0) {
 		md_text(out, ms_report_none(lang));
 		fputs("\n\n", out);
 	}
 	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
-		ms_report_matrix_title(&b, a, facs[i], lang);
+		ms_report_matrix_title(&b, a, mt.facs[i], lang);
 		fputs("### ", out);
 		md_text(out, ms_buf_cstr(&b));
 		fputs("\n\n", out);
 		ms_buf_clear(&b);
-		s = ms_report_matrix_one(a, ix, facs[i], lang, md_head, md_row, out);
+		s = ms_report_matrix_one(a, mt.ix, mt.facs[i], lang, md_head, md_row, out);
 		fputc('\n', out);
 	}
 	if (s == MEDSCOPE_OK && n) {
@@ -154,7 +152,7 @@ static medscope_status md_matrix(FILE *out, const medscope_analysis *a, const me
 	if (b.oom && s == MEDSCOPE_OK)
 		s = MEDSCOPE_ERR_NOMEM;
 	ms_buf_free(&b);
-	ms_matrix_index_free(ix);
+	ms_report_matrices_close(&mt);
 	return s;
 }
 

@@ -81,12 +81,22 @@ int ms_report_cell_clean(ms_buf *b);
 
 /* ---- the 責任分界表 (analyze/matrix.h) ---------------------------------- */
 
-/* The facilities whose tables a report shows: the one opts->facility
- * names, else every facility of `ix`. Returns their count (0 when
- * `facility` names none) and points *facs at them (valid while ix and
- * `one` live). */
-uint32_t ms_report_matrix_facilities(const medscope_analysis *a, const ms_matrix_index *ix,
-                                     const char *facility, uint32_t *one, const uint32_t **facs);
+/* The 責任分界表 a report shows, set up once by every emitter: the index
+ * of analyze/matrix.h and the facilities, the one opts->facility names,
+ * else every facility with a table (n is 0 when `facility` names none).
+ * Open, read ix/facs[0..n), close; `facs` may point into the struct, so
+ * it must not be copied while open. */
+typedef struct {
+	ms_matrix_index *ix;
+	const uint32_t *facs;
+	uint32_t n;
+	uint32_t one;
+} ms_report_matrices;
+
+/* MEDSCOPE_OK or MEDSCOPE_ERR_NOMEM (then there is nothing to close). */
+medscope_status ms_report_matrices_open(ms_report_matrices *mt, const medscope_analysis *a,
+                                        const char *facility);
+void ms_report_matrices_close(ms_report_matrices *mt);
 
 /* "責任分界表: H (ひかり台クリニック)": a facility's table title, into b. */
 void ms_report_matrix_title(ms_buf *b, const medscope_analysis *a, uint32_t facility,

@@ -11,24 +11,35 @@
 #include "emit/report.h"
 #include "util/lang.h"
 
-uint32_t ms_report_matrix_facilities(const medscope_analysis *a, const ms_matrix_index *ix,
-                                     const char *facility, uint32_t *one, const uint32_t **facs)
+medscope_status ms_report_matrices_open(ms_report_matrices *mt, const medscope_analysis *a,
+                                        const char *facility)
 {
+	memset(mt, 0, sizeof(*mt));
+	if (ms_matrix_index_new(a, &mt->ix) < 0)
+		return MEDSCOPE_ERR_NOMEM;
 	uint32_t n;
-	const uint32_t *all = ms_matrix_facilities(ix, &n);
-	if (!facility) {
-		*facs = all;
-		return n;
-	}
+	const uint32_t *all = ms_matrix_facilities(mt->ix, &n);
+	mt->facs = all;
+	mt->n = n;
+	if (!facility)
+		return MEDSCOPE_OK;
+	/* One facility: a table of one, or none when it has no table. */
+	mt->facs = &mt->one;
+	mt->n = 0;
 	for (uint32_t i = 0; i < n; i++) {
 		if (strcmp(a->model->parties.v[all[i]].id, facility) == 0) {
-			*one = all[i];
-			*facs = one;
-			return 1;
+			mt->one = all[i];
+			mt->n = 1;
+			break;
 		}
 	}
-	*facs = one;
-	return 0;
+	return MEDSCOPE_OK;
+}
+
+void ms_report_matrices_close(ms_report_matrices *mt)
+{
+	ms_matrix_index_free(mt->ix);
+	memset(mt, 0, sizeof(*mt));
 }
 
 void ms_report_party_label(ms_buf *b, const medscope_analysis *a, uint32_t party)

@@ -409,13 +409,11 @@ medscope_status ms_emit_matrix_table(FILE *out, const medscope_analysis *a,
 {
 	medscope_lang lang = opts->lang;
 	int jp = lang == MEDSCOPE_LANG_JA;
-	ms_matrix_index *ix;
-	if (ms_matrix_index_new(a, &ix) < 0)
-		return MEDSCOPE_ERR_NOMEM;
-	uint32_t one;
-	const uint32_t *facs;
-	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
-	medscope_status s = MEDSCOPE_OK;
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, opts->facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	uint32_t n = mt.n;
 	ms_buf b = MS_BUF_INIT;
 	if (n == 0)
 		fputs(jp ? "(なし: 医療機関等に提供されるシステムはありません)\n"
@@ -424,10 +422,10 @@ medscope_status ms_emit_matrix_table(FILE *out, const medscope_analysis *a,
 	for (uint32_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
 		grid g = {0};
 		g.whole_all = 1;
-		ms_report_matrix_title(&b, a, facs[i], lang);
+		ms_report_matrix_title(&b, a, mt.facs[i], lang);
 		fprintf(out, "%s%s\n\n", i ? "\n" : "", ms_buf_cstr(&b));
 		ms_buf_clear(&b);
-		s = ms_report_matrix_one(a, ix, facs[i], lang, grid_head_fn, grid_row_fn, &g);
+		s = ms_report_matrix_one(a, mt.ix, mt.facs[i], lang, grid_head_fn, grid_row_fn, &g);
 		if (s == MEDSCOPE_ERR_IO) /* a callback stopped: out of memory */
 			s = MEDSCOPE_ERR_NOMEM;
 		if (s == MEDSCOPE_OK)
@@ -447,7 +445,7 @@ medscope_status ms_emit_matrix_table(FILE *out, const medscope_analysis *a,
 	if (b.oom && s == MEDSCOPE_OK)
 		s = MEDSCOPE_ERR_NOMEM;
 	ms_buf_free(&b);
-	ms_matrix_index_free(ix);
+	ms_report_matrices_close(&mt);
 	if (s == MEDSCOPE_OK && ferror(out))
 		s = MEDSCOPE_ERR_IO;
 	return s;

@@ -294,21 +294,19 @@ static medscope_status matrix_sheets(book *b, const medscope_analysis *a,
                                      const medscope_emit_options *opts)
 {
 	medscope_lang lang = opts->lang;
-	ms_matrix_index *ix;
-	if (ms_matrix_index_new(a, &ix) < 0)
-		return MEDSCOPE_ERR_NOMEM;
-	uint32_t one;
-	const uint32_t *facs;
-	uint32_t n = ms_report_matrix_facilities(a, ix, opts->facility, &one, &facs);
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, opts->facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	uint32_t n = mt.n;
 	const char *word = MS_L(lang, "matrix", "責任分界表");
-	medscope_status s = MEDSCOPE_OK;
 	ms_buf name = MS_BUF_INIT;
 	sheet sh;
 	if (n > MATRIX_SHEETS) {
 		/* Past 30 facilities, one sheet with a facility column: filter it. */
 		s = new_sheet(b, word, MEDSCOPE_TABLE_MATRIX, &sh);
 		if (s == MEDSCOPE_OK) {
-			s = ms_report_matrix_all(a, ix, facs, n, lang, head_fn, row_fn, &sh);
+			s = ms_report_matrix_all(a, mt.ix, mt.facs, n, lang, head_fn, row_fn, &sh);
 			if (sh.s != MEDSCOPE_OK)
 				s = sh.s;
 			sheet_finish(&sh);
@@ -316,19 +314,19 @@ static medscope_status matrix_sheets(book *b, const medscope_analysis *a,
 		}
 	}
 	for (uint32_t i = 0; n <= MATRIX_SHEETS && i < n && s == MEDSCOPE_OK; i++) {
-		ms_buf_printf(&name, "%s %s", word, a->model->parties.v[facs[i]].id);
+		ms_buf_printf(&name, "%s %s", word, a->model->parties.v[mt.facs[i]].id);
 		s = name.oom ? MEDSCOPE_ERR_NOMEM : new_sheet(b, ms_buf_cstr(&name), MEDSCOPE_TABLE_MATRIX, &sh);
 		ms_buf_clear(&name);
 		if (s != MEDSCOPE_OK)
 			break;
-		s = ms_report_matrix_one(a, ix, facs[i], lang, head_fn, row_fn, &sh);
+		s = ms_report_matrix_one(a, mt.ix, mt.facs[i], lang, head_fn, row_fn, &sh);
 		if (sh.s != MEDSCOPE_OK)
 			s = sh.s;
 		sheet_finish(&sh);
 		free(sh.width);
 	}
 	ms_buf_free(&name);
-	ms_matrix_index_free(ix);
+	ms_report_matrices_close(&mt);
 	return s;
 }
 
