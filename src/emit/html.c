@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The report as one self-contained HTML page: the supply diagram inline as
- * SVG, the scope table, the responsibility matrix, the required agreements
+ * SVG, the scope table, the responsibility matrix, the 責任分界表 of each
+ * facility, the required agreements
  * and the findings grouped by severity, in Japanese and in English.
  *
  * Self-contained: inline CSS, no script, no font or image to fetch, and a
@@ -17,6 +18,7 @@
 #include <string.h>
 
 #include "emit/report.h"
+#include "util/lang.h"
 
 /* The one escaping function: `n` bytes of `s` as HTML text or attribute value. */
 static void html_text_n(FILE *out, const char *s, size_t n)
@@ -186,6 +188,80 @@ static medscope_status html_section(FILE *out, const medscope_analysis *a, medsc
 	return s;
 }
 
+/* ---- the 責任分界表 ------------------------------------------------------- */
+
+/* A table's header row: the columns of report_matrix.c's header. */
+static int html_head_row(void *ctx, const char *const *cells, size_t ncols, unsigned sev)
+{
+	rows_ctx *c = ctx;
+	(void)sev;
+	fputs("<div class=\"scroll\"><table class=\"matrix\">\n<thead><tr>", c->out);
+	for (size_t i = 0; i < ncols; i++) {
+		fputs("<th>", c->out);
+		html_cell(c->out, cells[i]);
+		fputs("</th>", c->out);
+	}
+	fputs("</tr></thead>\n<tbody>\n", c->out);
+	return ferror(c->out) ? -1 : 0;
+}
+
+/* The 責任分界表 of each facility in one language, the same tables as the
+ * Markdown report's (report_matrix.c), then the legend of the roles. */
+static medscope_status html_matrix_lang(FILE *out, const medscope_analysis *a,
+                                        const ms_report_matrices *mt, medscope_lang lang)
+{
+	int ja = lang == MEDSCOPE_LANG_JA;
+	medscope_status s = MEDSCOPE_OK;
+	ms_buf b = MS_BUF_INIT;
+	fprintf(out, "<div class=\"l-%s\" lang=\"%s\">\n<h2>", ja ? "ja" : "en", ja ? "ja" : "en");
+	html_text(out, MS_L(lang, "Responsibility matrix (per facility)", "責任分界表 (医療機関等ごと)"));
+	fputs("</h2>\n", out);
+	if (mt->n == 0)
+		none(out, lang);
+	for (uint32_t i = 0; i < mt->n && s == MEDSCOPE_OK; i++) {
+		ms_report_matrix_title(&b, a, mt->facs[i], lang);
+		fputs("<h3>", out);
+		html_text(out, ms_buf_cstr(&b));
+		fputs("</h3>\n", out);
+		ms_buf_clear(&b);
+		rows_ctx c = {out, MS_SEV_NONE, 0, 0};
+		s = ms_report_matrix_one(a, mt->ix, mt->facs[i], lang, html_head_row, html_row, &c);
+		fputs("</tbody>\n</table></div>\n", out);
+	}
+	if (s == MEDSCOPE_OK && mt->n) {
+		fprintf(out, "<p class=\"legend\">%s</p>\n<ul class=\"legend\">\n",
+		        MS_L(lang, "Legend", "凡例"));
+		for (unsigned bit = 0; bit < MS_ROLE__COUNT; bit++) {
+			ms_report_matrix_legend(&b, bit, lang);
+			fputs("<li>", out);
+			html_text(out, ms_buf_cstr(&b));
+			fputs("</li>\n", out);
+			ms_buf_clear(&b);
+		}
+		fputs("</ul>\n", out);
+	}
+	fputs("</div>\n", out);
+	if (b.oom && s == MEDSCOPE_OK)
+		s = MEDSCOPE_ERR_NOMEM;
+	ms_buf_free(&b);
+	return s;
+}
+
+static medscope_status html_matrix(FILE *out, const medscope_analysis *a, const char *facility)
+{
+	ms_report_matrices mt;
+	medscope_status s = ms_report_matrices_open(&mt, a, facility);
+	if (s != MEDSCOPE_OK)
+		return s;
+	fputs("<section id=\"matrix\">\n", out);
+	s = html_matrix_lang(out, a, &mt, MEDSCOPE_LANG_JA);
+	if (s == MEDSCOPE_OK)
+		s = html_matrix_lang(out, a, &mt, MEDSCOPE_LANG_EN);
+	fputs("</section>\n", out);
+	ms_report_matrices_close(&mt);
+	return s;
+}
+
 /* ---- the diagram ------------------------------------------------------- */
 
 typedef struct {
@@ -308,6 +384,8 @@ static const char css[] =
 	"figure.diagram svg{max-width:100%;height:auto}\n"
 	".notice{border-left:4px solid #a86200;background:#fff5dc;padding:.3rem .9rem}\n"
 	"p.none{color:#4a5568}\n"
+	"table.matrix td:nth-child(n+4){white-space:nowrap}p.legend{font-weight:600;margin:.8rem 0 .2rem}"
+	"ul.legend{margin:0;padding-left:1.2rem;font-size:.88rem}\n"
 	".badge.suppressed{background:#6b7280}tr.suppressed td{background:#f1f2f4;color:#4a5568}\n"
 	"details.suppressed{margin:1rem 0 .4rem}details.suppressed summary{font-weight:600;"
 	"cursor:pointer}\n"
@@ -380,6 +458,9 @@ medscope_status ms_emit_html(FILE *out, const medscope_analysis *a, const medsco
 	s = html_section(out, a, MEDSCOPE_TABLE_SCOPE, "scope");
 	if (s == MEDSCOPE_OK)
 		s = html_section(out, a, MEDSCOPE_TABLE_OWNERS, "owners");
+	/* The 責任分界表 after the owners it lays out per facility, as in Markdown. */
+	if (s == MEDSCOPE_OK)
+		s = html_matrix(out, a, opts->facility);
 	if (s == MEDSCOPE_OK)
 		s = html_section(out, a, MEDSCOPE_TABLE_AGREEMENTS, "agreements");
 	if (s == MEDSCOPE_OK)

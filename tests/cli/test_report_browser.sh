@@ -46,11 +46,15 @@ for example in 04-facility-contracts-a-and-b 02-vendor-selects-iaas 14-overseas-
 		chrome --dump-dom "file://$page" >"$WORK/dom.html" 2>"$WORK/log"
 		[ $? -eq 0 ] && ok || fail "$example ($lang): chromium --dump-dom failed: $(tail -3 "$WORK/log")"
 		# The DOM as the browser built it: sections, tables, the SVG.
-		for id in summary-ja summary-en diagram scope owners agreements findings; do
+		for id in summary-ja summary-en diagram scope owners matrix agreements findings; do
 			grep -q "id=\"$id\"" "$WORK/dom.html" && ok || fail "$example ($lang): no #$id in the DOM"
 		done
 		tables=$(grep -o '<table>' "$WORK/dom.html" | wc -l)
 		[ "$tables" -ge 6 ] && ok || fail "$example ($lang): $tables tables in the DOM"
+		# The 責任分界表 section (issue 15): a table per facility and the legend.
+		grep -q '<table class="matrix">' "$WORK/dom.html" && ok || fail "$example ($lang): no 責任分界表 table in the DOM"
+		grep -q '<li>最終責任: ' "$WORK/dom.html" && grep -q '<li>final responsibility: ' "$WORK/dom.html" && ok \
+			|| fail "$example ($lang): the 責任分界表 legend is missing"
 		grep -q '<svg' "$WORK/dom.html" && ok || fail "$example ($lang): no SVG in the DOM"
 		grep -q 'id="lang-'"$lang"'" class="lang" checked=' "$WORK/dom.html" && ok \
 			|| fail "$example ($lang): --lang $lang is not the language shown first"

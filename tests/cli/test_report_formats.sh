@@ -65,6 +65,7 @@ for model in "${models[@]}"; do
 			|| fail "$model: HTML is not well-formed XML: $(head -5 "$WORK/xmlerr")"
 	fi
 	grep -q '<table>' "$WORK/$name.html" && ok || fail "$model: HTML without a table"
+	grep -q '<section id="matrix">' "$WORK/$name.html" && ok || fail "$model: HTML without the 責任分界表 section"
 	grep -q -E '<svg|class="notice"' "$WORK/$name.html" && ok || fail "$model: HTML without the diagram or its note"
 	grep -q -E '(src|href)="https?:' "$WORK/$name.html" && fail "$model: HTML refers to the network" || ok
 done

@@ -78,8 +78,12 @@ static void test_html_escapes_user_text(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp;"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, " &quot;病院&quot;</td>"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(html, "A社 &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;"));
-	/* A's name did not close a table: one </table> per <table>. */
-	CU_ASSERT_EQUAL(count(html, "<table>"), count(html, "</table>"));
+	/* A's name did not close a table: one </table> per <table> (the
+	 * 責任分界表 ones, <table class="matrix">, included). */
+	CU_ASSERT_EQUAL(count(html, "<table"), count(html, "</table>"));
+	/* The 責任分界表 column headers name the parties, escaped too. */
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<th>A (A社 &lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;)</th>"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(html, "<h3>責任分界表: H (&lt;script&gt;"));
 	CU_ASSERT(well_formed(html, len));
 	free(html);
 }
