@@ -4,8 +4,8 @@
  *
  * Streamed through the writer of jsonw.h: the top-level object and its
  * arrays are opened and closed here, and each element (one party, one
- * system, ...) is built as a small json_t, dumped by jansson and freed at
- * once, so memory stays bounded by the largest element, not the model.
+ * system, ...) is written token by token (ms_js), so memory stays bounded
+ * by the largest element, not the model, and no json_t is made per value.
  *
  * Deterministic: keys in insertion order (JSON_PRESERVE_ORDER), arrays in
  * the analysis' order (cli.md: parties and systems by id, agreements by
@@ -20,123 +20,146 @@
 /* ---- building one element (jsonw.h) ----------------------------------- */
 
 /* rules.md §1: one party, its category and every reason that holds. */
-static json_t *party_object(const medscope_analysis *a, uint32_t i)
+static void party_object(ms_js *s, const medscope_analysis *a, uint32_t i)
 {
 	const ms_party *p = &a->model->parties.v[i];
 	const ms_party_scope *sc = &a->scope[i];
-	int oom = 0;
-	json_t *o = json_object();
-	ms_json_set(o, "id", json_string(p->id), &oom);
-	ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, p->kind)), &oom);
-	ms_json_set(o, "name", json_string(p->name), &oom);
-	ms_json_set(o, "mhlw", json_boolean(sc->mhlw), &oom);
-	ms_json_set(o, "in_scope", json_boolean(sc->in_scope), &oom);
-	ms_json_set(o, "category",
-	            ms_json_str_or_null(sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL), &oom);
-	json_t *reasons = json_array();
+	ms_js_obj(s);
+	ms_js_key(s, "id");
+	ms_js_str(s, p->id);
+	ms_js_key(s, "kind");
+	ms_js_str(s, ms_code(MS_W_PARTY_KIND, p->kind));
+	ms_js_key(s, "name");
+	ms_js_str(s, p->name);
+	ms_js_key(s, "mhlw");
+	ms_js_bool(s, sc->mhlw);
+	ms_js_key(s, "in_scope");
+	ms_js_bool(s, sc->in_scope);
+	ms_js_key(s, "category");
+	ms_js_str_or_null(s, sc->in_scope ? ms_code(MS_W_CATEGORY, sc->category) : NULL);
+	ms_js_key(s, "reasons");
+	ms_js_arr(s);
 	for (uint32_t r = 0; r < sc->nreasons; r++) {
 		const ms_reason *rs = &a->reasons.v[sc->reason_off + r];
-		json_t *ro = json_object();
-		ms_json_set(ro, "code", json_string(ms_rules[rs->rule].code), &oom);
-		ms_json_set(ro, "cite", json_string(ms_rules[rs->rule].cite_key), &oom);
-		ms_json_set(ro, "via", ms_json_sym_ids(a, rs->via, &oom), &oom);
-		ms_json_push(reasons, ro, &oom);
+		ms_js_obj(s);
+		ms_js_key(s, "code");
+		ms_js_str(s, ms_rules[rs->rule].code);
+		ms_js_key(s, "cite");
+		ms_js_str(s, ms_rules[rs->rule].cite_key);
+		ms_js_key(s, "via");
+		ms_js_sym_ids(s, a, rs->via);
+		ms_js_close(s);
 	}
-	ms_json_set(o, "reasons", reasons, &oom);
+	ms_js_close(s);
 	/* cli.md revision 2: scheme, expiry and whether valid on the as-of
 	 * date, sorted by scheme then expiry as in the tables. */
 	const ms_cert **certs = ms_sorted_certs(a->model, p);
 	if (p->ncert && !certs)
-		oom = 1;
-	json_t *cl = json_array();
+		s->oom = 1;
+	ms_js_key(s, "certifications");
+	ms_js_arr(s);
 	for (uint32_t k = 0; certs && k < p->ncert; k++) {
 		const ms_cert *c = certs[k];
 		char d[11];
-		json_t *co = json_object();
-		ms_json_set(co, "scheme", json_string(ms_code(MS_W_CERT_SCHEME, c->scheme)), &oom);
+		ms_js_obj(s);
+		ms_js_key(s, "scheme");
+		ms_js_str(s, ms_code(MS_W_CERT_SCHEME, c->scheme));
 		if (c->valid_until != MS_NO_DATE)
 			ms_date_format(c->valid_until, d);
-		ms_json_set(co, "valid_until",
-		            ms_json_str_or_null(c->valid_until != MS_NO_DATE ? d : NULL), &oom);
-		ms_json_set(co, "valid", json_boolean(ms_cert_valid(c, a->as_of)), &oom);
-		ms_json_push(cl, co, &oom);
+		ms_js_key(s, "valid_until");
+		ms_js_str_or_null(s, c->valid_until != MS_NO_DATE ? d : NULL);
+		ms_js_key(s, "valid");
+		ms_js_bool(s, ms_cert_valid(c, a->as_of));
+		ms_js_close(s);
 	}
 	free(certs);
-	ms_json_set(o, "certifications", cl, &oom);
-	return ms_json_done(o, oom);
+	ms_js_close(s);
+	ms_js_close(s);
 }
 
 /* rules.md §2: one system and its (facility -> owner) entries. */
-static json_t *system_object(const medscope_analysis *a, uint32_t i)
+static void system_object(ms_js *s, const medscope_analysis *a, uint32_t i)
 {
 	const medscope_model *m = a->model;
 	const ms_system *sys = &m->systems.v[i];
 	const ms_system_info *info = &a->sysinfo[i];
-	int oom = 0;
-	json_t *o = json_object();
-	ms_json_set(o, "id", json_string(sys->id), &oom);
-	ms_json_set(o, "name", json_string(sys->name), &oom);
-	if (sys->note) /* only when written: documents of models without notes are unchanged */
-		ms_json_set(o, "note", json_string(sys->note), &oom);
-	ms_json_set(o, "provider",
-	            ms_json_str_or_null(sys->provider == MS_NONE ? NULL : m->parties.v[sys->provider].id),
-	            &oom);
-	ms_json_set(o, "layer", json_string(ms_code(MS_W_LAYER, sys->layer)), &oom);
-	ms_json_set(o, "medical", json_boolean(info->medical), &oom);
-	ms_json_set(o, "relevant", json_boolean(info->relevant), &oom);
-	ms_json_set(o, "served", json_boolean(info->served), &oom);
-	json_t *owners = json_array();
-	for (uint32_t k = 0; k < info->nown; k++) {
-		const ms_ownership *ow = &a->ownership.v[info->own_off + k];
-		ms_json_push(owners, ms_json_ownership(a, ow, MS_JOWN_FACILITY | MS_JOWN_VIA, &oom), &oom);
+	ms_js_obj(s);
+	ms_js_key(s, "id");
+	ms_js_str(s, sys->id);
+	ms_js_key(s, "name");
+	ms_js_str(s, sys->name);
+	if (sys->note) { /* only when written: documents of models without notes are unchanged */
+		ms_js_key(s, "note");
+		ms_js_str(s, sys->note);
 	}
-	ms_json_set(o, "ownership", owners, &oom);
-	return ms_json_done(o, oom);
+	ms_js_key(s, "provider");
+	ms_js_str_or_null(s, sys->provider == MS_NONE ? NULL : m->parties.v[sys->provider].id);
+	ms_js_key(s, "layer");
+	ms_js_str(s, ms_code(MS_W_LAYER, sys->layer));
+	ms_js_key(s, "medical");
+	ms_js_bool(s, info->medical);
+	ms_js_key(s, "relevant");
+	ms_js_bool(s, info->relevant);
+	ms_js_key(s, "served");
+	ms_js_bool(s, info->served);
+	ms_js_key(s, "ownership");
+	ms_js_arr(s);
+	for (uint32_t k = 0; k < info->nown; k++)
+		ms_js_ownership(s, a, &a->ownership.v[info->own_off + k], MS_JOWN_FACILITY | MS_JOWN_VIA);
+	ms_js_close(s);
+	ms_js_close(s);
 }
 
 /* rules.md §3: one required agreement and whether an agreement meets it. */
-static json_t *agreement_object(const medscope_analysis *a, const ms_requirement *rq)
+static void agreement_object(ms_js *s, const medscope_analysis *a, const ms_requirement *rq)
 {
 	const medscope_model *m = a->model;
-	int oom = 0;
-	json_t *o = json_object();
-	ms_json_set(o, "code", json_string(ms_rules[rq->rule].code), &oom);
-	json_t *parties = json_array();
+	ms_js_obj(s);
+	ms_js_key(s, "code");
+	ms_js_str(s, ms_rules[rq->rule].code);
+	ms_js_key(s, "parties");
+	ms_js_arr(s);
 	for (unsigned k = 0; k < rq->nparties && k < 3; k++)
-		ms_json_push(parties, json_string(m->parties.v[rq->parties[k]].id), &oom);
-	ms_json_set(o, "parties", parties, &oom);
-	ms_json_set(o, "topic", json_string(ms_code(MS_W_TOPIC, rq->topic)), &oom);
-	ms_json_set(o, "systems", ms_json_index_ids(a, rq->systems, 0, &oom), &oom);
+		ms_js_str(s, m->parties.v[rq->parties[k]].id);
+	ms_js_close(s);
+	ms_js_key(s, "topic");
+	ms_js_str(s, ms_code(MS_W_TOPIC, rq->topic));
+	ms_js_key(s, "systems");
+	ms_js_index_ids(s, a, rq->systems, 0);
 	int present = rq->satisfied_by != MS_NONE;
-	ms_json_set(o, "status", json_string(present ? "present" : "missing"), &oom);
-	ms_json_set(o, "satisfied_by",
-	            ms_json_str_or_null(present ? m->agreements.v[rq->satisfied_by].id : NULL), &oom);
+	ms_js_key(s, "status");
+	ms_js_str(s, present ? "present" : "missing");
+	ms_js_key(s, "satisfied_by");
+	ms_js_str_or_null(s, present ? m->agreements.v[rq->satisfied_by].id : NULL);
 	if (rq->satisfied_all.n > 1) {
 		/* Every agreement that contributes (one per system, or F-A and F-B), by id. */
-		json_t *all = json_array();
+		ms_js_key(s, "satisfied_by_all");
+		ms_js_arr(s);
 		for (uint32_t k = 0; k < rq->satisfied_all.n; k++)
-			ms_json_push(all, json_string(m->agreements.v[MS_APOOL(a, rq->satisfied_all, k)].id), &oom);
-		ms_json_set(o, "satisfied_by_all", all, &oom);
+			ms_js_str(s, m->agreements.v[MS_APOOL(a, rq->satisfied_all, k)].id);
+		ms_js_close(s);
 	}
 	if (rq->near != MS_NONE) {
 		/* rules.md §3 "Near misses": which agreement, and what it lacks. */
-		json_t *nm = json_object();
-		ms_json_set(nm, "agreement", json_string(m->agreements.v[rq->near].id), &oom);
-		ms_json_set(nm, "lacks", json_string(ms_code(MS_W_LACK, rq->lack)), &oom);
-		json_t *ids = json_array();
-		for (uint32_t k = 0; k < rq->lacks.n; k++)
-			ms_json_push(ids, json_string(ms_sym_name(m, MS_APOOL(a, rq->lacks, k))), &oom);
-		ms_json_set(nm, "ids", ids, &oom);
-		ms_json_set(o, "near_miss", nm, &oom);
+		ms_js_key(s, "near_miss");
+		ms_js_obj(s);
+		ms_js_key(s, "agreement");
+		ms_js_str(s, m->agreements.v[rq->near].id);
+		ms_js_key(s, "lacks");
+		ms_js_str(s, ms_code(MS_W_LACK, rq->lack));
+		ms_js_key(s, "ids");
+		ms_js_sym_ids(s, a, rq->lacks);
+		ms_js_close(s);
 	}
 	if (rq->contract != MS_NONE) {
-		json_t *via = json_array();
-		ms_json_push(via, json_string(ms_sym_name(m, rq->contract)), &oom);
-		ms_json_set(o, "via", via, &oom);
+		ms_js_key(s, "via");
+		ms_js_arr(s);
+		ms_js_str(s, ms_sym_name(m, rq->contract));
+		ms_js_close(s);
 	}
-	ms_json_set(o, "severity", json_string(medscope_severity_name((medscope_severity)rq->severity)),
-	            &oom);
-	return ms_json_done(o, oom);
+	ms_js_key(s, "severity");
+	ms_js_str(s, medscope_severity_name((medscope_severity)rq->severity));
+	ms_js_close(s);
 }
 
 static json_t *summary_object(const medscope_analysis *a)
@@ -156,32 +179,35 @@ static json_t *summary_object(const medscope_analysis *a)
 
 /* ---- the document ------------------------------------------------------ */
 
-/* Element i of one of the arrays, or NULL on out of memory. */
-typedef json_t *(*element_fn)(const medscope_analysis *a, size_t i, medscope_lang lang,
-                              ms_buf *scratch);
+/* Element i of one of the arrays, written into `s`. */
+typedef void (*element_fn)(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
+                           ms_buf *scratch);
 
-static json_t *party_at(const medscope_analysis *a, size_t i, medscope_lang lang, ms_buf *scratch)
+static void party_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
+                     ms_buf *scratch)
 {
 	(void)lang, (void)scratch;
-	return party_object(a, a->party_order[i]);
+	party_object(s, a, a->party_order[i]);
 }
 
-static json_t *system_at(const medscope_analysis *a, size_t i, medscope_lang lang, ms_buf *scratch)
+static void system_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
+                      ms_buf *scratch)
 {
 	(void)lang, (void)scratch;
-	return system_object(a, a->system_order[i]);
+	system_object(s, a, a->system_order[i]);
 }
 
-static json_t *agreement_at(const medscope_analysis *a, size_t i, medscope_lang lang,
-                            ms_buf *scratch)
+static void agreement_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
+                         ms_buf *scratch)
 {
 	(void)lang, (void)scratch;
-	return agreement_object(a, &a->requirements.v[i]);
+	agreement_object(s, a, &a->requirements.v[i]);
 }
 
-static json_t *finding_at(const medscope_analysis *a, size_t i, medscope_lang lang, ms_buf *scratch)
+static void finding_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
+                       ms_buf *scratch)
 {
-	return ms_json_finding(a, &a->findings.v[i], lang, scratch);
+	ms_js_finding(s, a, &a->findings.v[i], lang, scratch);
 }
 
 /* The 責任分界表 of one facility: its parties (the facility first), and per
@@ -241,13 +267,17 @@ static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const 
 	return s;
 }
 
-/* `"key": [ ... ]`, one element dumped and freed at a time. */
+/* `"key": [ ... ]`, one element streamed at a time. */
 static medscope_status array(ms_jw *w, const char *key, const medscope_analysis *a, size_t n,
                              element_fn fn, medscope_lang lang, ms_buf *scratch)
 {
 	medscope_status s = ms_jw_array_begin(w, key);
-	for (size_t i = 0; i < n && s == MEDSCOPE_OK; i++)
-		s = ms_jw_item(w, fn(a, i, lang, scratch));
+	ms_js js;
+	for (size_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
+		ms_jw_item_js(w, &js, 4);
+		fn(&js, a, i, lang, scratch);
+		s = ms_js_flush(&js);
+	}
 	ms_jw_array_end(w);
 	return s;
 }

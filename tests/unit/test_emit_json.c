@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "emit/emit.h"
+#include "emit/jsonw.h"
 #include "helpers.h"
 
 /* Line numbers: MS_DOC puts the first body line on line 3. */
@@ -355,6 +356,92 @@ static void test_escaping_and_determinism(void)
 	free(t2);
 }
 
+/* One element for the writer test: every kind of value, nesting, empty
+ * containers, and one string per byte 0x01..0x7f plus UTF-8 text. */
+static void writer_sample(ms_js *s)
+{
+	ms_js_obj(s);
+	ms_js_key(s, "bytes");
+	ms_js_arr(s);
+	for (int b = 1; b < 0x80; b++) {
+		char one[4] = {'a', (char)b, 'z', 0};
+		ms_js_str(s, one);
+	}
+	ms_js_close(s);
+	ms_js_key(s, "utf8 \"キー\"");
+	ms_js_str(s, "第1診療所 \\ / \t\x7f");
+	ms_js_key(s, "empty");
+	ms_js_arr(s);
+	ms_js_close(s);
+	ms_js_key(s, "nothing");
+	ms_js_obj(s);
+	ms_js_close(s);
+	ms_js_key(s, "n");
+	ms_js_arr(s);
+	ms_js_int(s, 0);
+	ms_js_int(s, -1);
+	ms_js_int(s, (json_int_t)9007199254740993LL);
+	ms_js_bool(s, 1);
+	ms_js_bool(s, 0);
+	ms_js_null(s);
+	ms_js_str_or_null(s, NULL);
+	ms_js_obj(s);
+	ms_js_key(s, "deep");
+	ms_js_json(s, json_pack("{s:[i,{}],s:s}", "x", 1, "y", "\n"));
+	ms_js_close(s);
+	ms_js_close(s);
+	ms_js_close(s);
+}
+
+/* The streamed writer writes exactly what jansson dumps of the same tree,
+ * at the top and nested at any indentation (the one rule for bytes that
+ * skip jansson's escaping is checked here for each ASCII byte). */
+static void test_writer_matches_jansson(void)
+{
+	for (unsigned indent = 0; indent <= 6; indent += 2) {
+		ms_js b;
+		ms_js_build(&b);
+		writer_sample(&b);
+		json_t *tree = ms_js_result(&b);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(tree);
+		char *want = NULL, *got = NULL;
+		size_t nwant = 0, ngot = 0;
+		FILE *f = open_memstream(&want, &nwant);
+		ms_jw w;
+		ms_jw_init(&w, f);
+		CU_ASSERT_EQUAL(ms_jw_dump(&w, tree, indent), MEDSCOPE_OK); /* jansson's dump */
+		fclose(f);
+		f = open_memstream(&got, &ngot);
+		ms_jw_init(&w, f);
+		ms_js *s = malloc(sizeof(*s));
+		CU_ASSERT_PTR_NOT_NULL_FATAL(s);
+		ms_js_stream(s, &w, indent);
+		writer_sample(s);
+		CU_ASSERT_EQUAL(ms_js_flush(s), MEDSCOPE_OK);
+		fclose(f);
+		CU_ASSERT_EQUAL(ngot, nwant);
+		CU_ASSERT_STRING_EQUAL(got, want);
+		free(s);
+		free(want);
+		free(got);
+	}
+	/* Text that is not UTF-8 is refused, as json_string() refuses it. */
+	ms_js b;
+	ms_js_build(&b);
+	ms_js_str(&b, "\xff");
+	CU_ASSERT_PTR_NULL(ms_js_result(&b));
+	char *out = NULL;
+	size_t n = 0;
+	FILE *f = open_memstream(&out, &n);
+	ms_jw w;
+	ms_jw_init(&w, f);
+	ms_js_stream(&b, &w, 0);
+	ms_js_str(&b, "\xff");
+	CU_ASSERT_EQUAL(ms_js_flush(&b), MEDSCOPE_ERR_NOMEM);
+	fclose(f);
+	free(out);
+}
+
 /* scope/owners --format json: {format, model, <that table>} only. */
 static void test_table_subsets(void)
 {
@@ -451,6 +538,7 @@ static CU_TestInfo tests[] = {
 	{"agreements", test_agreements},
 	{"findings", test_findings},
 	{"escaping_and_determinism", test_escaping_and_determinism},
+	{"writer_matches_jansson", test_writer_matches_jansson},
 	{"table_subsets", test_table_subsets},
 	{"empty_arrays", test_empty_arrays},
 	{"as_of_from_option", test_as_of_from_option},
