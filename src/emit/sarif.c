@@ -74,7 +74,7 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
 	for (size_t i = 0; i < a->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &a->findings.v[i];
 		if (ms_sarif_cap_keep(&cap, f->severity))
-			s = ms_sarif_result_item(&w, ms_sarif_result(a, f, index[f->rule], uri, 0, lang, &scratch));
+			s = ms_sarif_result_stream(&w, a, f, index[f->rule], uri, 0, lang, &scratch);
 	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);

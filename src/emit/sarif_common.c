@@ -20,10 +20,20 @@
 #include "util/lang.h"
 
 /* {"text": s} */
+static void js_text(ms_js *js, const char *s)
+{
+	ms_js_obj(js);
+	ms_js_key(js, "text");
+	ms_js_str(js, s);
+	ms_js_close(js);
+}
+
 static json_t *text_object(const char *s, int *oom)
 {
-	json_t *o = json_object();
-	ms_json_set(o, "text", json_string(s), oom);
+	ms_js js;
+	ms_js_build(&js);
+	js_text(&js, s);
+	json_t *o = ms_js_result(&js);
 	if (!o)
 		*oom = 1;
 	return o;
@@ -247,29 +257,30 @@ static const char *element_name(const medscope_model *m, const ms_finding *f)
 	}
 }
 
-static json_t *logical_location(const medscope_model *m, const ms_finding *f, ms_buf *scratch,
-                                int *oom)
+static void logical_location(ms_js *s, const medscope_model *m, const ms_finding *f,
+                             ms_buf *scratch)
 {
 	const char *el = element_name(m, f);
-	json_t *o = json_object();
+	const char *name = "deployment";
 	ms_buf_clear(scratch);
 	if (el) {
-		const char *id = ms_sym_name(m, f->element_sym);
+		name = ms_sym_name(m, f->element_sym);
 		/* ids are xs:ID (NCName, no quotes); the other quote is a safeguard. */
-		char q = strchr(id, '\'') ? '"' : '\'';
-		ms_buf_printf(scratch, "deployment/%s[@id=%c%s%c]", el, q, id, q);
-		ms_json_set(o, "name", json_string(id), oom);
+		char q = strchr(name, '\'') ? '"' : '\'';
+		ms_buf_printf(scratch, "deployment/%s[@id=%c%s%c]", el, q, name, q);
 	} else {
 		ms_buf_puts(scratch, "deployment");
-		ms_json_set(o, "name", json_string("deployment"), oom);
 	}
 	if (scratch->oom)
-		*oom = 1;
-	ms_json_set(o, "fullyQualifiedName", json_string(ms_buf_cstr(scratch)), oom);
-	ms_json_set(o, "kind", json_string("element"), oom);
-	if (!o)
-		*oom = 1;
-	return o;
+		s->oom = 1;
+	ms_js_obj(s);
+	ms_js_key(s, "name");
+	ms_js_str(s, name);
+	ms_js_key(s, "fullyQualifiedName");
+	ms_js_str(s, ms_buf_cstr(scratch));
+	ms_js_key(s, "kind");
+	ms_js_str(s, "element");
+	ms_js_close(s);
 }
 
 void ms_sarif_count(const medscope_analysis *a, size_t count[4])
@@ -279,85 +290,118 @@ void ms_sarif_count(const medscope_analysis *a, size_t count[4])
 }
 
 /* A physicalLocation at (line, col) of artifact `artifact_index`. */
-static json_t *physical_location(const char *uri, int artifact_index, ms_loc at, int *oom)
+static void physical_location(ms_js *s, const char *uri, int artifact_index, ms_loc at)
 {
-	json_t *art = json_object();
-	if (uri)
-		ms_json_set(art, "uri", json_string(uri), oom);
-	ms_json_set(art, "index", json_integer(artifact_index), oom);
-	json_t *phys = json_object();
-	ms_json_set(phys, "artifactLocation", art, oom);
-	if (at.line >= 1) {
-		json_t *region = json_object();
-		ms_json_set(region, "startLine", json_integer(at.line), oom);
-		if (at.col >= 1)
-			ms_json_set(region, "startColumn", json_integer(at.col), oom);
-		ms_json_set(phys, "region", region, oom);
+	ms_js_obj(s);
+	ms_js_key(s, "artifactLocation");
+	ms_js_obj(s);
+	if (uri) {
+		ms_js_key(s, "uri");
+		ms_js_str(s, uri);
 	}
-	if (!phys)
-		*oom = 1;
-	return phys;
+	ms_js_key(s, "index");
+	ms_js_int(s, artifact_index);
+	ms_js_close(s);
+	if (at.line >= 1) {
+		ms_js_key(s, "region");
+		ms_js_obj(s);
+		ms_js_key(s, "startLine");
+		ms_js_int(s, at.line);
+		if (at.col >= 1) {
+			ms_js_key(s, "startColumn");
+			ms_js_int(s, at.col);
+		}
+		ms_js_close(s);
+	}
+	ms_js_close(s);
 }
 
 /* suppressions[] of a suppressed finding: the exception written in the
  * model is an in-source suppression the facility accepted (SARIF 3.35). */
-static json_t *suppressions(const medscope_analysis *a, const ms_finding *f, const char *uri,
-                            int artifact_index, int *oom)
+static void suppressions(ms_js *s, const medscope_analysis *a, const ms_finding *f,
+                         const char *uri, int artifact_index)
 {
 	const ms_exception *x = &a->model->exceptions.v[f->exception];
-	json_t *sup = json_object();
-	ms_json_set(sup, "kind", json_string("inSource"), oom);
-	ms_json_set(sup, "status", json_string("accepted"), oom);
-	ms_json_set(sup, "justification", json_string(x->reason), oom);
-	json_t *loc = json_object();
-	ms_json_set(loc, "physicalLocation", physical_location(uri, artifact_index, x->loc, oom), oom);
-	ms_json_set(sup, "location", loc, oom);
-	ms_json_set(sup, "properties", ms_json_suppression(a, x, oom), oom);
-	json_t *arr = json_array();
-	ms_json_push(arr, sup, oom);
-	if (!arr)
-		*oom = 1;
-	return arr;
+	ms_js_arr(s);
+	ms_js_obj(s);
+	ms_js_key(s, "kind");
+	ms_js_str(s, "inSource");
+	ms_js_key(s, "status");
+	ms_js_str(s, "accepted");
+	ms_js_key(s, "justification");
+	ms_js_str(s, x->reason);
+	ms_js_key(s, "location");
+	ms_js_obj(s);
+	ms_js_key(s, "physicalLocation");
+	physical_location(s, uri, artifact_index, x->loc);
+	ms_js_close(s);
+	ms_js_key(s, "properties");
+	ms_js_suppression(s, a, x);
+	ms_js_close(s);
+	ms_js_close(s);
+}
+
+void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *f, int rule_index,
+                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
+{
+	const medscope_model *m = a->model;
+	ms_js_obj(s);
+	ms_js_key(s, "ruleId");
+	ms_js_str(s, ms_rules[f->rule].code);
+	if (rule_index >= 0) {
+		ms_js_key(s, "ruleIndex");
+		ms_js_int(s, rule_index);
+	}
+	ms_js_key(s, "level");
+	ms_js_str(s, medscope_severity_name((medscope_severity)f->severity));
+	ms_buf_clear(scratch);
+	ms_finding_message(a, f, lang, scratch);
+	if (scratch->oom)
+		s->oom = 1;
+	ms_js_key(s, "message");
+	js_text(s, ms_buf_cstr(scratch));
+
+	ms_js_key(s, "locations");
+	ms_js_arr(s);
+	ms_js_obj(s);
+	ms_js_key(s, "physicalLocation");
+	physical_location(s, uri, artifact_index, f->loc);
+	ms_js_key(s, "logicalLocations");
+	ms_js_arr(s);
+	logical_location(s, m, f, scratch);
+	ms_js_close(s);
+	ms_js_close(s);
+	ms_js_close(s);
+
+	char id[MS_FINGERPRINT_SIZE];
+	ms_finding_fingerprint(id, a, f);
+	ms_js_key(s, "partialFingerprints");
+	ms_js_obj(s);
+	ms_js_key(s, "medscope/v1");
+	ms_js_str(s, id);
+	ms_js_close(s);
+	if (f->exception != MS_NONE) {
+		ms_js_key(s, "suppressions");
+		suppressions(s, a, f, uri, artifact_index);
+	}
+
+	ms_js_key(s, "properties");
+	ms_js_obj(s);
+	ms_js_key(s, "subjects");
+	ms_js_sym_ids(s, a, f->subjects);
+	ms_js_key(s, "cite");
+	ms_js_str(s, ms_rules[f->rule].cite_key);
+	ms_js_close(s);
+	ms_js_close(s);
 }
 
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
                         const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
 {
-	const medscope_model *m = a->model;
-	int oom = 0;
-	json_t *o = json_object();
-	ms_json_set(o, "ruleId", json_string(ms_rules[f->rule].code), &oom);
-	if (rule_index >= 0)
-		ms_json_set(o, "ruleIndex", json_integer(rule_index), &oom);
-	ms_json_set(o, "level", json_string(medscope_severity_name((medscope_severity)f->severity)), &oom);
-	ms_buf_clear(scratch);
-	ms_finding_message(a, f, lang, scratch);
-	if (scratch->oom)
-		oom = 1;
-	ms_json_set(o, "message", text_object(ms_buf_cstr(scratch), &oom), &oom);
-
-	json_t *phys = physical_location(uri, artifact_index, f->loc, &oom);
-	json_t *loc = json_object(), *logical = json_array();
-	ms_json_set(loc, "physicalLocation", phys, &oom);
-	ms_json_push(logical, logical_location(m, f, scratch, &oom), &oom);
-	ms_json_set(loc, "logicalLocations", logical, &oom);
-	json_t *locs = json_array();
-	ms_json_push(locs, loc, &oom);
-	ms_json_set(o, "locations", locs, &oom);
-
-	char id[MS_FINGERPRINT_SIZE];
-	ms_finding_fingerprint(id, a, f);
-	json_t *fp = json_object();
-	ms_json_set(fp, "medscope/v1", json_string(id), &oom);
-	ms_json_set(o, "partialFingerprints", fp, &oom);
-	if (f->exception != MS_NONE)
-		ms_json_set(o, "suppressions", suppressions(a, f, uri, artifact_index, &oom), &oom);
-
-	json_t *props = json_object();
-	ms_json_set(props, "subjects", ms_json_sym_ids(a, f->subjects, &oom), &oom);
-	ms_json_set(props, "cite", json_string(ms_rules[f->rule].cite_key), &oom);
-	ms_json_set(o, "properties", props, &oom);
-	return ms_json_done(o, oom);
+	ms_js s;
+	ms_js_build(&s);
+	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, lang, scratch);
+	return ms_js_result(&s);
 }
 
 /* ---- the log's skeleton ------------------------------------------------ */
@@ -462,6 +506,16 @@ medscope_status ms_sarif_run(ms_jw *w, const char *automation_id, json_t *artifa
 medscope_status ms_sarif_result_item(ms_jw *w, json_t *result)
 {
 	return ms_jw_item_at(w, result, 8);
+}
+
+medscope_status ms_sarif_result_stream(ms_jw *w, const medscope_analysis *a, const ms_finding *f,
+                                       int rule_index, const char *uri, int artifact_index,
+                                       medscope_lang lang, ms_buf *scratch)
+{
+	ms_js s;
+	ms_jw_item_js(w, &s, 8);
+	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, lang, scratch);
+	return ms_js_flush(&s);
 }
 
 medscope_status ms_sarif_end(ms_jw *w)

@@ -69,6 +69,9 @@ int ms_sarif_cap_keep(ms_sarif_cap *c, unsigned severity);
  * as justification, the exception element as location). */
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
                         const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch);
+/* The same result written into an element (jsonw.h); ms_sarif_result() is it, built. */
+void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *f, int rule_index,
+                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch);
 
 /* The log's skeleton, written the same for the report and the diff: one
  * run, the tool, its artifacts and properties, then the results.
@@ -88,6 +91,10 @@ medscope_status ms_sarif_begin(ms_jw *w, medscope_lang lang, int index[MS_RULE__
 medscope_status ms_sarif_run(ms_jw *w, const char *automation_id, json_t *artifacts,
                              json_t *properties, const ms_sarif_cap *cap, medscope_lang lang);
 medscope_status ms_sarif_result_item(ms_jw *w, json_t *result);
+/* ms_sarif_result_item() of ms_sarif_result(), streamed without a json_t. */
+medscope_status ms_sarif_result_stream(ms_jw *w, const medscope_analysis *a, const ms_finding *f,
+                                       int rule_index, const char *uri, int artifact_index,
+                                       medscope_lang lang, ms_buf *scratch);
 medscope_status ms_sarif_end(ms_jw *w);
 
 /* One artifacts[] entry: the model at `uri`, an XML analysis target. When
