@@ -6,8 +6,10 @@
  * 2.2.2 case 1/2), and the vias (contract paths) of the entries they own.
  *
  * Cost: a chain is built once per (A, T), breadth-first over the CSR rows
- * of the parties already in it, and cached in a hash table: a chain does
+ * of the parties already in it, and cached in a hash table: most chains do
  * not depend on the facility, so 21,000 clinics of one cloud EHR share one.
+ * A chain a facility-signed contract (selected-by) takes part in is built
+ * again per facility, with that facility's own such contracts only.
  * Vias are laid out once per (prime contract, chain) and facility, sharing
  * prefixes in the pool, so a deep chain costs its length, not its square.
  */
@@ -17,20 +19,23 @@
 #include "analyze/engine.h"
 #include "util/hash.h"
 
-/* The home slot of key (A, T) in a table of cap slots: keyed
- * (util/hash.h), as the ids behind the indices come from the model. */
-static uint32_t chain_slot(uint64_t key, uint32_t cap)
+/* The home slot of key (A, T, facility or MS_NONE) in a table of cap
+ * slots: keyed (util/hash.h), as the ids behind the indices come from the
+ * model. */
+static uint32_t chain_slot(uint64_t key, uint32_t f, uint32_t cap)
 {
-	return (uint32_t)ms_hash_pair(key, 0) & (cap - 1);
+	return (uint32_t)ms_hash_pair(key, f) & (cap - 1);
 }
 
 static int chain_cache_grow(ms_engine *e)
 {
 	uint32_t cap = e->chains.cap ? e->chains.cap * 2 : 256;
 	uint64_t *keys = malloc(sizeof(*keys) * cap);
+	uint32_t *facs = malloc(sizeof(*facs) * cap);
 	uint32_t *ids = malloc(sizeof(*ids) * cap);
-	if (!keys || !ids) {
+	if (!keys || !facs || !ids) {
 		free(keys);
+		free(facs);
 		free(ids);
 		return -1;
 	}
@@ -39,22 +44,31 @@ static int chain_cache_grow(ms_engine *e)
 	for (uint32_t i = 0; i < e->chains.cap; i++) {
 		if (e->chains.ids[i] == MS_NONE)
 			continue;
-		uint32_t h = chain_slot(e->chains.keys[i], cap);
+		uint32_t h = chain_slot(e->chains.keys[i], e->chains.facs[i], cap);
 		while (ids[h] != MS_NONE)
 			h = (h + 1) & (cap - 1);
 		keys[h] = e->chains.keys[i];
+		facs[h] = e->chains.facs[i];
 		ids[h] = e->chains.ids[i];
 	}
 	free(e->chains.keys);
+	free(e->chains.facs);
 	free(e->chains.ids);
 	e->chains.keys = keys;
+	e->chains.facs = facs;
 	e->chains.ids = ids;
 	e->chains.cap = cap;
 	return 0;
 }
 
-/* Follow one CSR row of contracts from party q into the chain being built. */
-static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t ep, size_t start)
+/* Follow one CSR row of contracts from party q into the chain being built
+ * towards facility f (MS_NONE: a chain for every facility). A contract a
+ * facility signed itself (selected-by q) belongs to that facility's chains
+ * only: another facility's contract with B is no selection of B for f
+ * (rules.md Terms: a chain from a prime A *of F*). *local is set when one
+ * is left out of a shared chain. */
+static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t ep, size_t start,
+                         uint32_t f, uint32_t *local)
 {
 	const medscope_model *m = e->m;
 	for (uint32_t k = row->off[q]; k < row->off[q + 1]; k++) {
@@ -69,6 +83,10 @@ static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t e
 			covers = e->chains.sys[MS_SPAN_AT(m, ct->covers, i)] == ep;
 		if (!covers) /* rules.md §2: each covering systems in supply(T) */
 			continue;
+		if (ms_facility_signed(e, c) && ct->client != f) {
+			*local = 1;
+			continue;
+		}
 		e->chains.contract_mark[c] = ep;
 		uint32_t s = ct->supplier;
 		ms_chain_item *it = MS_VEC_PUSH(e->chains.items);
@@ -102,21 +120,32 @@ static int cmp_slot_party(const void *ctx, uint32_t x, uint32_t y)
 	return px < py ? -1 : px > py;
 }
 
-const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
+static const ms_chain empty_chain = {0, 0, 0, 0, 0};
+
+/* The cached chain of key (A, T) and facility f, or NULL. */
+static const ms_chain *chain_lookup(const ms_engine *e, uint64_t key, uint32_t f)
 {
-	static const ms_chain empty = {0, 0, 0, 0};
-	uint64_t key = ((uint64_t)a << 32) | t;
-	if (e->chains.cap) {
-		uint32_t h = chain_slot(key, e->chains.cap);
-		while (e->chains.ids[h] != MS_NONE) {
-			if (e->chains.keys[h] == key)
-				return &e->chains.list.v[e->chains.ids[h]];
-			h = (h + 1) & (e->chains.cap - 1);
-		}
+	if (!e->chains.cap)
+		return NULL;
+	uint32_t h = chain_slot(key, f, e->chains.cap);
+	while (e->chains.ids[h] != MS_NONE) {
+		if (e->chains.keys[h] == key && e->chains.facs[h] == f)
+			return &e->chains.list.v[e->chains.ids[h]];
+		h = (h + 1) & (e->chains.cap - 1);
 	}
+	return NULL;
+}
+
+/* Build and cache the chain from a for T towards facility f (MS_NONE: the
+ * chain without any facility-signed contract, shared by every facility). */
+static const ms_chain *chain_build(ms_engine *e, uint32_t a, uint32_t t, uint32_t f)
+{
+	const ms_chain *empty = &empty_chain;
+	uint64_t key = ((uint64_t)a << 32) | t;
+	uint32_t local = 0;
 	if ((e->chains.count + 1) * 2 > e->chains.cap && chain_cache_grow(e) < 0) {
 		e->oom = 1;
-		return &empty;
+		return empty;
 	}
 	ms_span sp = ms_supply(e, t);
 	uint32_t ep = ms_engine_epoch(e);
@@ -130,15 +159,15 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 	uint32_t *q0 = MS_VEC_PUSH(e->chains.queue);
 	if (!q0) {
 		e->oom = 1;
-		return &empty;
+		return empty;
 	}
 	*q0 = a;
 	e->chains.party_mark[a] = ep;
 	e->chains.party_slot[a] = 0;
 	for (size_t head = 0; head < e->chains.queue.n && !e->oom; head++) {
 		uint32_t q = e->chains.queue.v[head];
-		chain_follow(e, &e->ix.by_client, q, ep, start);
-		chain_follow(e, &e->ix.by_selector, q, ep, start);
+		chain_follow(e, &e->ix.by_client, q, ep, start, f, &local);
+		chain_follow(e, &e->ix.by_selector, q, ep, start, f, &local);
 	}
 	/* Index the parties reached, for ms_chain_find() in O(log n). */
 	size_t istart = e->chains.index.n;
@@ -155,25 +184,43 @@ const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
 	ms_chain *ch = e->oom ? NULL : MS_VEC_PUSH(e->chains.list);
 	if (!ch) {
 		e->oom = 1;
-		return &empty;
+		return empty;
 	}
 	ch->off = (uint32_t)start;
 	ch->n = (uint32_t)(e->chains.items.n - start);
 	ch->ioff = (uint32_t)istart;
 	ch->ni = (uint32_t)(e->chains.index.n - istart);
+	ch->local = local;
 	slot_ctx sc = {e, ch->off};
 	/* An empty chain may have no array at all: no pointer arithmetic on NULL. */
 	if (ch->ni && ms_sort_u32(e->chains.index.v + istart, ch->ni, cmp_slot_party, &sc) < 0) {
 		e->oom = 1;
-		return &empty;
+		return empty;
 	}
-	uint32_t h = chain_slot(key, e->chains.cap);
+	uint32_t h = chain_slot(key, f, e->chains.cap);
 	while (e->chains.ids[h] != MS_NONE)
 		h = (h + 1) & (e->chains.cap - 1);
 	e->chains.keys[h] = key;
+	e->chains.facs[h] = f;
 	e->chains.ids[h] = (uint32_t)(e->chains.list.n - 1);
 	e->chains.count++;
 	return ch;
+}
+
+/* Most chains hold no facility-signed contract, and one chain then serves
+ * every facility (21,000 clinics of one cloud EHR). Only a chain that left
+ * one out is built again for the facility in hand, with that facility's
+ * own such contracts. */
+const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t)
+{
+	uint64_t key = ((uint64_t)a << 32) | t;
+	const ms_chain *ch = chain_lookup(e, key, MS_NONE);
+	if (!ch)
+		ch = chain_build(e, a, t, MS_NONE);
+	if (!ch->local || e->oom)
+		return ch;
+	const ms_chain *own = chain_lookup(e, key, e->fac.f);
+	return own ? own : chain_build(e, a, t, e->fac.f);
 }
 
 uint32_t ms_chain_find(const ms_chains *cs, const ms_chain *c, uint32_t a, uint32_t b)
@@ -339,12 +386,14 @@ uint32_t ms_chain_signer(const ms_engine *e, ms_chain ch, uint32_t a, uint32_t s
 void ms_chains_free(ms_chains *cs)
 {
 	free(cs->keys);
+	free(cs->facs);
 	free(cs->ids);
 	free(cs->sys);
 	free(cs->party_mark);
 	free(cs->party_slot);
 	free(cs->contract_mark);
 	cs->keys = NULL;
+	cs->facs = NULL;
 	cs->ids = NULL;
 	cs->sys = cs->party_mark = cs->party_slot = cs->contract_mark = NULL;
 	cs->cap = cs->count = 0;

@@ -59,6 +59,8 @@ typedef struct {
 typedef struct {
 	uint32_t off, n;   /* into chain_items */
 	uint32_t ioff, ni; /* into chain_index: the slots that brought a party, by party */
+	uint32_t local;    /* 1 when a facility-signed contract was left out: the
+	                      chain differs per facility (chains.c) */
 } ms_chain;
 
 /* The vias of one (prime contract, chain) for the facility in hand: per
@@ -124,10 +126,12 @@ typedef struct {
 	ms_u32vec pool, stack;
 } ms_supply_memo;
 
-/* Selection chains cached per (A, T), made on first use and kept for the
+/* Selection chains cached per (A, T), or per (A, T, facility) when a
+ * facility-signed contract takes part, made on first use and kept for the
  * run (chains.c), with the marks used while one is built. */
 typedef struct {
 	uint64_t *keys;
+	uint32_t *facs; /* MS_NONE for a chain every facility shares */
 	uint32_t *ids;
 	uint32_t cap, count;
 	MS_VEC(ms_chain) list;
@@ -319,7 +323,8 @@ int ms_order_results(medscope_analysis *a);
 
 /* ---- chains.c --------------------------------------------------------- */
 
-/* The selection chain from A for the covered system T (cached). */
+/* The selection chain from A for the covered system T, towards the
+ * facility in hand (e->fac.f; cached). */
 const ms_chain *ms_chain_get(ms_engine *e, uint32_t a, uint32_t t);
 /* Slot of party b in the chain (0 = its start), or MS_NONE. */
 uint32_t ms_chain_find(const ms_chains *cs, const ms_chain *c, uint32_t a, uint32_t b);

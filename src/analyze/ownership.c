@@ -8,8 +8,9 @@
  * facility in id order, so entries come out sorted by (system, facility)
  * with no sort: O(prime contracts x supply + entries). Selection chains are
  * built once per (A, T), breadth-first over the contracts of the parties
- * already in the chain (CSR rows), and cached: a chain does not depend on
- * the facility, so 21,000 clinics of one cloud EHR share one chain.
+ * already in the chain (CSR rows), and cached (chains.c): a chain without
+ * a facility-signed contract does not depend on the facility, so 21,000
+ * clinics of one cloud EHR share one chain.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -296,6 +297,53 @@ static void note_unknown_infra(ms_engine *e, uint32_t x, uint32_t b, const ms_tr
 	}
 }
 
+/* Does the chain path to `slot` (from its prime down) pass through party q? */
+static bool path_has(const ms_engine *e, ms_chain ch, uint32_t slot, uint32_t q)
+{
+	for (uint32_t s = slot; s != 0;) {
+		const ms_chain_item *it = &e->chains.items.v[ch.off + s - 1];
+		if (it->party == q)
+			return true;
+		s = it->from;
+	}
+	return false;
+}
+
+/* §2 selected-by-prime: which of the primes (index into e->fac.pranges)
+ * with a selection chain to system g[0].system owns, MS_NONE when none has
+ * one. A prime whose chain passes through another prime with a chain owns
+ * before it: FAQ 2.1 「事業者Aが事業者Bを調達しても、契約上は、医療機関等と事業者B
+ * が直接契約する場合…事業者Aは事業者Bの構成要素の内容を含めてリスクマネジメントを
+ * 行い」 — B's components (what B subcontracted) are in the RM of the A that
+ * procured B, whatever their ids. rules.md §2's "the smallest id owns" then
+ * only breaks ties between primes the guideline does not order (two chains
+ * that do not pass through each other), and a cycle of such procurements. */
+static uint32_t chain_owner(ms_engine *e, const ms_triple *g, uint32_t b)
+{
+	const ms_prime_range *pr = e->fac.pranges.v;
+	size_t nprime = e->fac.pranges.n;
+	uint32_t x = g[0].system, first = MS_NONE;
+	for (size_t k = 0; k < nprime && !e->oom; k++) {
+		uint32_t vc, slot;
+		ms_chain ch;
+		if (pr[k].party == b ||
+		    reaches(e, g + pr[k].lo, pr[k].hi - pr[k].lo, pr[k].party, x, &vc, &ch) == MS_NONE)
+			continue;
+		if (first == MS_NONE)
+			first = (uint32_t)k;
+		bool procured = false;
+		for (size_t j = 0; j < nprime && !procured && !e->oom; j++) {
+			if (j == k || pr[j].party == b)
+				continue;
+			slot = reaches(e, g + pr[j].lo, pr[j].hi - pr[j].lo, pr[j].party, x, &vc, &ch);
+			procured = slot != MS_NONE && path_has(e, ch, slot, pr[k].party);
+		}
+		if (!procured)
+			return (uint32_t)k;
+	}
+	return first;
+}
+
 /* The owner and basis of one entry (rules.md §2, first that holds); the via
  * goes to e->work.tmp, or to *single when it is a span already in the pool. */
 static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t b,
@@ -349,20 +397,16 @@ static void decide_owner(ms_engine *e, uint32_t f, const ms_triple *g, uint32_t 
 	}
 	/* GL 2.2.2 case 1/2: a prime with a selection chain to S (through
 	 * contracts covering S's supply: FAQ 2.1 「事業者Aは、事業者Bの選定に
-	 * 関与しておらず」 when A contracted B for another system only); the
-	 * smallest id owns. */
-	for (size_t k = 0; k < nprime && !e->oom; k++) {
-		if (pr[k].party == b)
-			continue;
+	 * 関与しておらず」 when A contracted B for another system only). */
+	uint32_t k = chain_owner(e, g, b);
+	if (k != MS_NONE) {
 		uint32_t vc;
 		ms_chain chain;
 		uint32_t slot = reaches(e, g + pr[k].lo, pr[k].hi - pr[k].lo, pr[k].party, x, &vc, &chain);
-		if (slot != MS_NONE) {
-			*basis = MS_RULE_SELECTED_BY_PRIME;
-			*owner = pr[k].party;
-			*single = ms_chain_via_item(e, vc, chain, slot);
-			return;
-		}
+		*basis = MS_RULE_SELECTED_BY_PRIME;
+		*owner = pr[k].party;
+		*single = ms_chain_via_item(e, vc, chain, slot);
+		return;
 	}
 	uint32_t bi = prime_index(e, b);
 	if (bi != MS_NONE) {

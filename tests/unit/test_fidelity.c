@@ -280,6 +280,58 @@ static void test_fidelity_citations_quote_the_guideline(void)
 	ms_ta_done(a);
 }
 
+/* ---- several primes with a chain (FAQ 2.1 「事業者Aが事業者Bを調達しても」) ---- */
+
+static void test_fidelity_procuring_prime_owns_before_smaller_id(void)
+{
+	RUN("09-procuring-prime-owns.xml");
+	/* E procured A (k2 selected-by="E"); both have a chain to dc, E's
+	 * through A: E owns although "A" sorts first. */
+	owner(a, "iaas", "H", "E", MS_RULE_PROCURED_BY_PRIME, "k1,k2", "");
+	owner(a, "dc", "H", "E", MS_RULE_SELECTED_BY_PRIME, "k1,k2,k3", "A");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", "dc"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "E,H", NULL), -1);
+	counts(a, 0, 0, 0);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_only_chain_or_unordered_chains_keep_smallest_id(void)
+{
+	RUN("09-procuring-prime-owns.xml");
+	/* H2: only A has a chain to dc2; H3: E and A each subcontract dc3 to
+	 * C, neither through the other, and the smallest id owns. */
+	owner(a, "dc2", "H2", "A", MS_RULE_SELECTED_BY_PRIME, "k5,k6", "E");
+	owner(a, "iaas2", "H2", "A", MS_RULE_FACILITY_CONTRACTED, "k5", "E");
+	owner(a, "dc3", "H3", "A", MS_RULE_SELECTED_BY_PRIME, "k8,k10", "E");
+	owner(a, "iaas3", "H3", "A", MS_RULE_FACILITY_CONTRACTED, "k8", "E");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "E,H3", "dc3"), 1);
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H3", "dc3"), 1);
+	ms_ta_done(a);
+}
+
+/* ---- a chain towards one facility only (rules.md Terms) ------------------ */
+
+static void test_fidelity_via_lists_only_the_facilitys_own_contracts(void)
+{
+	RUN("10-via-per-facility.xml");
+	owner(a, "iaas", "H", "E", MS_RULE_PROCURED_BY_PRIME, "k1,k2", "");
+	owner(a, "dc", "H", "E", MS_RULE_SELECTED_BY_PRIME, "k1,k2,k3", "A");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H", "dc"), 1);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_other_facilitys_contract_is_no_chain(void)
+{
+	RUN("10-via-per-facility.xml");
+	/* H's k2 is no selection of A for H2. */
+	owner(a, "iaas", "H2", "E", MS_RULE_PRIME_SUPPLY_CHAIN, "k4", "");
+	owner(a, "dc", "H2", "E", MS_RULE_PRIME_SUPPLY_CHAIN, "k4", "");
+	CU_ASSERT_EQUAL(ms_ta_present(a, MS_RULE_MISSING_SUBCONTRACT_APPROVAL, "A,H2", NULL), -1);
+	CU_ASSERT_PTR_NOT_NULL(ms_ta_finding(a, MS_RULE_MISSING_CONTRACT, NULL));
+	counts(a, 0, 2, 0);
+	ms_ta_done(a);
+}
+
 static CU_TestInfo tests[] = {
 	{"test_fidelity_managing_operator_subcontract_is_supply_chain",
 	 test_fidelity_managing_operator_subcontract_is_supply_chain},
@@ -311,6 +363,13 @@ static CU_TestInfo tests[] = {
 	{"test_fidelity_citations_name_documents_not_files",
 	 test_fidelity_citations_name_documents_not_files},
 	{"test_fidelity_citations_quote_the_guideline", test_fidelity_citations_quote_the_guideline},
+	{"test_fidelity_procuring_prime_owns_before_smaller_id",
+	 test_fidelity_procuring_prime_owns_before_smaller_id},
+	{"test_fidelity_only_chain_or_unordered_chains_keep_smallest_id",
+	 test_fidelity_only_chain_or_unordered_chains_keep_smallest_id},
+	{"test_fidelity_via_lists_only_the_facilitys_own_contracts",
+	 test_fidelity_via_lists_only_the_facilitys_own_contracts},
+	{"test_fidelity_other_facilitys_contract_is_no_chain", test_fidelity_other_facilitys_contract_is_no_chain},
 	CU_TEST_INFO_NULL,
 };
 
