@@ -210,24 +210,41 @@ static void finding_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_
 	ms_js_finding(s, a, &a->findings.v[i], lang, scratch);
 }
 
-/* The 責任分界表 of one facility: its parties (the facility first), and per
- * served system (by layer, then id) the role codes of each party holding
- * any, in vocabulary order. */
+/* "H" -> {"id": "H", "name": "みなと病院", "kind": "facility"}: a column
+ * of the 責任分界表, named as the tables name it. */
+static json_t *matrix_party(const medscope_model *m, uint32_t party, int *oom)
+{
+	const ms_party *p = &m->parties.v[party];
+	json_t *o = json_object();
+	ms_json_set(o, "id", json_string(p->id), oom);
+	ms_json_set(o, "name", json_string(p->name), oom);
+	ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, p->kind)), oom);
+	return o;
+}
+
+/* The 責任分界表 of one facility: its parties (the facility first; ids in
+ * "parties", with names in "columns"), and per served system (by layer,
+ * then id) the role codes of each party holding any, in vocabulary order. */
 static json_t *matrix_object(const medscope_analysis *a, const ms_matrix *mx)
 {
 	const medscope_model *m = a->model;
 	int oom = 0;
 	json_t *o = json_object();
 	ms_json_set(o, "facility", json_string(m->parties.v[mx->facility].id), &oom);
-	json_t *parties = json_array();
-	for (uint32_t j = 0; j < mx->ncols; j++)
+	ms_json_set(o, "facility_name", json_string(m->parties.v[mx->facility].name), &oom);
+	json_t *parties = json_array(), *columns = json_array();
+	for (uint32_t j = 0; j < mx->ncols; j++) {
 		ms_json_push(parties, json_string(m->parties.v[mx->cols[j]].id), &oom);
+		ms_json_push(columns, matrix_party(m, mx->cols[j], &oom), &oom);
+	}
 	ms_json_set(o, "parties", parties, &oom);
+	ms_json_set(o, "columns", columns, &oom);
 	json_t *rows = json_array();
 	for (uint32_t r = 0; r < mx->nrows; r++) {
 		const ms_system *sys = &m->systems.v[mx->rows[r]];
 		json_t *ro = json_object(), *roles = json_object();
 		ms_json_set(ro, "system", json_string(sys->id), &oom);
+		ms_json_set(ro, "name", json_string(sys->name ? sys->name : ""), &oom);
 		ms_json_set(ro, "layer", json_string(ms_code(MS_W_LAYER, sys->layer)), &oom);
 		for (uint32_t j = 0; j < mx->ncols; j++) {
 			uint16_t bits = ms_matrix_roles(mx, r, j);
@@ -302,7 +319,8 @@ medscope_status ms_emit_json(FILE *out, const medscope_analysis *a, const medsco
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_OWNERS ||
 	                         t == MEDSCOPE_TABLE_AGREEMENTS))
 		s = array(&w, "agreements", a, a->requirements.n, agreement_at, lang, &scratch);
-	if (s == MEDSCOPE_OK && t == MEDSCOPE_TABLE_MATRIX)
+	/* The 責任分界表 of each facility (issue 15), in the whole report too. */
+	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_MATRIX))
 		s = matrix_array(&w, a, opts->facility);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_FINDINGS))
 		s = array(&w, "findings", a, a->findings.n, finding_at, lang, &scratch);

@@ -52,9 +52,11 @@ for name in 02-vendor-selects-iaas 11-regional-network 14-overseas-storage; do
 	"$MEDSCOPE" owners "examples/$name.xml" --format json --fail-on never >"$WORK/owners.$name.json"
 	"$MEDSCOPE" report "examples/$name.xml" --format json --table findings --fail-on never \
 		>"$WORK/findings.$name.json"
-	reports+=("$WORK/scope.$name.json" "$WORK/owners.$name.json" "$WORK/findings.$name.json")
+	"$MEDSCOPE" matrix "examples/$name.xml" --format json --fail-on never >"$WORK/matrix.$name.json"
+	reports+=("$WORK/scope.$name.json" "$WORK/owners.$name.json" "$WORK/findings.$name.json"
+		"$WORK/matrix.$name.json")
 done
-[ "${#reports[@]}" -ge 45 ] && ok || fail "expected reports of every example, have ${#reports[@]}"
+[ "${#reports[@]}" -ge 48 ] && ok || fail "expected reports of every example, have ${#reports[@]}"
 run validate "${reports[@]}"
 expect_rc 0 "every report validates against medscope-report/1"
 
@@ -135,7 +137,8 @@ checks = {
 ns = {"v": "urn:medscope:vocabulary:1"}
 vocab = ET.parse("models/vocabulary.xml").getroot()
 for schema_name, list_name in [("party_kind", "party-kind"), ("category", "category"), ("layer", "layer"),
-                               ("topic", "topic"), ("cert_scheme", "cert-scheme"), ("severity", "severity")]:
+                               ("topic", "topic"), ("cert_scheme", "cert-scheme"), ("severity", "severity"),
+                               ("matrix_role", "matrix-role")]:
     l = vocab.find(f"v:list[@name='{list_name}']", ns)
     checks[schema_name] = {w.get("code") for w in l.findall("v:word", ns)}
 bad = [f"{k}: schema {sorted(enum(k))} catalog {sorted(v)}" for k, v in checks.items() if enum(k) != v]
@@ -156,7 +159,10 @@ break_doc "$R" "$WORK/bad-cat.json" "d['parties'][0]['in_scope'] = False"
 break_doc "$R" "$WORK/bad-fmt.json" "d['format'] = 'medscope-report/2'"
 break_doc "$R" "$WORK/bad-sum.json" "del d['summary']"
 break_doc "$R" "$WORK/bad-status.json" "a = d['agreements'][0]; a['status'] = 'missing'; a['satisfied_by'] = 'g1'"
-for bad in fp code cat fmt sum status; do
+# The 責任分界表: a role outside the vocabulary, a column without its name.
+break_doc "$R" "$WORK/bad-role.json" "d['matrix'][0]['rows'][0]['roles'][d['matrix'][0]['facility']] = ['boss']"
+break_doc "$R" "$WORK/bad-col.json" "del d['matrix'][0]['columns'][0]['name']"
+for bad in fp code cat fmt sum status role col; do
 	run validate "$WORK/bad-$bad.json"
 	expect_rc 1 "a report with a broken $bad is rejected"
 done

@@ -128,6 +128,22 @@ check_json "$WORK/two.xml" "{'H1': {'parties': ['H1','A'], 'rows': [('ehr','saas
 run "$MEDSCOPE" matrix "$WORK/two.xml" --format json
 $PY -c 'import json,sys; print([t["facility"] for t in json.load(open(sys.argv[1]))["matrix"]])' "$WORK/out" >"$WORK/order"
 grep -q "\['H1', 'H2'\]" "$WORK/order" && ok || fail "facilities sorted by id: $(cat "$WORK/order")"
+# Ids with names (issue 15): the facility, every column and every system.
+$PY - "$WORK/out" >"$WORK/names" 2>&1 <<'PYEOF'
+import json, sys
+t = json.load(open(sys.argv[1]))["matrix"][0]
+assert t["facility_name"] == "第一診療所", t
+assert t["columns"] == [{"id": "H1", "name": "第一診療所", "kind": "facility"},
+                        {"id": "A", "name": "A社", "kind": "vendor"}], t["columns"]
+assert [c["id"] for c in t["columns"]] == t["parties"]
+assert [(r["system"], r["name"]) for r in t["rows"]] == [("ehr", "電子カルテ")], t["rows"]
+PYEOF
+[ $? -eq 0 ] && ok || fail "matrix JSON names the facility, parties and systems: $(cat "$WORK/names")"
+# The whole JSON report carries the same tables.
+cp "$WORK/out" "$WORK/m-two.json"
+run "$MEDSCOPE" report "$WORK/two.xml" --format json --fail-on never
+$PY -c 'import json,sys; d=json.load(open(sys.argv[1])); m=json.load(open(sys.argv[2])); sys.exit(d["matrix"] != m["matrix"])' \
+	"$WORK/out" "$WORK/m-two.json" && ok || fail "report --format json has the matrix of matrix --format json"
 run "$MEDSCOPE" matrix "$WORK/two.xml" --facility H2 --lang en
 expect_out '^Responsibility matrix: H2 \(第二診療所\)$' "--facility H2"
 expect_no_out 'H1' "only H2"

@@ -123,7 +123,7 @@ static void test_top_level_shape(void)
 {
 	json_t *doc = report(chain_model, MEDSCOPE_TABLE_ALL, MEDSCOPE_LANG_EN, NULL);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(doc);
-	CU_ASSERT_STRING_EQUAL(keys_of(doc), "format model parties systems agreements findings summary");
+	CU_ASSERT_STRING_EQUAL(keys_of(doc), "format model parties systems agreements matrix findings summary");
 	CU_ASSERT_STRING_EQUAL(str(doc, "format"), "medscope-report/1");
 	json_t *model = json_object_get(doc, "model");
 	CU_ASSERT_STRING_EQUAL(keys_of(model), "file name as_of as_of_source");
