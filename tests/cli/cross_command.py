@@ -7,6 +7,8 @@ under two codes (the error/warning duplicates of issue 12).
 Usage: python3 cross_command.py MEDSCOPE MODEL EMPTY_MODEL WORK_DIR
 Prints one line per disagreement; exit 1 when there is one."""
 import collections
+import csv
+import io
 import json
 import re
 import subprocess
@@ -63,39 +65,127 @@ for c in set(missing) | set(found):
     if missing[c] != found[c]:
         problems.append('check prints %d %s, report has %d missing' % (found[c], c, missing[c]))
 
-# impact: the runs-on notification pairs are the change-notification
-# requirements of runs-on edges, with the same status.
+# report's CSV agreements table: the same rows, parties and systems named
+# "id (name)" (split at the top level: names may hold commas and brackets).
+def ids_of(cell):
+    out, depth, cur = [], 0, ''
+    for ch in cell:
+        if ch == '(':
+            depth += 1
+        elif ch == ')':
+            depth -= 1
+        elif ch == ',' and depth == 0:
+            out.append(cur)
+            cur = ''
+            continue
+        cur += ch
+    if cur:
+        out.append(cur)
+    return [x.strip().split(' (')[0] for x in out if x.strip() and x.strip() != '-']
+
+
+csv_text = run('report', model, '--format', 'csv', '--table', 'agreements', '--lang', 'en', '--no-bom',
+               '--fail-on', 'never')
+got = collections.Counter()
+for row in csv.DictReader(io.StringIO(csv_text)):
+    # "MISSING" in capitals, an accepted gap with its exception on a second line.
+    status = row['Status'].split('\n')[0].lower()
+    got[(row['Code'], tuple(ids_of(row['Parties'])), tuple(ids_of(row['Systems'])), status)] += 1
+plain = collections.Counter()
+for k, n in ref.items():
+    plain[(k[0], k[1], k[2], k[4])] += n
+if got != plain:
+    problems.append('report csv disagrees with report json: %s' % ((got - plain) + (plain - got)))
+
+# The ownership entries every view rests on: owners JSON and the 責任分界表's
+# "rm" role name the same owner as report.
+own = {}
+for sy in report['systems']:
+    for o in sy.get('ownership') or []:
+        own[(sy['id'], o['facility'])] = (o['owner'], o['basis'], tuple(o['considered_by']))
+oj = {}
+for sy in owners['systems']:
+    for o in sy.get('ownership') or []:
+        oj[(sy['id'], o['facility'])] = (o['owner'], o['basis'], tuple(o['considered_by']))
+if oj != own:
+    problems.append('owners ownership disagrees with report: %s' % sorted(set(oj.items()) ^ set(own.items())))
+mx = json.loads(run('report', model, '--format', 'json', '--table', 'matrix', '--lang', 'en', '--fail-on', 'never'))
+for fac in mx.get('matrix', []):
+    for row in fac['rows']:
+        rm = sorted(p for p, roles in row['roles'].items() if 'rm' in roles)
+        want = [own[(row['system'], fac['facility'])][0]] if (row['system'], fac['facility']) in own else []
+        if rm != want:
+            problems.append('matrix %s/%s: rm %s, report owner %s' % (fac['facility'], row['system'], rm, want))
+
+# impact, for every system of the model: (a) its runs-on pairs have the
+# status of the change-notification requirement of the same edge, for every
+# requirement; (b) its ownership entries are report's; (c) its
+# provider -> owner and owner -> facility pairs (no requirement of §3, but
+# matched "exactly as check matches a requirement") have the status rules.md
+# §3 Matching gives, computed here from the model's agreements.
 root = ET.parse(model).getroot()
 provider = {s.get('id'): s.get('provider') for s in root.iter(NS + 'system')}
 runs = {(s.get('id'), r.get('ref')) for s in root.iter(NS + 'system') for r in s.findall(NS + 'runs-on')}
+agreements = [(set((g.get('parties') or '').split()), set((g.get('topics') or '').split()),
+               None if g.get('covers') is None else set(g.get('covers').split()))
+              for g in root.iter(NS + 'agreement')]
+
+
+def notice_met(x, y, systems):
+    return any({x, y} <= ps and 'change-notification' in ts and (cv is None or cv & systems)
+               for ps, ts, cv in agreements)
+
+
 impacts = {}
+for sid in sorted(provider):
+    impacts[sid] = json.loads(run('impact', model, sid, '--format', 'json', '--lang', 'en', '--fail-on', 'never'))
+edge_status = {}
 for q in report['agreements']:
     if q['code'] != 'missing-change-notification':
         continue
     x, y = q['systems']
     edge = (x, y) if (x, y) in runs else (y, x) if (y, x) in runs else None
-    if edge is None:
-        continue  # a connects-to edge: impact lists runs-on dependencies
-    dep, target = edge
-    if target not in impacts:
-        impacts[target] = json.loads(run('impact', model, target, '--format', 'json', '--lang', 'en',
-                                         '--fail-on', 'never'))
-    pairs = [p for p in impacts[target]['pairs'] if p['kind'] == 'runs-on' and p['from'] == provider[target]
-             and p['to'] == provider[dep] and dep in p['systems']]
-    if not pairs:
-        problems.append('impact %s has no pair for %s -> %s' % (target, dep, target))
-        continue
-    present = pairs[0]['agreement'] is not None and dep not in pairs[0]['uncovered']
-    if present != (q['status'] == 'present'):
-        problems.append('impact %s: %s -> %s %s, report %s' % (target, dep, target,
-                        'present' if present else 'missing', q['status']))
+    if edge is not None:
+        edge_status[edge] = q['status']
+for (dep, target), status in sorted(edge_status.items()):
+    for sid, im in sorted(impacts.items()):
+        if target not in {s['id'] for s in im['systems']}:
+            continue
+        pairs = [p for p in im['pairs'] if p['kind'] == 'runs-on' and p['from'] == provider[target]
+                 and p['to'] == provider[dep] and dep in p['systems']]
+        if not pairs:
+            problems.append('impact %s has no pair for %s -> %s' % (sid, dep, target))
+            continue
+        # One pair gathers every edge between the two providers: this edge
+        # is met unless it is listed uncovered.
+        present = dep not in pairs[0]['uncovered']
+        if present != (status == 'present'):
+            problems.append('impact %s: %s -> %s %s, report %s' % (sid, dep, target,
+                            'present' if present else 'missing', status))
+for sid, im in sorted(impacts.items()):
+    for o in im['ownership']:
+        k = (o['system'], o['facility'])
+        if own.get(k) != (o['owner'], o['basis'], tuple(o['considered_by'])):
+            problems.append('impact %s: owner of %s/%s %s, report %s' % (sid, k[0], k[1], o['owner'],
+                            own.get(k)))
+    for p in im['pairs']:
+        if p['kind'] == 'runs-on':
+            continue
+        for sy in p['systems']:
+            met = notice_met(p['from'], p['to'], {sy})
+            if met != (sy not in p['uncovered']):
+                problems.append('impact %s: %s pair %s -> %s for %s %s, rules.md §3 says %s'
+                                % (sid, p['kind'], p['from'], p['to'], sy,
+                                   'uncovered' if sy in p['uncovered'] else 'covered',
+                                   'met' if met else 'missing'))
 
-# the diagrams: each view draws every missing requirement between two
-# parties once (a label "missing:" with its topics, "(N)" when several).
-# An integration requirement (F, A, B) is drawn as F-A and F-B.
+# the diagrams: each view that shows agreements draws every missing
+# requirement between two parties once (a label "missing:" with its topics,
+# "(N)" when several). An integration requirement (F, A, B) is drawn as F-A
+# and F-B. The responsibility view draws owners, no requirement.
 two_party_missing = sum(1 if len(q['parties']) == 2 else 2 for q in report['agreements']
                         if q['status'] == 'missing' and len(q['parties']) in (2, 3))
-for view in ('contracts',):
+for view in ('supply', 'contracts'):
     run('graph', model, '--view', view, '--lang', 'en', '-T', 'dot', '-o', work + '/g.dot', '--fail-on', 'never')
     with open(work + '/g.dot', encoding='utf-8') as f:
         dot = f.read()

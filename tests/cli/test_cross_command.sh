@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
-# Issue 12: check, report (JSON), owners, impact, diff and the diagrams agree
-# on every requirement's status, for every example and regression model, and
+# Issue 12: check, report (JSON and the CSV table), owners, the 責任分界表,
+# impact (every system: its runs-on pairs, ownership entries and the other
+# notification pairs), diff and the supply and contracts diagrams agree on
+# every requirement's status, for every example and regression model, and
 # no contract raises one pair and topic under two codes (cross_command.py).
 # Also issue 12 point 8: SARIF and explain name documents, never the file
 # names of the guideline copies (tests/fidelity/08-citations.xml).
@@ -33,6 +35,42 @@ run python3 "$SRC/tests/cli/cross_command.py" "$WORK/fake-medscope" "$SRC/exampl
 	"$WORK/empty.xml" "$WORK"
 expect_rc 1 "a disagreement fails"
 expect_out 'owners disagrees with report' "and is named"
+
+# ... and so does one whose impact names another basis for an entry, one
+# whose supply view leaves out a missing agreement, and one whose CSV table
+# says present where JSON says missing.
+E04="$SRC/examples/04-facility-contracts-a-and-b.xml"
+cat >"$WORK/fake-impact" <<FAKE
+#!/usr/bin/env bash
+if [ "\$1" = impact ]; then
+	"$MEDSCOPE" "\$@" | sed 's/"basis": "prime-provider"/"basis": "selected-by-prime"/'
+else
+	exec "$MEDSCOPE" "\$@"
+fi
+FAKE
+cat >"$WORK/fake-supply" <<FAKE
+#!/usr/bin/env bash
+"$MEDSCOPE" "\$@"
+rc=\$?
+if [ "\$1" = graph ] && [[ " \$* " == *" supply "* ]]; then
+	sed -i 's/<TD>missing:/<TD>gone:/' "$WORK/g.dot"
+fi
+exit \$rc
+FAKE
+cat >"$WORK/fake-csv" <<FAKE
+#!/usr/bin/env bash
+if [ "\$1" = report ] && [[ " \$* " == *" csv "* ]]; then
+	"$MEDSCOPE" "\$@" | sed 's/,MISSING,/,present,/'
+else
+	exec "$MEDSCOPE" "\$@"
+fi
+FAKE
+chmod +x "$WORK/fake-impact" "$WORK/fake-supply" "$WORK/fake-csv"
+for fake in impact:'impact ehr: owner of' supply:'graph --view supply draws' csv:'report csv disagrees'; do
+	run python3 "$SRC/tests/cli/cross_command.py" "$WORK/fake-${fake%%:*}" "$E04" "$WORK/empty.xml" "$WORK"
+	expect_rc 1 "a disagreeing ${fake%%:*} fails"
+	expect_out "${fake#*:}" "and is named"
+done
 
 F08="$SRC/tests/fidelity/08-citations.xml"
 run "$MEDSCOPE" report --format sarif --fail-on never "$F08"
