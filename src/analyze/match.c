@@ -173,13 +173,15 @@ void ms_agreements_by_id(const medscope_model *m, uint32_t *v, size_t n)
 
 /* Near miss by party: an agreement with the topic (in writing, for a
  * demarcation) serving every concerned system that lacks just one party.
- * Such an agreement names parties[0] or parties[1]; their rows are by id,
- * so the first that qualifies in a row is the least of that row. */
+ * Such an agreement names parties[0] or parties[1]. Of several, the most
+ * specific is named, as for satisfied_by (rules.md §3: the paper meant for
+ * these systems before a general one), ties by id. */
 static void near_by_party(ms_matcher *mt, const ms_match_query *q, uint32_t qep,
                           ms_match_result *res)
 {
 	const medscope_model *m = mt->m;
 	const ms_csr *ix = &mt->by_party;
+	int near_rank = 3;
 	for (uint32_t w = 0; w < q->np && w < 2; w++) {
 		uint32_t p = q->parties[w];
 		for (uint32_t k = ix->off[p]; k < ix->off[p + 1]; k++) {
@@ -192,12 +194,13 @@ static void near_by_party(ms_matcher *mt, const ms_match_query *q, uint32_t qep,
 			uint32_t hits = systems_served(mt, g, q, qep, next_epoch(mt));
 			if (q->edge ? hits == 0 && q->ns : hits < q->ns)
 				continue;
-			if (before(m, g, 0, res->near, 0)) {
+			int rank = specificity(ag, hits, q->ns);
+			if (before(m, g, rank, res->near, near_rank)) {
 				res->near = g;
+				near_rank = rank;
 				res->lack = MS_LACK_PARTY;
 				res->lack_party = lacking;
 			}
-			break;
 		}
 	}
 }
@@ -219,7 +222,7 @@ int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res)
 		if (ix->off[q->parties[i] + 1] - ix->off[q->parties[i]] < ix->off[pmin + 1] - ix->off[pmin])
 			pmin = q->parties[i];
 
-	int best_rank = 3;
+	int best_rank = 3, unwritten_rank = 3;
 	uint32_t ncovered = 0, near_hits = 0, unwritten_g = MS_NONE;
 	for (uint32_t k = ix->off[pmin]; k < ix->off[pmin + 1]; k++) {
 		uint32_t g = ix->idx[k], lacking;
@@ -230,8 +233,13 @@ int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res)
 		uint32_t ep = next_epoch(mt);
 		uint32_t hits = systems_served(mt, g, q, qep, ep);
 		if (unwritten) {
-			if ((q->edge ? hits > 0 || !q->ns : hits == q->ns) && before(m, g, 0, unwritten_g, 0))
+			/* The most specific unwritten one, as for satisfied_by. */
+			int rank = specificity(ag, hits, q->ns);
+			if ((q->edge ? hits > 0 || !q->ns : hits == q->ns) &&
+			    before(m, g, rank, unwritten_g, unwritten_rank)) {
 				unwritten_g = g;
+				unwritten_rank = rank;
+			}
 			continue;
 		}
 		if (hits > 0 || !q->ns) {

@@ -57,8 +57,9 @@ typedef struct {
  * agreement that serves some concerned system, and res->best is the most
  * specific of them: covers naming every system, before some, before no
  * covers (ties by id). Otherwise mt->all is empty and res->near is the
- * agreement that fails only on covers (the most systems served), else
- * only on being in writing, else only on one party (ties by id).
+ * agreement that fails only on covers (the most systems served; ties by
+ * id), else only on being in writing, else only on one party (these two
+ * the most specific, as best; ties by id).
  * 0, or -1 when out of memory.
  */
 int ms_match(ms_matcher *mt, const ms_match_query *q, ms_match_result *res);

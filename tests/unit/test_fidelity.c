@@ -332,6 +332,36 @@ static void test_fidelity_other_facilitys_contract_is_no_chain(void)
 	ms_ta_done(a);
 }
 
+/* ---- the most specific near miss (rules.md §3, as satisfied_by) --------- */
+
+static void near(const medscope_analysis *a, const char *parties, const char *sys, const char *g,
+                 int lack)
+{
+	const ms_requirement *q = ms_ta_req(a, MS_RULE_MISSING_DEMARCATION, parties, sys);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	CU_ASSERT_EQUAL_FATAL(q->near == MS_NONE, 0);
+	CU_ASSERT_STRING_EQUAL(a->model->agreements.v[q->near].id, g);
+	CU_ASSERT_EQUAL(q->lack, lack);
+}
+
+static void test_fidelity_near_miss_names_the_most_specific_agreement(void)
+{
+	RUN("11-near-miss-most-specific.xml");
+	/* g2 covers ehr1, g1 has no covers: g2, though g1 sorts first. */
+	near(a, "A,H1", "ehr1", "g2", MS_LACK_PARTY);
+	/* Not in writing: g5 (covers ehr2) before g4 (no covers). */
+	near(a, "A,H2", "ehr2", "g5", MS_LACK_IN_WRITING);
+	counts(a, 5, 0, 0);
+	ms_ta_done(a);
+}
+
+static void test_fidelity_equally_specific_near_misses_by_id(void)
+{
+	RUN("11-near-miss-most-specific.xml");
+	near(a, "A,H3", "ehr3", "g7", MS_LACK_PARTY);
+	ms_ta_done(a);
+}
+
 static CU_TestInfo tests[] = {
 	{"test_fidelity_managing_operator_subcontract_is_supply_chain",
 	 test_fidelity_managing_operator_subcontract_is_supply_chain},
@@ -370,6 +400,9 @@ static CU_TestInfo tests[] = {
 	{"test_fidelity_via_lists_only_the_facilitys_own_contracts",
 	 test_fidelity_via_lists_only_the_facilitys_own_contracts},
 	{"test_fidelity_other_facilitys_contract_is_no_chain", test_fidelity_other_facilitys_contract_is_no_chain},
+	{"test_fidelity_near_miss_names_the_most_specific_agreement",
+	 test_fidelity_near_miss_names_the_most_specific_agreement},
+	{"test_fidelity_equally_specific_near_misses_by_id", test_fidelity_equally_specific_near_misses_by_id},
 	CU_TEST_INFO_NULL,
 };
 
