@@ -22,6 +22,14 @@ typedef struct {
 	bool stopped;      /* nothing more is checked or built */
 	bool oom;          /* an allocation failed: the status is NOMEM */
 	atomic_bool halt;  /* the builder asks the parser to stop */
+	/* The ids of the start tag being parsed, in order, with the hashes
+	 * their prefetch computed (value.c); `next` is the next to intern. */
+	struct {
+		const char *name[16];
+		size_t len[16];
+		uint32_t hash[16];
+		size_t n, next;
+	} ids;
 } ms_report;
 
 void ms_report_init(ms_report *r, medscope_model *m, medscope_diags *diags, medscope_lang lang);

@@ -110,7 +110,15 @@ static bool parse_id(ms_report *r, el_kind el, const at_spec *spec, const char *
 		          "id の形式 ([A-Za-z_][A-Za-z0-9_.-]*) ではありません");
 		return false;
 	}
-	*sym = ms_sym_intern(r->m, v, len);
+	/* The ids come in the order they were gathered; one that does not
+	 * (none should) is hashed here. */
+	size_t k = r->ids.next;
+	if (k < r->ids.n && r->ids.name[k] == v && r->ids.len[k] == len) {
+		r->ids.next++;
+		*sym = ms_sym_intern_hashed(r->m, v, len, r->ids.hash[k]);
+	} else {
+		*sym = ms_sym_intern(r->m, v, len);
+	}
 	if (*sym == MS_NONE) {
 		ms_report_nomem(r);
 		return false;
@@ -360,19 +368,14 @@ static void parse_value(ms_report *r, el_kind el, const at_spec *spec, const cha
 }
 
 /* Gather the space-separated ids of v[0, len) for ms_sym_prefetch(). */
-typedef struct {
-	const char *name[16];
-	size_t len[16], n;
-} id_batch;
-
-static void gather_ids(id_batch *b, const char *v, size_t len)
+static void gather_ids(ms_report *r, const char *v, size_t len)
 {
-	for (size_t i = 0; b->n < 16;) {
+	for (size_t i = 0; r->ids.n < 16;) {
 		size_t start = next_token(v, len, &i);
 		if (i == start)
 			return;
-		b->name[b->n] = v + start;
-		b->len[b->n++] = i - start;
+		r->ids.name[r->ids.n] = v + start;
+		r->ids.len[r->ids.n++] = i - start;
 	}
 }
 
@@ -406,16 +409,15 @@ bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int 
 	/* Which spec each attribute is (-1: unknown), and a first look at the
 	 * symbol-table slots of its ids, so that their misses overlap. */
 	int8_t spec_of[MAX_SPECS];
-	id_batch ids;
-	ids.n = 0;
+	r->ids.n = r->ids.next = 0;
 	for (int a = 0; a < nb && a < MAX_SPECS; a++) {
 		int k = ms_schema_spec_index(names, el, attrs, a);
 		spec_of[a] = (int8_t)k;
 		if (k >= 0 && (specs[k].type == AT_ID || specs[k].type == AT_REF || specs[k].type == AT_REFS))
-			gather_ids(&ids, (const char *)attrs[a * 5 + 3],
+			gather_ids(r, (const char *)attrs[a * 5 + 3],
 			           (size_t)(attrs[a * 5 + 4] - attrs[a * 5 + 3]));
 	}
-	ms_sym_prefetch(r->m, ids.name, ids.len, ids.n);
+	ms_sym_prefetch(r->m, r->ids.name, r->ids.len, r->ids.hash, r->ids.n);
 	for (int a = 0; a < nb; a++) {
 		const char *name = (const char *)attrs[a * 5];
 		const char *uri = (const char *)attrs[a * 5 + 2];
@@ -464,5 +466,6 @@ bool ms_parse_attrs(ms_report *r, const ms_schema_names *names, el_kind el, int 
 			                ms_el_names[el], specs[i].name);
 		}
 	}
+	r->ids.n = 0; /* the pointers are this start tag's */
 	return ok && ms_diag_errors(r->diags) == errors_before;
 }

@@ -180,28 +180,31 @@ void ms_sym_reserve(medscope_model *m, size_t n)
 }
 
 void ms_sym_prefetch(const medscope_model *m, const char *const *names, const size_t *lens,
-                     size_t n)
+                     uint32_t *hashes, size_t n)
 {
+	for (size_t i = 0; i < n; i++) {
+		hashes[i] = hash_bytes(names[i], lens[i]);
 #if defined(__GNUC__)
-	/* Only the slots: prefetching the symbols and names they lead to as
-	 * well (two more rounds) measured no faster. */
-	if (!m->sym_hash_cap)
-		return;
-	for (size_t i = 0; i < n; i++)
-		__builtin_prefetch(&m->sym_hash[hash_bytes(names[i], lens[i]) & (m->sym_hash_cap - 1)]);
-#else
-	(void)m, (void)names, (void)lens, (void)n;
+		/* Only the slots: prefetching the symbols and names they lead to
+		 * as well (two more rounds) measured no faster. */
+		if (m->sym_hash_cap)
+			__builtin_prefetch(&m->sym_hash[hashes[i] & (m->sym_hash_cap - 1)]);
 #endif
+	}
 }
 
 uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len)
+{
+	return ms_sym_intern_hashed(m, name, len, hash_bytes(name, len));
+}
+
+uint32_t ms_sym_intern_hashed(medscope_model *m, const char *name, size_t len, uint32_t h)
 {
 	if ((m->syms.n + 1) * 2 > m->sym_hash_cap) {
 		if (m->sym_hash_cap >= (1u << 30) ||
 		    rehash(m, m->sym_hash_cap ? m->sym_hash_cap * 2 : 1024) < 0)
 			return MS_NONE;
 	}
-	uint32_t h = hash_bytes(name, len);
 	uint32_t slot = find_slot(m, name, len, h);
 	if (m->sym_hash[slot])
 		return (uint32_t)m->sym_hash[slot] - 1;

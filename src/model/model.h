@@ -188,11 +188,14 @@ uint32_t ms_sym_find(const medscope_model *m, const char *name, size_t len);
 void ms_sym_reserve(medscope_model *m, size_t n);
 /* Start loading the slots of names about to be interned: the table is far
  * larger than the caches, and an element's ids are independent, so their
- * cache misses can overlap. */
+ * cache misses can overlap. Their hashes go to hashes[0, n). */
 void ms_sym_prefetch(const medscope_model *m, const char *const *names, const size_t *lens,
-                     size_t n);
+                     uint32_t *hashes, size_t n);
 /* Find or add; MS_NONE on allocation failure. */
 uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len);
+/* The same with the name's hash as ms_sym_prefetch() gave it in hashes[]
+ * (hashing every id once, not once to prefetch and again to intern). */
+uint32_t ms_sym_intern_hashed(medscope_model *m, const char *name, size_t len, uint32_t h);
 
 medscope_status ms_model_new(medscope_model **out, const char *file);
 

@@ -40,9 +40,3 @@ void ms_vec_shrink_(void **v, size_t *cap, size_t n, size_t elsize)
 		*cap = n;
 	}
 }
-
-void *ms_vec_zero_(void *p, size_t size)
-{
-	memset(p, 0, size);
-	return p;
-}

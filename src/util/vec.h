@@ -7,6 +7,7 @@
 #define MS_VEC_H
 
 #include <stddef.h>
+#include <string.h>
 
 #define MS_VEC(T)                                                                              \
 	struct {                                                                               \
@@ -31,7 +32,13 @@ int ms_vec_grow_(void **v, size_t *cap, size_t n, size_t elsize);
 	         ? ms_vec_zero_(&(vec).v[(vec).n++], sizeof(*(vec).v))                         \
 	         : NULL)
 
-void *ms_vec_zero_(void *p, size_t size);
+/* Inline, so that zeroing one element of a known size is a few stores,
+ * not a call to memset per element pushed. */
+static inline void *ms_vec_zero_(void *p, size_t size)
+{
+	memset(p, 0, size);
+	return p;
+}
 
 /* Give back the slack of doubling once a vector is complete (the analysis
  * runs with the model in memory; this keeps peak memory near the data). */
