@@ -212,55 +212,70 @@ static void finding_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_
 
 /* "H" -> {"id": "H", "name": "みなと病院", "kind": "facility"}: a column
  * of the 責任分界表, named as the tables name it. */
-static json_t *matrix_party(const medscope_model *m, uint32_t party, int *oom)
+static void matrix_party(ms_js *s, const medscope_model *m, uint32_t party)
 {
 	const ms_party *p = &m->parties.v[party];
-	json_t *o = json_object();
-	ms_json_set(o, "id", json_string(p->id), oom);
-	ms_json_set(o, "name", json_string(p->name), oom);
-	ms_json_set(o, "kind", json_string(ms_code(MS_W_PARTY_KIND, p->kind)), oom);
-	return o;
+	ms_js_obj(s);
+	ms_js_key(s, "id");
+	ms_js_str(s, p->id);
+	ms_js_key(s, "name");
+	ms_js_str(s, p->name);
+	ms_js_key(s, "kind");
+	ms_js_str(s, ms_code(MS_W_PARTY_KIND, p->kind));
+	ms_js_close(s);
 }
 
 /* The 責任分界表 of one facility: its parties (the facility first; ids in
  * "parties", with names in "columns"), and per served system (by layer,
- * then id) the role codes of each party holding any, in vocabulary order. */
-static json_t *matrix_object(const medscope_analysis *a, const ms_matrix *mx)
+ * then id) the role codes of each party holding any, in vocabulary order.
+ * The columns are distinct parties, so no key of "roles" repeats. */
+static void matrix_object(ms_js *s, const medscope_analysis *a, const ms_matrix *mx)
 {
 	const medscope_model *m = a->model;
-	int oom = 0;
-	json_t *o = json_object();
-	ms_json_set(o, "facility", json_string(m->parties.v[mx->facility].id), &oom);
-	ms_json_set(o, "facility_name", json_string(m->parties.v[mx->facility].name), &oom);
-	json_t *parties = json_array(), *columns = json_array();
-	for (uint32_t j = 0; j < mx->ncols; j++) {
-		ms_json_push(parties, json_string(m->parties.v[mx->cols[j]].id), &oom);
-		ms_json_push(columns, matrix_party(m, mx->cols[j], &oom), &oom);
-	}
-	ms_json_set(o, "parties", parties, &oom);
-	ms_json_set(o, "columns", columns, &oom);
-	json_t *rows = json_array();
+	ms_js_obj(s);
+	ms_js_key(s, "facility");
+	ms_js_str(s, m->parties.v[mx->facility].id);
+	ms_js_key(s, "facility_name");
+	ms_js_str(s, m->parties.v[mx->facility].name);
+	ms_js_key(s, "parties");
+	ms_js_arr(s);
+	for (uint32_t j = 0; j < mx->ncols; j++)
+		ms_js_str(s, m->parties.v[mx->cols[j]].id);
+	ms_js_close(s);
+	ms_js_key(s, "columns");
+	ms_js_arr(s);
+	for (uint32_t j = 0; j < mx->ncols; j++)
+		matrix_party(s, m, mx->cols[j]);
+	ms_js_close(s);
+	ms_js_key(s, "rows");
+	ms_js_arr(s);
 	for (uint32_t r = 0; r < mx->nrows; r++) {
 		const ms_system *sys = &m->systems.v[mx->rows[r]];
-		json_t *ro = json_object(), *roles = json_object();
-		ms_json_set(ro, "system", json_string(sys->id), &oom);
-		ms_json_set(ro, "name", json_string(sys->name ? sys->name : ""), &oom);
-		ms_json_set(ro, "layer", json_string(ms_code(MS_W_LAYER, sys->layer)), &oom);
+		ms_js_obj(s);
+		ms_js_key(s, "system");
+		ms_js_str(s, sys->id);
+		ms_js_key(s, "name");
+		ms_js_str(s, sys->name ? sys->name : "");
+		ms_js_key(s, "layer");
+		ms_js_str(s, ms_code(MS_W_LAYER, sys->layer));
+		ms_js_key(s, "roles");
+		ms_js_obj(s);
 		for (uint32_t j = 0; j < mx->ncols; j++) {
 			uint16_t bits = ms_matrix_roles(mx, r, j);
 			if (!bits)
 				continue;
-			json_t *list = json_array();
+			ms_js_key(s, m->parties.v[mx->cols[j]].id);
+			ms_js_arr(s);
 			for (unsigned bit = 0; bit < MS_ROLE__COUNT; bit++)
 				if (bits & (1u << bit))
-					ms_json_push(list, json_string(ms_code(MS_W_MATRIX_ROLE, 1u << bit)), &oom);
-			ms_json_set(roles, m->parties.v[mx->cols[j]].id, list, &oom);
+					ms_js_str(s, ms_code(MS_W_MATRIX_ROLE, 1u << bit));
+			ms_js_close(s);
 		}
-		ms_json_set(ro, "roles", roles, &oom);
-		ms_json_push(rows, ro, &oom);
+		ms_js_close(s);
+		ms_js_close(s);
 	}
-	ms_json_set(o, "rows", rows, &oom);
-	return ms_json_done(o, oom);
+	ms_js_close(s);
+	ms_js_close(s);
 }
 
 static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const char *facility)
@@ -276,7 +291,10 @@ static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const 
 			s = MEDSCOPE_ERR_NOMEM;
 			break;
 		}
-		s = ms_jw_item(w, matrix_object(a, &mx));
+		ms_js js;
+		ms_jw_item_js(w, &js, 4);
+		matrix_object(&js, a, &mx);
+		s = ms_js_flush(&js);
 		ms_matrix_free(&mx);
 	}
 	ms_jw_array_end(w);
