@@ -260,7 +260,7 @@ int ms_matrix_build(ms_matrix_index *ix, uint32_t facility, ms_matrix *out)
 	const medscope_analysis *a = ix->a;
 	uint32_t lo = a->facility_off[facility], hi = a->facility_off[facility + 1];
 	uint32_t *entries = NULL;
-	int rc = -1;
+	int rc = -1, filled = 0;
 	memset(out, 0, sizeof(*out));
 	out->facility = facility;
 	out->nrows = hi - lo;
@@ -271,6 +271,7 @@ int ms_matrix_build(ms_matrix_index *ix, uint32_t facility, ms_matrix *out)
 	/* One entry per (system, facility): the rows are the entries' systems. */
 	for (uint32_t i = 0; i < out->nrows; i++)
 		out->rows[i] = a->ownership.v[a->facility_entries[lo + i]].system;
+	filled = 1;
 	if (ms_sort_u32(out->rows, out->nrows, row_cmp, a) < 0)
 		goto cleanup;
 	for (uint32_t i = 0; i < out->nrows; i++)
@@ -302,7 +303,9 @@ cleanup:
 	for (uint32_t i = 0; i < ix->ncols; i++)
 		ix->col_of[ix->cols[i]] = MS_NONE;
 	ix->ncols = 0;
-	for (uint32_t i = 0; out->rows && i < out->nrows; i++)
+	/* Only rows written: when `entries` could not be allocated, out->rows
+	 * holds garbage (fault.alloc). */
+	for (uint32_t i = 0; filled && i < out->nrows; i++)
 		ix->row_of[out->rows[i]] = MS_NONE;
 	free(entries);
 	if (rc < 0)
