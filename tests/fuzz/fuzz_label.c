@@ -30,6 +30,7 @@
 #include <string.h>
 
 #include "graph/graph.h"
+#include "util/utf8.h"
 #include "fuzz_common.h"
 
 static const char prefix[] = "kept \xe6\x97\xa5 ";
@@ -67,17 +68,6 @@ static int bidi(uint32_t c)
 static int control(uint32_t c)
 {
 	return c < 0x20 || (c >= 0x7F && c < 0xA0) || c == 0x2028 || c == 0x2029;
-}
-
-static unsigned wide(uint32_t c)
-{
-	return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0x303E) ||
-	       (c >= 0x3041 && c <= 0x33FF) || (c >= 0x3400 && c <= 0x4DBF) ||
-	       (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xA000 && c <= 0xA4CF) ||
-	       (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-	       (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-	       (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-	       (c >= 0x20000 && c <= 0x3FFFD);
 }
 
 static void put_utf8(ms_buf *b, uint32_t c)
@@ -185,10 +175,13 @@ static unsigned check_label(const char *s, size_t len, unsigned wrap_cols)
 			k = decode((const unsigned char *)s + i, len - i, &c);
 			if (control(c) || bidi(c))
 				ms_fuzz_fail("control U+%04X in label: %s", (unsigned)c, s);
-			w = wide(c) ? 2 : 1;
+			/* Columns as the escaper documents them: as the terminal
+			 * tables count (util/utf8.h), so a combining mark has none
+			 * and belongs to the character before it. */
+			w = (unsigned)ms_codepoint_width(c);
 			break;
 		}
-		line += w, total += w, chars++;
+		line += w, total += w, chars += w > 0;
 		i += k;
 	}
 	return total;
