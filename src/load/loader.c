@@ -130,7 +130,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 	/* The refusals found here wait until the builder is done: until
 	 * then, the diagnostics are its alone. */
 	enum { NO_REFUSAL, TOO_LARGE, TOO_MANY_ATTRIBUTES, VALUE_TOO_LONG } refusal = NO_REFUSAL;
-	while (n > 0 && !ms_parser_halted(&parser)) {
+	while (n > 0 && !ms_parser_stop_reading(&parser)) {
 		total += (size_t)n;
 		if (total > opts->max_input) {
 			refusal = TOO_LARGE;
@@ -148,7 +148,7 @@ static medscope_status load(medscope_model **out, const char *name, chunk_reader
 		/* Every MiB: a terminal redraws one short line, so this is cheap. */
 		if (opts->progress && total % (1u << 20) < (size_t)n)
 			opts->progress(opts->progress_payload, total, size);
-		if (ms_parser_halted(&parser))
+		if (ms_parser_stop_reading(&parser))
 			break;
 		/* A NUL byte is never XML: libxml2 reports it once the parse is
 		 * ended (below), so read no further (/dev/zero stops here, not

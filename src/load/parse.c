@@ -429,6 +429,8 @@ static void on_xml_error(void *data, ms_xml_error *e)
 		fd->oom = true;
 	if (e->level < XML_ERR_ERROR || halted(fd))
 		return;
+	if (e->level == XML_ERR_FATAL)
+		fd->fatal = true;
 	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
 	if (encoding_error(fd, e, here))
 		return;
@@ -536,6 +538,11 @@ void ms_parser_feed(ms_parser *fd, const char *buf, size_t len, bool terminate)
 bool ms_parser_halted(ms_parser *fd)
 {
 	return halted(fd);
+}
+
+bool ms_parser_stop_reading(ms_parser *fd)
+{
+	return halted(fd) || fd->fatal;
 }
 
 bool ms_parser_well_formed(const ms_parser *fd)

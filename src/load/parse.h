@@ -36,6 +36,7 @@ typedef struct {
 	pthread_t thread;
 	ev_block *cur;        /* the block being filled */
 	bool halted;
+	bool fatal;           /* libxml2 reported a fatal error (not well-formed) */
 	bool oom;
 	medscope_lang lang;
 	xmlStructuredErrorFunc saved_handler;
@@ -58,6 +59,12 @@ void ms_parser_feed(ms_parser *p, const char *buf, size_t len, bool terminate);
 
 /* Has the parse been stopped, by either half? */
 bool ms_parser_halted(ms_parser *p);
+/* Should the loader read no more? When the parse was stopped, and after a
+ * fatal libxml2 error too: nothing read later can make the document
+ * well-formed again, and a fatal error at 1:1 followed by 200 MB must not
+ * cost reading them (issue 13). libxml2 may still finish the bytes it was
+ * given (the terminating call reports what is missing at their end). */
+bool ms_parser_stop_reading(ms_parser *p);
 
 /* Send what is left and wait for the builder: afterwards only this
  * thread touches the builder, the model and the diagnostics. */

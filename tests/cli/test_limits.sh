@@ -164,4 +164,33 @@ expect_rc 2 "--max-depth past UINT_MAX"
 run "$MEDSCOPE" report "$D/ok.xml" --format sarif --max-results " -1"
 expect_rc 2 "--max-results ' -1'"
 
+# --- reading stops at the first fatal error (issue 13) ---
+# An endless source after a fatal error: if the loader read on, it would
+# stop only at --max-input (256 MiB, seconds) with the size refusal; it
+# must stop at once with the error at its place. `yes` ends by SIGPIPE.
+endless_after() {
+	printf '%b' "$1"
+	yes '<vendor id="B" name="b"/> aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa'
+}
+stops_at() { # DESCRIPTION POSITION-REGEX
+	expect_rc 2 "$1"
+	expect_err "$2" "$1: the fatal error at its place"
+	grep -q 'max-input' "$WORK/err" && fail "$1: read on to --max-input" || ok
+}
+endless_after '\001' | run timeout 60 "$MEDSCOPE" validate --lang en -
+stops_at "fatal error at 1:1 on an endless stdin" '^<stdin>:1:1: error: not well-formed XML'
+endless_after '<deployment xmlns="urn:medscope:deployment:1" name="x">\n<a></b>\n' |
+	run timeout 60 "$MEDSCOPE" validate --lang en -
+stops_at "fatal error at 2:8 on an endless stdin" '^<stdin>:2:8: error: not well-formed XML: Opening and ending tag mismatch'
+# The same through a named file: a FIFO stands for a file of any size.
+mkfifo "$D/endless.xml"
+endless_after '\001' >"$D/endless.xml" &
+run timeout 60 "$MEDSCOPE" validate --lang en "$D/endless.xml"
+wait
+stops_at "fatal error at 1:1 in an endless file" "endless.xml:1:1: error: not well-formed XML"
+rm -f "$D/endless.xml"
+# A NUL byte is never XML (/dev/zero: no line to end, nothing but NULs).
+run timeout 60 "$MEDSCOPE" validate --lang en /dev/zero
+stops_at "/dev/zero" '^/dev/zero:1:1: error: '
+
 finish
