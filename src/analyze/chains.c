@@ -99,6 +99,10 @@ static void chain_follow(ms_engine *e, const ms_csr *row, uint32_t q, uint32_t e
 		it->party = s;
 		it->from = e->chains.party_slot[q];
 		it->first = e->chains.party_mark[s] != ep;
+		/* Breadth-first: the item it follows from is already there. */
+		it->signed_by = ms_facility_signed(e, c) ? s
+		                : it->from ? e->chains.items.v[start + it->from - 1].signed_by
+		                           : MS_NONE;
 		if (it->first) {
 			e->chains.party_mark[s] = ep;
 			e->chains.party_slot[s] = (uint32_t)(e->chains.items.n - start);
@@ -374,13 +378,11 @@ ms_span ms_chain_via_item(ms_engine *e, uint32_t pc, ms_chain ch, uint32_t slot)
 
 uint32_t ms_chain_signer(const ms_engine *e, ms_chain ch, uint32_t a, uint32_t slot)
 {
-	for (uint32_t s = slot; s != 0;) {
-		const ms_chain_item *it = &e->chains.items.v[ch.off + s - 1];
-		if (s != slot && ms_facility_signed(e, it->contract))
-			return it->party;
-		s = it->from;
-	}
-	return a;
+	if (slot == 0)
+		return a;
+	uint32_t from = e->chains.items.v[ch.off + slot - 1].from;
+	uint32_t s = from ? e->chains.items.v[ch.off + from - 1].signed_by : MS_NONE;
+	return s != MS_NONE ? s : a;
 }
 
 void ms_chains_free(ms_chains *cs)

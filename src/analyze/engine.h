@@ -54,6 +54,11 @@ typedef struct {
 	uint32_t party;    /* its supplier */
 	uint32_t from;     /* slot of the party the chain followed it from */
 	uint32_t first;    /* 1 when this item brought `party` into the chain */
+	/* The supplier of the last contract a facility signed itself on the
+	 * way from the chain's start to this item, this one included, or
+	 * MS_NONE: kept per item so that ms_chain_signer() is O(1), not the
+	 * depth (issue 13: a 40k-deep selected-by chain). */
+	uint32_t signed_by;
 } ms_chain_item;
 
 typedef struct {
