@@ -15,6 +15,7 @@
 #include <stdio.h>
 
 #include "analyze/analysis.h"
+#include "emit/json_chains.h"
 #include "util/utf8.h"
 
 /* What the public entry points (medscope_emit(), medscope_diff_emit(),
@@ -60,6 +61,13 @@ medscope_status ms_emit_html(FILE *out, const medscope_analysis *a,
 void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const char *sep);
 void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
                       const char *sep);
+/* A via (contracts and systems of a chain, in order) for a table cell:
+ * whole up to MS_JSON_VIA_INLINE ids, as JSON writes it inline; a longer
+ * one as its first and last ids around "… N more …", so that a row stays
+ * bounded and a deep chain's table linear in the model (issue 13). The
+ * whole chain is in the JSON report. */
+void ms_put_via(ms_buf *b, const medscope_analysis *a, ms_span via, const char *sep,
+                medscope_lang lang);
 /* The agreements meeting requirement rq: satisfied_by first (the most
  * specific, rules.md §3), then the others that contribute, joined by sep. */
 void ms_put_satisfied(ms_buf *b, const medscope_analysis *a, const ms_requirement *rq,

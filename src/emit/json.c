@@ -20,7 +20,7 @@
 /* ---- building one element (jsonw.h) ----------------------------------- */
 
 /* rules.md §1: one party, its category and every reason that holds. */
-static void party_object(ms_js *s, const medscope_analysis *a, uint32_t i)
+static void party_object(ms_js *s, const medscope_analysis *a, uint32_t i, ms_json_chains *chains)
 {
 	const ms_party *p = &a->model->parties.v[i];
 	const ms_party_scope *sc = &a->scope[i];
@@ -46,8 +46,7 @@ static void party_object(ms_js *s, const medscope_analysis *a, uint32_t i)
 		ms_js_str(s, ms_rules[rs->rule].code);
 		ms_js_key(s, "cite");
 		ms_js_str(s, ms_rules[rs->rule].cite_key);
-		ms_js_key(s, "via");
-		ms_js_sym_ids(s, a, rs->via);
+		ms_js_via(s, a, chains, rs->via);
 		ms_js_close(s);
 	}
 	ms_js_close(s);
@@ -78,7 +77,7 @@ static void party_object(ms_js *s, const medscope_analysis *a, uint32_t i)
 }
 
 /* rules.md §2: one system and its (facility -> owner) entries. */
-static void system_object(ms_js *s, const medscope_analysis *a, uint32_t i)
+static void system_object(ms_js *s, const medscope_analysis *a, uint32_t i, ms_json_chains *chains)
 {
 	const medscope_model *m = a->model;
 	const ms_system *sys = &m->systems.v[i];
@@ -105,7 +104,8 @@ static void system_object(ms_js *s, const medscope_analysis *a, uint32_t i)
 	ms_js_key(s, "ownership");
 	ms_js_arr(s);
 	for (uint32_t k = 0; k < info->nown; k++)
-		ms_js_ownership(s, a, &a->ownership.v[info->own_off + k], MS_JOWN_FACILITY | MS_JOWN_VIA);
+		ms_js_ownership_in(s, a, &a->ownership.v[info->own_off + k], MS_JOWN_FACILITY | MS_JOWN_VIA,
+		                   chains);
 	ms_js_close(s);
 	ms_js_close(s);
 }
@@ -179,35 +179,45 @@ static json_t *summary_object(const medscope_analysis *a)
 
 /* ---- the document ------------------------------------------------------ */
 
+/* What the elements of one document share: scratch text, and the long
+ * vias written so far (json_chains.h). */
+typedef struct {
+	ms_buf scratch;
+	ms_json_chains *chains;
+} doc;
+
 /* Element i of one of the arrays, written into `s`. */
 typedef void (*element_fn)(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
-                           ms_buf *scratch);
+                           doc *d);
 
-static void party_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
-                     ms_buf *scratch)
+static void party_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang, doc *d)
 {
-	(void)lang, (void)scratch;
-	party_object(s, a, a->party_order[i]);
+	(void)lang;
+	party_object(s, a, a->party_order[i], d->chains);
 }
 
-static void system_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
-                      ms_buf *scratch)
+static void system_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang, doc *d)
 {
-	(void)lang, (void)scratch;
-	system_object(s, a, a->system_order[i]);
+	(void)lang;
+	system_object(s, a, a->system_order[i], d->chains);
 }
 
 static void agreement_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
-                         ms_buf *scratch)
+                         doc *d)
 {
-	(void)lang, (void)scratch;
+	(void)lang, (void)d;
 	agreement_object(s, a, &a->requirements.v[i]);
 }
 
-static void finding_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang,
-                       ms_buf *scratch)
+static void finding_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang, doc *d)
 {
-	ms_js_finding(s, a, &a->findings.v[i], lang, scratch);
+	ms_js_finding(s, a, &a->findings.v[i], lang, &d->scratch);
+}
+
+static void chain_at(ms_js *s, const medscope_analysis *a, size_t i, medscope_lang lang, doc *d)
+{
+	(void)lang;
+	ms_js_chain(s, a, d->chains, i);
 }
 
 /* "H" -> {"id": "H", "name": "みなと病院", "kind": "facility"}: a column
@@ -304,13 +314,13 @@ static medscope_status matrix_array(ms_jw *w, const medscope_analysis *a, const 
 
 /* `"key": [ ... ]`, one element streamed at a time. */
 static medscope_status array(ms_jw *w, const char *key, const medscope_analysis *a, size_t n,
-                             element_fn fn, medscope_lang lang, ms_buf *scratch)
+                             element_fn fn, medscope_lang lang, doc *d)
 {
 	medscope_status s = ms_jw_array_begin(w, key);
 	ms_js js;
 	for (size_t i = 0; i < n && s == MEDSCOPE_OK; i++) {
 		ms_jw_item_js(w, &js, 4);
-		fn(&js, a, i, lang, scratch);
+		fn(&js, a, i, lang, d);
 		s = ms_js_flush(&js);
 	}
 	ms_jw_array_end(w);
@@ -320,30 +330,37 @@ static medscope_status array(ms_jw *w, const char *key, const medscope_analysis 
 medscope_status ms_emit_json(FILE *out, const medscope_analysis *a, const medscope_emit_options *opts)
 {
 	ms_jw w;
-	ms_buf scratch = MS_BUF_INIT;
+	doc d = {MS_BUF_INIT, ms_json_chains_new(a)};
 	medscope_table t = opts->table;
 	medscope_lang lang = opts->lang;
 	const medscope_model *m = a->model;
 
 	ms_jw_begin(&w, out);
-	medscope_status s = ms_jw_member(&w, "format", json_string("medscope-report/1"));
+	medscope_status s = d.chains ? ms_jw_member(&w, "format", json_string("medscope-report/1"))
+	                             : MEDSCOPE_ERR_NOMEM;
 	if (s == MEDSCOPE_OK)
 		s = ms_jw_member(&w, "model", ms_json_model(a));
 	/* A table other than ALL keeps only its arrays (scope/owners --format json). */
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_SCOPE))
-		s = array(&w, "parties", a, m->parties.n, party_at, lang, &scratch);
+		s = array(&w, "parties", a, m->parties.n, party_at, lang, &d);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_OWNERS))
-		s = array(&w, "systems", a, m->systems.n, system_at, lang, &scratch);
+		s = array(&w, "systems", a, m->systems.n, system_at, lang, &d);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_OWNERS ||
 	                         t == MEDSCOPE_TABLE_AGREEMENTS))
-		s = array(&w, "agreements", a, a->requirements.n, agreement_at, lang, &scratch);
+		s = array(&w, "agreements", a, a->requirements.n, agreement_at, lang, &d);
 	/* The 責任分界表 of each facility (issue 15), in the whole report too. */
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_MATRIX))
 		s = matrix_array(&w, a, opts->facility);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_FINDINGS))
-		s = array(&w, "findings", a, a->findings.n, finding_at, lang, &scratch);
+		s = array(&w, "findings", a, a->findings.n, finding_at, lang, &d);
 	if (s == MEDSCOPE_OK && (t == MEDSCOPE_TABLE_ALL || t == MEDSCOPE_TABLE_FINDINGS))
 		s = ms_jw_member(&w, "summary", summary_object(a));
-	ms_buf_free(&scratch);
+	/* Last: the chunks of long vias, numbered as the arrays above first
+	 * needed them; only when there are any, so documents of real models
+	 * are as they were. */
+	if (s == MEDSCOPE_OK && ms_json_chains_count(d.chains))
+		s = array(&w, "chains", a, ms_json_chains_count(d.chains), chain_at, lang, &d);
+	ms_json_chains_free(d.chains);
+	ms_buf_free(&d.scratch);
 	return ms_jw_end(&w, s);
 }

@@ -454,7 +454,54 @@ void ms_js_index_ids(ms_js *s, const medscope_analysis *a, ms_span span, int par
 	ms_js_close(s);
 }
 
+/* The name of entry `id` of `chains`: c1, c2, ... */
+static void chain_name(ms_js *s, uint32_t id)
+{
+	char b[16];
+	snprintf(b, sizeof b, "c%u", (unsigned)id + 1);
+	ms_js_str(s, b);
+}
+
+void ms_js_via(ms_js *s, const medscope_analysis *a, ms_json_chains *chains, ms_span via)
+{
+	uint32_t id;
+	ms_span tail;
+	if (ms_json_chains_split(chains, via, &id, &tail) < 0) {
+		s->oom = 1;
+		return;
+	}
+	if (id != MS_NONE) {
+		ms_js_key(s, "via_prefix");
+		chain_name(s, id);
+	}
+	ms_js_key(s, "via");
+	ms_js_sym_ids(s, a, tail);
+}
+
+void ms_js_chain(ms_js *s, const medscope_analysis *a, const ms_json_chains *chains, size_t i)
+{
+	uint32_t parent;
+	ms_span via;
+	ms_json_chains_entry(chains, i, &parent, &via);
+	ms_js_obj(s);
+	ms_js_key(s, "id");
+	chain_name(s, (uint32_t)i);
+	if (parent != MS_NONE) {
+		ms_js_key(s, "via_prefix");
+		chain_name(s, parent);
+	}
+	ms_js_key(s, "via");
+	ms_js_sym_ids(s, a, via);
+	ms_js_close(s);
+}
+
 void ms_js_ownership(ms_js *s, const medscope_analysis *a, const ms_ownership *e, unsigned with)
+{
+	ms_js_ownership_in(s, a, e, with, NULL);
+}
+
+void ms_js_ownership_in(ms_js *s, const medscope_analysis *a, const ms_ownership *e, unsigned with,
+                        ms_json_chains *chains)
 {
 	const medscope_model *m = a->model;
 	ms_js_obj(s);
@@ -470,10 +517,8 @@ void ms_js_ownership(ms_js *s, const medscope_analysis *a, const ms_ownership *e
 	ms_js_str(s, m->parties.v[e->owner].id);
 	ms_js_key(s, "basis");
 	ms_js_str(s, ms_rules[e->basis].code);
-	if (with & MS_JOWN_VIA) {
-		ms_js_key(s, "via");
-		ms_js_sym_ids(s, a, e->via);
-	}
+	if (with & MS_JOWN_VIA)
+		ms_js_via(s, a, chains, e->via);
 	ms_js_key(s, "considered_by");
 	ms_js_index_ids(s, a, e->considered_by, 1);
 	ms_js_close(s);

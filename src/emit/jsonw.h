@@ -26,6 +26,7 @@
 #include <stdio.h>
 
 #include "analyze/analysis.h"
+#include "emit/json_chains.h"
 
 typedef struct {
 	FILE *f;
@@ -146,6 +147,13 @@ json_t *ms_json_ownership(const medscope_analysis *a, const ms_ownership *e, uns
 void ms_js_sym_ids(ms_js *s, const medscope_analysis *a, ms_span span);
 void ms_js_index_ids(ms_js *s, const medscope_analysis *a, ms_span span, int parties);
 void ms_js_ownership(ms_js *s, const medscope_analysis *a, const ms_ownership *e, unsigned with);
+/* The same, its via written through `chains` (json_chains.h; NULL: whole). */
+void ms_js_ownership_in(ms_js *s, const medscope_analysis *a, const ms_ownership *e, unsigned with,
+                        ms_json_chains *chains);
+/* The members "via_prefix" (for a long via) and "via" (json_chains.h). */
+void ms_js_via(ms_js *s, const medscope_analysis *a, ms_json_chains *chains, ms_span via);
+/* Entry i of the document's `chains` array: {"id", ["via_prefix"], "via"}. */
+void ms_js_chain(ms_js *s, const medscope_analysis *a, const ms_json_chains *chains, size_t i);
 void ms_js_suppression(ms_js *s, const medscope_analysis *a, const ms_exception *x);
 void ms_js_finding(ms_js *s, const medscope_analysis *a, const ms_finding *f, medscope_lang lang,
                    ms_buf *msg);

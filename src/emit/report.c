@@ -251,6 +251,22 @@ void ms_put_sym_ids(ms_buf *b, const medscope_analysis *a, ms_span span, const c
 	}
 }
 
+void ms_put_via(ms_buf *b, const medscope_analysis *a, ms_span via, const char *sep,
+                medscope_lang lang)
+{
+	if (via.n <= MS_JSON_VIA_INLINE) {
+		ms_put_sym_ids(b, a, via, sep);
+		return;
+	}
+	uint32_t half = MS_JSON_VIA_INLINE / 2;
+	ms_span head = {via.off, half}, tail = {via.off + via.n - half, half};
+	ms_put_sym_ids(b, a, head, sep);
+	ms_buf_puts(b, sep);
+	ms_buf_printf(b, MS_L(lang, "… %u more …", "…他 %u 件…"), (unsigned)(via.n - 2 * half));
+	ms_buf_puts(b, sep);
+	ms_put_sym_ids(b, a, tail, sep);
+}
+
 void ms_put_index_ids(ms_buf *b, const medscope_analysis *a, ms_span span, int parties,
                       const char *sep)
 {
@@ -402,7 +418,7 @@ static medscope_status scope_rows(const medscope_analysis *a, medscope_lang lang
 			ms_buf_printf(&r->col[5], " — %s", ms_rules[rs->rule].cite_key);
 			if (rs->via.n) {
 				ms_buf_puts(&r->col[5], MS_L(lang, " — via ", " — 該当: "));
-				ms_put_sym_ids(&r->col[5], a, rs->via, ", ");
+				ms_put_via(&r->col[5], a, rs->via, ", ", lang);
 			}
 		}
 		/* Facilities answer to the MHLW guideline instead (FAQ 1.1). */
@@ -438,7 +454,7 @@ static medscope_status owners_rows(const medscope_analysis *a, medscope_lang lan
 			ms_buf_puts(&r->col[6], m->parties.v[ow->owner].name);
 			put_basis(&r->col[7], ow->basis, lang);
 			put_named_ids(&r->col[8], a, ow->considered_by, 1, ", ");
-			ms_put_sym_ids(&r->col[9], a, ow->via, " → "); /* the chain, in order */
+			ms_put_via(&r->col[9], a, ow->via, " → ", lang); /* the chain, in order */
 			s = emit_row(r, MS_SEV_NONE);
 		}
 	}

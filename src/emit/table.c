@@ -232,7 +232,7 @@ medscope_status ms_emit_scope_table(FILE *out, const medscope_analysis *a,
 			ms_buf_puts(&b, ms_rules[rs->rule].code);
 			if (rs->via.n) {
 				ms_buf_putc(&b, '(');
-				ms_put_sym_ids(&b, a, rs->via, ",");
+				ms_put_via(&b, a, rs->via, ",", opts->lang);
 				ms_buf_putc(&b, ')');
 			}
 		}
@@ -276,7 +276,7 @@ static medscope_status owners_matrix(FILE *out, const medscope_analysis *a, int 
 			grid_cell(&g, jp ? ms_rules[ow->basis].title[1] : ms_rules[ow->basis].code);
 			ms_put_index_ids(&b, a, ow->considered_by, 1, ",");
 			grid_take(&g, &b);
-			ms_put_sym_ids(&b, a, ow->via, ",");
+			ms_put_via(&b, a, ow->via, ",", lang);
 			grid_take(&g, &b);
 		}
 	}

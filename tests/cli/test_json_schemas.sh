@@ -56,7 +56,11 @@ for name in 02-vendor-selects-iaas 11-regional-network 14-overseas-storage; do
 	reports+=("$WORK/scope.$name.json" "$WORK/owners.$name.json" "$WORK/findings.$name.json"
 		"$WORK/matrix.$name.json")
 done
-[ "${#reports[@]}" -ge 48 ] && ok || fail "expected reports of every example, have ${#reports[@]}"
+# A 40-deep selection chain: vias with via_prefix and the chains array.
+bash tests/gen/selchain.sh 40 >"$WORK/selchain40.xml"
+"$MEDSCOPE" report "$WORK/selchain40.xml" --format json --fail-on never >"$WORK/report.selchain40.json"
+reports+=("$WORK/report.selchain40.json")
+[ "${#reports[@]}" -ge 49 ] && ok || fail "expected reports of every example, have ${#reports[@]}"
 run validate "${reports[@]}"
 expect_rc 0 "every report validates against medscope-report/1"
 
