@@ -208,6 +208,15 @@ for q in report['agreements']:
 for k, codes in sorted(by.items()):
     if len(codes) > 1:
         problems.append('duplicate requirement %s: %s' % (k, sorted(codes)))
+# ... nor, with or without a contract, one pair, topic and system under two
+# codes (the example 11 N1-D demarcation was an error and a warning at once).
+by = collections.defaultdict(set)
+for q in report['agreements']:
+    for sy in q['systems'] or ['']:
+        by[(tuple(sorted(q['parties'])), q['topic'], sy)].add((q['code'], q['severity']))
+for k, codes in sorted(by.items()):
+    if len(codes) > 1:
+        problems.append('duplicate requirement %s: %s' % (k, sorted(codes)))
 
 for p in problems:
     print('%s: %s' % (model, p))

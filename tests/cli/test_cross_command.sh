@@ -72,6 +72,26 @@ for fake in impact:'impact ehr: owner of' supply:'graph --view supply draws' csv
 	expect_out "${fake#*:}" "and is named"
 done
 
+# ... and one whose report raises a requirement twice, as an error and as
+# a warning.
+cat >"$WORK/fake-dup" <<FAKE
+#!/usr/bin/env bash
+if [ "\$1" = report ] && [[ " \$* " == *" json "* ]] && [[ " \$* " != *" matrix "* ]]; then
+	"$MEDSCOPE" "\$@" | python3 -c '
+import json, sys
+d = json.load(sys.stdin)
+q = dict(d["agreements"][0], code="missing-supplier-agreement", severity="warning")
+d["agreements"].append(q)
+json.dump(d, sys.stdout)'
+else
+	exec "$MEDSCOPE" "\$@"
+fi
+FAKE
+chmod +x "$WORK/fake-dup"
+run python3 "$SRC/tests/cli/cross_command.py" "$WORK/fake-dup" "$E04" "$WORK/empty.xml" "$WORK"
+expect_rc 1 "a requirement raised twice fails"
+expect_out 'duplicate requirement' "and is named"
+
 F08="$SRC/tests/fidelity/08-citations.xml"
 run "$MEDSCOPE" report --format sarif --fail-on never "$F08"
 expect_rc 0 "sarif of 08"
