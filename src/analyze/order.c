@@ -138,7 +138,13 @@ static int cmp_finding(const void *ctx, uint32_t x, uint32_t y)
 	const result_ctx *rc = ctx;
 	const medscope_analysis *a = rc->a;
 	const ms_finding *f = &a->findings.v[x], *g = &a->findings.v[y];
-	int c = cmp_u32(f->loc.line, g->loc.line);
+	/* A split model: the main file's findings first, then each part's
+	 * by path, so that the order of the <include>s does not matter. */
+	int c = f->loc.file == g->loc.file ? 0
+	        : !f->loc.file || !g->loc.file ? cmp_u32(f->loc.file, g->loc.file)
+	        : strcmp(ms_loc_path(a->model, f->loc), ms_loc_path(a->model, g->loc));
+	if (!c)
+		c = cmp_u32(f->loc.line, g->loc.line);
 	if (!c)
 		c = cmp_u32(f->loc.col, g->loc.col);
 	if (!c)

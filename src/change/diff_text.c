@@ -386,7 +386,7 @@ static medscope_status put_finding(tctx *c, const medscope_analysis *a, const ms
 	ms_finding_message(a, f, c->lang, &c->msg);
 	if (c->msg.oom)
 		return MEDSCOPE_ERR_NOMEM;
-	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]", indent, a->model->file_text, (unsigned)f->loc.line,
+	fprintf(c->f, "%s%s:%u:%u: %s: %s [%s]", indent, ms_loc_text(a->model, f->loc), (unsigned)f->loc.line,
 	        (unsigned)f->loc.col, medscope_severity_name((medscope_severity)f->severity),
 	        ms_buf_cstr(&c->msg), ms_rules[f->rule].code);
 	/* Marked as `check --show-suppressed` marks it (rules.md §5). */

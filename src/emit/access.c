@@ -48,8 +48,8 @@ size_t medscope_finding_message(const medscope_analysis *a, size_t i, medscope_l
 
 const char *medscope_finding_file(const medscope_analysis *a, size_t i)
 {
-	(void)i; /* every finding is in the model's one file */
-	return a->model->file;
+	/* The file where the element stands: a part's, in a split model. */
+	return ms_loc_path(a->model, a->findings.v[i].loc);
 }
 
 unsigned medscope_finding_line(const medscope_analysis *a, size_t i)

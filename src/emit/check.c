@@ -74,7 +74,6 @@ medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medsc
 {
 	ms_buf b = MS_BUF_INIT;
 	medscope_status s = MEDSCOPE_OK;
-	size_t file_len = strlen(a->model->file_text);
 	for (size_t i = 0; i < a->findings.n; i++) {
 		const ms_finding *f = &a->findings.v[i];
 		if ((medscope_severity)f->severity < opts->min_severity)
@@ -82,7 +81,7 @@ medscope_status ms_emit_check(FILE *out, const medscope_analysis *a, const medsc
 		bool suppressed = f->exception != MS_NONE;
 		if (suppressed && !opts->show_suppressed)
 			continue;
-		ms_buf_put(&b, a->model->file_text, file_len);
+		ms_buf_puts(&b, ms_loc_text(a->model, f->loc)); /* a part's file in a split model */
 		ms_buf_putc(&b, ':');
 		put_uint(&b, f->loc.line);
 		ms_buf_putc(&b, ':');

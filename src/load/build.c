@@ -5,6 +5,7 @@
  * caller's thread or in the builder thread (parse.c); it sees only the
  * events, never the parser.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "load/build.h"
@@ -23,20 +24,42 @@ void ms_builder_init(ms_builder *b, medscope_model *m, medscope_diags *diags,
 	b->current = MS_NONE;
 }
 
+void ms_builder_set_file(ms_builder *b, uint32_t file, bool part)
+{
+	b->file = file;
+	b->part = part;
+}
+
 void ms_builder_free(ms_builder *b)
 {
 	ms_buf_free(&b->text);
+	MS_VEC_FREE(b->includes);
+}
+
+/* A parser position in this builder's file. */
+static ms_loc here(const ms_builder *b, ms_loc loc)
+{
+	loc.file = b->file;
+	return loc;
 }
 
 /* Define the id in vals[0] as naming entity `index` of `kind`. */
 static void define_id(ms_builder *b, el_kind el, const at_val *id, ms_sym_kind kind, size_t index)
 {
 	ms_sym *s = &b->rep.m->syms.v[id->u];
-	if (s->kind != MS_SYM_UNDEFINED) {
+	if (s->kind != MS_SYM_UNDEFINED && s->loc.file == b->rep.loc.file) {
 		ERR(b, b->rep.loc,
 		    MS_L(LANG(b), "<%s>: duplicate id '%s' (first defined at line %u)",
 		         "<%s>: id '%s' が重複しています (最初の定義は %u 行目)"),
 		    ms_el_names[el], s->name, s->loc.line);
+		return;
+	}
+	if (s->kind != MS_SYM_UNDEFINED) {
+		/* Ids are unique across all files of a split model: name both. */
+		ERR(b, b->rep.loc,
+		    MS_L(LANG(b), "<%s>: duplicate id '%s' (first defined at %s:%u:%u)",
+		         "<%s>: id '%s' が重複しています (最初の定義は %s:%u:%u)"),
+		    ms_el_names[el], s->name, ms_loc_text(b->rep.m, s->loc), s->loc.line, s->loc.col);
 		return;
 	}
 	s->kind = (uint8_t)kind;
@@ -75,6 +98,18 @@ static void build(ms_builder *b, el_kind el, const at_val *v)
 		m->as_of = opt_date(&v[DE_AS_OF]);
 		m->loc = b->rep.loc;
 		return;
+	case EL_PART:
+		return; /* model.md: name, as-of and --as-of come from the main file alone */
+	case EL_INCLUDE: {
+		ms_include *in = MS_VEC_PUSH(b->includes);
+		if (!in) {
+			ms_report_nomem(&b->rep);
+			return;
+		}
+		in->href = v[IN_HREF].s;
+		in->loc = b->rep.loc;
+		return;
+	}
 	case EL_FACILITY:
 	case EL_NETOP:
 	case EL_VENDOR: {
@@ -316,7 +351,7 @@ static void start_extension(ms_builder *b, const ev_start *ev)
  * and not one of ours (it would be ignored without a word). */
 static void inside_extension(ms_builder *b, const ev_start *ev)
 {
-	b->rep.loc = ev->pos;
+	b->rep.loc = here(b, ev->pos);
 	if (too_deep(b))
 		return;
 	if (ev->uri && strcmp((const char *)ev->uri, MS_NS) == 0)
@@ -345,7 +380,7 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 	}
 	b->elem_mark = medscope_diags_count(b->rep.diags);
 	b->elem_mark_set = true;
-	b->rep.loc = ev->pos;
+	b->rep.loc = here(b, ev->pos);
 	const char *name = (const char *)localname;
 	if (too_deep(b))
 		return;
@@ -353,7 +388,28 @@ static void apply_start(ms_builder *b, const ev_start *ev)
 	el_kind k = ms_schema_classify(&b->names, localname, uri, b->depth, parent);
 	if (b->depth == 1) {
 		b->root_seen = true;
-		if (k != EL_DEPLOYMENT) {
+		if (b->part && k != EL_PART) {
+			ERR(b, b->rep.loc,
+			    MS_L(LANG(b),
+			         "an included file's root element must be <part xmlns=\"" MS_NS
+			         "\">, not <%s%s%s>",
+			         "読み込むファイルのルート要素は <part xmlns=\"" MS_NS
+			         "\"> でなければなりません (<%s%s%s>)"),
+			    prefix ? (const char *)prefix : "", prefix ? ":" : "", name);
+			ms_report_stop(&b->rep);
+			return;
+		}
+		if (!b->part && k == EL_PART) {
+			ERR(b, b->rep.loc, "%s",
+			    MS_L(LANG(b),
+			         "this file is a <part> of a model: check the main file, whose "
+			         "<deployment> includes it with <include href=\"...\"/>",
+			         "このファイルはモデルの一部 (<part>) です。これを <include href=\"...\"/> "
+			         "で読み込む <deployment> のファイルを指定してください"));
+			ms_report_stop(&b->rep);
+			return;
+		}
+		if (!b->part && k != EL_DEPLOYMENT) {
 			ERR(b, b->rep.loc,
 			    MS_L(LANG(b),
 			         "the root element must be <deployment xmlns=\"" MS_NS
@@ -462,7 +518,7 @@ static void apply_text(ms_builder *b, const ev_text *ev)
 	el_kind k = b->depth < 4 ? b->stack[b->depth] : EL_UNKNOWN;
 	if (keeps_text(k) && b->depth == 2) {
 		if (b->text.len + len > b->opts->max_value_length) {
-			ERR(b, ev->here,
+			ERR(b, here(b, ev->here),
 			    MS_L(LANG(b), "<%s>: the description is longer than %zu bytes (limit --max-value-length)",
 			         "<%s>: 説明文が %zu バイトを超えています (上限 --max-value-length)"),
 			    ms_el_names[k], b->opts->max_value_length);
@@ -475,7 +531,7 @@ static void apply_text(ms_builder *b, const ev_text *ev)
 		return;
 	}
 	if (ev->first.line && !b->text_reported) {
-		ERR(b, ev->first,
+		ERR(b, here(b, ev->first),
 		    MS_L(LANG(b), "text is not allowed inside <%s>", "<%s> の中に文字列は置けません"),
 		    k < EL__COUNT ? ms_el_names[k] : "?");
 		b->text_reported = true;
@@ -490,7 +546,7 @@ static void apply_error(ms_builder *b, const ev_error *ev)
 	if (b->rep.stopped)
 		return;
 	if (ev->h.type == EV_ERROR) {
-		ERR(b, ev->here, "%s", msg);
+		ERR(b, here(b, ev->here), "%s", msg);
 		ms_report_stop(&b->rep);
 		return;
 	}
@@ -501,7 +557,7 @@ static void apply_error(ms_builder *b, const ev_error *ev)
 	 * element's reports (or libxml2's own, e.g. "Name too long") stand. */
 	if (ev->fatal && b->elem_mark_set && ev->here.line >= b->rep.loc.line && b->rep.loc.line)
 		ms_diags_truncate(b->rep.diags, b->elem_mark);
-	ERR(b, ev->here,
+	ERR(b, here(b, ev->here),
 	    MS_L(LANG(b), "not well-formed XML: %s", "XML が整形式ではありません: %s"), msg);
 }
 

@@ -40,12 +40,12 @@ static void put_quoted(ms_buf *b, const char *s)
 	ms_buf_puts(b, "'");
 }
 
-void ms_encoding_command(ms_buf *out, const medscope_model *m, const char *from, const char *fix)
+void ms_encoding_command(ms_buf *out, const ms_file *f, const char *from, const char *fix)
 {
 	/* A name the diagnostics must escape (a newline, a terminal control)
 	 * is not repeated here: FILE stands for it. */
-	bool stdin_input = strcmp(m->file, MS_STDIN_NAME) == 0;
-	const char *file = strcmp(m->file, m->file_text) == 0 ? m->file : "FILE.xml";
+	bool stdin_input = strcmp(f->path, MS_STDIN_NAME) == 0;
+	const char *file = strcmp(f->path, f->text) == 0 ? f->path : "FILE.xml";
 	if (from) {
 		ms_buf_puts(out, "iconv -f ");
 		ms_buf_puts(out, from);

@@ -63,12 +63,12 @@ int ms_prescan_feed(ms_prescan *p, const char *buf, size_t len);
 #define MS_STDIN_NAME "<stdin>"
 
 /* Encoding hints (encoding.c). The iconv name of an encoding an XML
- * declaration names; and the shell command that converts m's file from
+ * declaration names; and the shell command that converts file from
  * `from` to UTF-8 (none when NULL) and rewrites line 1 with the sed
  * substitution `fix` ("Shift_JIS/UTF-8"; none when NULL), into a file
  * beside it. */
 const char *ms_iconv_name(const char *declared);
-void ms_encoding_command(ms_buf *out, const medscope_model *m, const char *from, const char *fix);
+void ms_encoding_command(ms_buf *out, const ms_file *file, const char *from, const char *fix);
 
 /* Files (or buffers) of at least this many bytes are built in a second
  * thread while libxml2 parses (loader.c); tests lower it to 0 to run that

@@ -280,7 +280,7 @@ static ms_loc text_loc(xmlParserCtxtPtr ctxt, const xmlChar *ch, int first, int 
 	for (int i = first - 1; i >= 0 && nl < 0; i--)
 		if (ch[i] == '\n')
 			nl = i;
-	ms_loc loc = {line, 1};
+	ms_loc loc = {.line = line, .col = 1};
 	if (nl >= 0) {
 		for (int i = nl + 1; i < first; i++)
 			loc.col += (ch[i] & 0xC0) != 0x80;
@@ -336,7 +336,7 @@ static void on_doctype(void *ctx, const xmlChar *name, const xmlChar *ext, const
 	ms_parser *fd = parser_of(ctxt);
 	if (halted(fd))
 		return;
-	ms_loc here = {(uint32_t)xmlSAX2GetLineNumber(ctxt), 1};
+	ms_loc here = {.line = (uint32_t)xmlSAX2GetLineNumber(ctxt), .col = 1};
 	report(fd, EV_ERROR, here, false,
 	       MS_L(fd->lang, "a DOCTYPE is not allowed (medscope refuses DTDs and entities); remove it",
 	            "DOCTYPE は使えません (DTD とエンティティは拒否します)。削除してください"));
@@ -353,7 +353,7 @@ static void on_start_document(void *ctx)
 		char fix[160];
 		snprintf(fix, sizeof fix, "%.64s/UTF-8", enc);
 		ms_buf cmd = MS_BUF_INIT;
-		ms_encoding_command(&cmd, fd->b->rep.m, ms_iconv_name(enc), fix);
+		ms_encoding_command(&cmd, &fd->b->rep.m->files.v[fd->b->file], ms_iconv_name(enc), fix);
 		char msg[1024];
 		snprintf(msg, sizeof(msg),
 		         MS_L(fd->lang,
@@ -363,7 +363,7 @@ static void on_start_document(void *ctx)
 		              "次のコマンドで変換し、XML 宣言も UTF-8 にしてください: %s"),
 		         enc, ms_buf_cstr(&cmd));
 		ms_buf_free(&cmd);
-		ms_loc here = {1, 1};
+		ms_loc here = {.line = 1, .col = 1};
 		report(fd, EV_ERROR, here, false, msg);
 	}
 }
@@ -382,7 +382,7 @@ static bool encoding_error(ms_parser *fd, ms_xml_error *e, ms_loc here)
 	char msg[1024];
 	ms_buf cmd = MS_BUF_INIT;
 	if (strstr(text, "labelled UTF-16 but has UTF-8 content")) {
-		ms_encoding_command(&cmd, r->m, NULL, "encoding=\"[^\"]*\"/encoding=\"UTF-8\"");
+		ms_encoding_command(&cmd, &r->m->files.v[fd->b->file], NULL, "encoding=\"[^\"]*\"/encoding=\"UTF-8\"");
 		snprintf(msg, sizeof msg,
 		         MS_L(fd->lang,
 		              "the declaration says UTF-16 but the bytes are UTF-8; make it say UTF-8 with: %s",
@@ -396,7 +396,7 @@ static bool encoding_error(ms_parser *fd, ms_xml_error *e, ms_loc here)
 		 * more likely Shift_JIS (lead bytes 0x81-0x9F, 0xE0-0xFC). */
 		bool euc = got == 2 && b0 >= 0xA1 && b0 <= 0xFE && b1 >= 0xA1 && b1 <= 0xFE;
 		const char *guess = euc ? "EUC-JP" : "SHIFT_JIS";
-		ms_encoding_command(&cmd, r->m, guess, NULL);
+		ms_encoding_command(&cmd, &r->m->files.v[fd->b->file], guess, NULL);
 		long off = xmlByteConsumed(fd->ctxt);
 		char where[64] = "";
 		if (got >= 1 && off >= 0 && fd->lang == MEDSCOPE_LANG_JA)
@@ -431,7 +431,8 @@ static void on_xml_error(void *data, ms_xml_error *e)
 		return;
 	if (e->level == XML_ERR_FATAL)
 		fd->fatal = true;
-	ms_loc here = {(uint32_t)(e->line > 0 ? e->line : 1), (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
+	ms_loc here = {.line = (uint32_t)(e->line > 0 ? e->line : 1),
+	               .col = (uint32_t)(e->int2 > 0 ? e->int2 : 1)};
 	if (encoding_error(fd, e, here))
 		return;
 	char msg[512];

@@ -29,7 +29,7 @@ void ms_report_error(ms_report *r, ms_loc loc, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	if (ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR, "%s",
+	if (ms_diag_add(r->diags, ms_loc_path(r->m, loc), loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR, "%s",
 	                msg) < 0 || !r->diags)
 		ms_report_stop(r);
 }

@@ -85,17 +85,17 @@ static void ref_error(resolver *r, ms_loc loc, const char *el, uint32_t owner_sy
 	const char *name = r->m->syms.v[sym].name;
 	const char *hint = r->m->syms.v[sym].kind == MS_SYM_UNDEFINED ? nearest_id(r, sym, want) : NULL;
 	if (hint)
-		ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
+		ms_diag_add(r->diags, ms_loc_path(r->m, loc), loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(r->lang, "<%s id=\"%s\">: '%s' refers to '%s', which is not defined; did you mean '%s'?",
 		                 "<%s id=\"%s\">: '%s' が参照する '%s' は定義されていません。'%s' の誤りではありませんか?"),
 		            el, owner, attr, name, hint);
 	else if (r->m->syms.v[sym].kind == MS_SYM_UNDEFINED)
-		ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
+		ms_diag_add(r->diags, ms_loc_path(r->m, loc), loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(r->lang, "<%s id=\"%s\">: '%s' refers to '%s', which is not defined",
 		                 "<%s id=\"%s\">: '%s' が参照する '%s' は定義されていません"),
 		            el, owner, attr, name);
 	else
-		ms_diag_add(r->diags, r->m->file, loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
+		ms_diag_add(r->diags, ms_loc_path(r->m, loc), loc.line, loc.col, MEDSCOPE_SEVERITY_ERROR,
 		            MS_L(r->lang, "<%s id=\"%s\">: '%s' refers to '%s', %s, but must name %s",
 		                 "<%s id=\"%s\">: '%s' が参照する '%s' は %s です。%s を指定してください"),
 		            el, owner, attr, name, kind_noun(r, sym), MS_L(r->lang, want_en, want_ja));
@@ -179,7 +179,7 @@ static void find_repeated_runs_on(resolver *r)
 				continue;
 			if (mark[e->target] == i + 1) {
 				r->errors++;
-				ms_diag_add(r->diags, m->file, e->loc.line, e->loc.col,
+				ms_diag_add(r->diags, ms_loc_path(m, e->loc), e->loc.line, e->loc.col,
 				            MEDSCOPE_SEVERITY_ERROR,
 				            MS_L(r->lang, "<system id=\"%s\">: runs-on names '%s' twice",
 				                 "<system id=\"%s\">: runs-on に '%s' が 2 回あります"),
@@ -244,7 +244,7 @@ static void find_cycles(resolver *r)
 				}
 				ms_buf_puts(&path, m->systems.v[w].id);
 				r->errors++;
-				ms_diag_add(r->diags, m->file, e->loc.line, e->loc.col, MEDSCOPE_SEVERITY_ERROR,
+				ms_diag_add(r->diags, ms_loc_path(m, e->loc), e->loc.line, e->loc.col, MEDSCOPE_SEVERITY_ERROR,
 				            MS_L(r->lang, "runs-on cycle: %s (a system cannot depend on itself)",
 				                 "runs-on が循環しています: %s (システムは自分自身に依存できません)"),
 				            ms_buf_cstr(&path));

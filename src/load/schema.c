@@ -7,7 +7,8 @@
 
 const char *const ms_el_names[EL__COUNT] = {
 	"deployment", "facility", "network-operator", "vendor", "certification", "system",
-	"runs-on", "connects-to", "contract", "flow", "agreement", "risk", "exception"};
+	"runs-on", "connects-to", "contract", "flow", "agreement", "risk", "exception", "part",
+	"include"};
 
 static const at_spec at_deployment[DE__N + 1] = {
 	[DE_NAME] = {"name", AT_STRING, 0, false, NULL},
@@ -89,9 +90,18 @@ static const at_spec at_exception[EX__N + 1] = {
 	[EX_DATE] = {"date", AT_DATE, 0, false, NULL},
 	[EX_DOCUMENT] = {"document", AT_STRING, 0, false, NULL}};
 
+/* model.md "Splitting a model across files": a part's only attribute is
+ * its name (for the author; the main file's name is the model's). href is
+ * checked by the loader's include rules (loader.c), not as a value type. */
+static const at_spec at_part[PA__N + 1] = {
+	[PA_NAME] = {"name", AT_STRING, 0, false, NULL}};
+static const at_spec at_include[IN__N + 1] = {
+	[IN_HREF] = {"href", AT_STRING, 1, true, NULL}};
+
 const at_spec *const ms_el_attrs[EL__COUNT] = {
 	at_deployment, at_facility, at_netop, at_vendor, at_cert, at_system,
-	at_runs_on, at_connects_to, at_contract, at_flow, at_agreement, at_risk, at_exception};
+	at_runs_on, at_connects_to, at_contract, at_flow, at_agreement, at_risk, at_exception,
+	at_part, at_include};
 
 /* Every table fits the parse buffers. */
 _Static_assert(SY__N <= MAX_SPECS && CO__N <= MAX_SPECS && AG__N <= MAX_SPECS &&
@@ -125,6 +135,7 @@ el_kind ms_schema_classify(const ms_schema_names *n, const xmlChar *name, const 
 			k = (el_kind)i;
 	switch (k) {
 	case EL_DEPLOYMENT:
+	case EL_PART:
 		return depth == 1 ? k : EL_UNKNOWN;
 	case EL_CERT:
 		return depth == 3 && (parent == EL_NETOP || parent == EL_VENDOR) ? k : EL_UNKNOWN;

@@ -25,7 +25,8 @@
 
 typedef enum {
 	EL_DEPLOYMENT, EL_FACILITY, EL_NETOP, EL_VENDOR, EL_CERT, EL_SYSTEM, EL_RUNS_ON,
-	EL_CONNECTS_TO, EL_CONTRACT, EL_FLOW, EL_AGREEMENT, EL_RISK, EL_EXCEPTION, EL__COUNT,
+	EL_CONNECTS_TO, EL_CONTRACT, EL_FLOW, EL_AGREEMENT, EL_RISK, EL_EXCEPTION, EL_PART, EL_INCLUDE,
+	EL__COUNT,
 	EL_UNKNOWN
 } el_kind;
 
@@ -48,6 +49,8 @@ typedef struct {
 extern const at_spec *const ms_el_attrs[EL__COUNT];
 
 enum { DE_NAME, DE_AS_OF, DE__N };
+enum { PA_NAME, PA__N };   /* <part>: the root of a file that <include> reads */
+enum { IN_HREF, IN__N };
 enum { FA_ID, FA_NAME, FA_TYPE, FA__N };
 enum { NO_ID, NO_NAME, NO_MANAGES, NO__N };
 enum { VE_ID, VE_NAME, VE_ROLE, VE__N };

@@ -21,12 +21,31 @@ medscope_status ms_model_new(medscope_model **out, const char *file)
 	if (text)
 		medscope_name_for_message(text, n + 1, file);
 	m->file_text = text && strcmp(text, file) == 0 ? m->file : text;
-	if (!m->file || !m->file_text) {
+	ms_file *f = m->file && m->file_text ? MS_VEC_PUSH(m->files) : NULL;
+	if (!f) {
 		medscope_model_free(m);
 		return MEDSCOPE_ERR_NOMEM;
 	}
+	f->path = m->file;
+	f->text = m->file_text;
 	*out = m;
 	return MEDSCOPE_OK;
+}
+
+uint32_t ms_model_add_file(medscope_model *m, const char *path)
+{
+	const char *copy = ms_arena_strndup(&m->arena, path, strlen(path));
+	size_t n = medscope_name_for_message(NULL, 0, path);
+	char *text = copy ? ms_arena_alloc(&m->arena, n + 1) : NULL;
+	if (!text)
+		return MS_NONE;
+	medscope_name_for_message(text, n + 1, path);
+	ms_file *f = MS_VEC_PUSH(m->files);
+	if (!f)
+		return MS_NONE;
+	f->path = copy;
+	f->text = strcmp(text, copy) == 0 ? copy : text;
+	return (uint32_t)(m->files.n - 1);
 }
 
 void medscope_model_free(medscope_model *m)
@@ -45,6 +64,7 @@ void medscope_model_free(medscope_model *m)
 	MS_VEC_FREE(m->risks);
 	MS_VEC_FREE(m->exceptions);
 	MS_VEC_FREE(m->pool);
+	MS_VEC_FREE(m->files);
 	ms_arena_free(&m->arena);
 	free(m);
 }

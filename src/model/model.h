@@ -22,9 +22,20 @@
 #define MS_NONE UINT32_MAX
 #define MS_NO_DATE INT32_MIN /* a date attribute that is absent */
 
+/* A place in the model's files: file indexes model->files (0 is the main
+ * file; parts read through <include> follow), so that a diagnostic or a
+ * finding names the file where the element stands. */
 typedef struct {
 	uint32_t line, col;
+	uint32_t file;
 } ms_loc;
+
+/* One file the model was read from: the path as the loader opened it
+ * (a part's is its includer's folder joined with href) and as text
+ * outputs show it (medscope_name_for_message()). */
+typedef struct {
+	const char *path, *text;
+} ms_file;
 
 /* A run of uint32 values in model->pool (or analysis->pool). */
 typedef struct {
@@ -158,6 +169,10 @@ struct medscope_model {
 	 * line, nothing a terminal obeys, valid UTF-8); `file` itself when
 	 * that needs no escape. */
 	const char *file_text;
+	/* Every file read: [0] is `file`, then the parts in the order they
+	 * were read. Results never depend on that order (order.c compares
+	 * paths). */
+	MS_VEC(ms_file) files;
 	const char *name; /* deployment name or "" */
 	int32_t as_of;    /* or MS_NO_DATE */
 	ms_loc loc;       /* of <deployment> */
@@ -198,6 +213,18 @@ uint32_t ms_sym_intern(medscope_model *m, const char *name, size_t len);
 uint32_t ms_sym_intern_hashed(medscope_model *m, const char *name, size_t len, uint32_t h);
 
 medscope_status ms_model_new(medscope_model **out, const char *file);
+/* Add a part's path to m->files; its index, or MS_NONE when out of memory. */
+uint32_t ms_model_add_file(medscope_model *m, const char *path);
+
+/* The file of a location, as opened and as text outputs show it. */
+static inline const char *ms_loc_path(const medscope_model *m, ms_loc loc)
+{
+	return loc.file < m->files.n ? m->files.v[loc.file].path : m->file;
+}
+static inline const char *ms_loc_text(const medscope_model *m, ms_loc loc)
+{
+	return loc.file < m->files.n ? m->files.v[loc.file].text : m->file_text;
+}
 
 /* The id string of what a symbol names. */
 static inline const char *ms_sym_name(const medscope_model *m, uint32_t sym)

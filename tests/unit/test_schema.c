@@ -90,6 +90,9 @@ static const char *c_only_reason(const medscope_diags *d)
 		"more than",
 		"XInclude",                  /* policy: xi:include would be dropped silently */
 		"another namespace",         /* policy: our elements inside a foreign one */
+		"parts cannot be read when", /* policy: <include> needs the main file's folder (memory here) */
+		"is a <part> of a model",    /* policy: a part is analysed through its main file */
+		"'..'",                      /* policy: no '..' in href (not an XSD 1.0 pattern) */
 		NULL};
 	for (size_t i = 0; i < medscope_diags_count(d); i++)
 		for (const char *const *r = reasons; *r; r++)
