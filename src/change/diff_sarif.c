@@ -23,8 +23,10 @@ static int same_file(const char *new_uri, const char *old_uri)
 	return new_uri && old_uri && strcmp(new_uri, old_uri) == 0;
 }
 
-/* NEW's model first (index 0), then OLD's unless it is the same file. */
+/* NEW's model first (index 0), then OLD's unless it is the same file,
+ * then NEW's parts and OLD's (a split model), each in file order. */
 static json_t *artifacts(const medscope_diff *d, const char *new_uri, const char *old_uri,
+                         const ms_sarif_parts *new_parts, const ms_sarif_parts *old_parts,
                          medscope_lang lang)
 {
 	int oom = 0;
@@ -32,6 +34,8 @@ static json_t *artifacts(const medscope_diff *d, const char *new_uri, const char
 	ms_json_push(arr, ms_sarif_artifact(new_uri, d->new_a->model->file_text, lang, &oom), &oom);
 	if (!same_file(new_uri, old_uri))
 		ms_json_push(arr, ms_sarif_artifact(old_uri, d->old_a->model->file_text, lang, &oom), &oom);
+	ms_sarif_parts_artifacts(arr, new_parts, d->new_a->model, lang, &oom);
+	ms_sarif_parts_artifacts(arr, old_parts, d->old_a->model, lang, &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -65,10 +69,10 @@ static json_t *run_properties(const medscope_diff *d)
  * suppression: an accepted result is still the same result (SARIF 3.27.24,
  * 3.35), and suppressions[] says it is accepted. */
 static json_t *result(const medscope_analysis *a, const ms_finding *f, const int *index,
-                      const char *uri, int artifact_index, unsigned state, unsigned supp,
-                      medscope_lang lang, ms_buf *scratch)
+                      const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                      unsigned state, unsigned supp, medscope_lang lang, ms_buf *scratch)
 {
-	json_t *o = ms_sarif_result(a, f, index[f->rule], uri, artifact_index, lang, scratch);
+	json_t *o = ms_sarif_result(a, f, index[f->rule], uri, artifact_index, parts, lang, scratch);
 	if (o && json_object_set_new(o, "baselineState", json_string(ms_baseline_name(state))) != 0) {
 		json_decref(o);
 		return NULL;
@@ -93,6 +97,7 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 	medscope_status s;
 	ms_sarif_cap cap;
 	size_t count[4] = {0};
+	ms_sarif_parts new_parts = {0}, old_parts = {0};
 
 	ms_jw_init(&w, out);
 	const char *new_uri = ms_sarif_artifact_uri(&new_buf, na->model->file) ? ms_buf_cstr(&new_buf) : NULL;
@@ -103,6 +108,11 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 		goto cleanup;
 	}
 	int old_index = !same_file(new_uri, old_uri);
+	if (ms_sarif_parts_init(&new_parts, na->model, old_index + 1) < 0 ||
+	    ms_sarif_parts_init(&old_parts, oa->model, old_index + 1 + (int)new_parts.n) < 0) {
+		s = MEDSCOPE_ERR_NOMEM;
+		goto cleanup;
+	}
 	/* The results are NEW's findings and OLD's resolved ones; the limit
 	 * ranks them all by severity, in the order written below. */
 	ms_sarif_count(na, count);
@@ -110,25 +120,27 @@ medscope_status ms_emit_diff_sarif(FILE *out, const medscope_diff *d, const meds
 		count[oa->findings.v[d->resolved.v[i]].severity]++;
 	ms_sarif_cap_init(&cap, count, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
-	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(d, new_uri, old_uri, lang),
+	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(d, new_uri, old_uri, &new_parts, &old_parts, lang),
 	                      run_properties(d), &cap, lang)) != MEDSCOPE_OK)
 		goto cleanup;
 	for (size_t i = 0; i < na->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &na->findings.v[i];
 		if (ms_sarif_cap_keep(&cap, f->severity))
 			s = ms_sarif_result_item(
-			    &w, result(na, f, index, new_uri, 0, d->state[i], d->supp[i], lang, &scratch));
+			    &w, result(na, f, index, new_uri, 0, &new_parts, d->state[i], d->supp[i], lang, &scratch));
 	}
 	for (size_t i = 0; i < d->resolved.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &oa->findings.v[d->resolved.v[i]];
 		if (ms_sarif_cap_keep(&cap, f->severity))
 			s = ms_sarif_result_item(
-			    &w, result(oa, f, index, old_uri, old_index, MS_BASE_ABSENT, MS_SUPP_SAME, lang,
+			    &w, result(oa, f, index, old_uri, old_index, &old_parts, MS_BASE_ABSENT, MS_SUPP_SAME, lang,
 			               &scratch));
 	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);
 cleanup:
+	ms_sarif_parts_free(&new_parts);
+	ms_sarif_parts_free(&old_parts);
 	ms_buf_free(&new_buf);
 	ms_buf_free(&old_buf);
 	ms_buf_free(&id);

@@ -110,6 +110,51 @@ static void system_object(ms_js *s, const medscope_analysis *a, uint32_t i, ms_j
 	ms_js_close(s);
 }
 
+/* One id -> note pair of "notes", unless the model wrote no note or the
+ * id was written already (an agreement in satisfied_by is in
+ * satisfied_by_all too). `*open` says whether the object is open. */
+static void put_note(ms_js *s, bool *open, const char *id, const char *note, const char *const *done,
+                     size_t ndone)
+{
+	if (!note)
+		return;
+	for (size_t k = 0; k < ndone; k++)
+		if (done[k] == id)
+			return;
+	if (!*open) {
+		ms_js_key(s, "notes");
+		ms_js_obj(s);
+		*open = true;
+	}
+	ms_js_key(s, id);
+	ms_js_str(s, note);
+}
+
+/* "notes": the note attributes (model.md: shown, not analysed) of the
+ * agreements and the contract a requirement names, by id; absent when
+ * none has one, so that documents of models without notes are unchanged. */
+static void requirement_notes(ms_js *s, const medscope_analysis *a, const ms_requirement *rq)
+{
+	const medscope_model *m = a->model;
+	bool open = false;
+	if (rq->satisfied_by != MS_NONE) {
+		const ms_agreement *g = &m->agreements.v[rq->satisfied_by];
+		put_note(s, &open, g->id, g->note, NULL, 0);
+	}
+	for (uint32_t k = 0; k < rq->satisfied_all.n; k++) {
+		const ms_agreement *g = &m->agreements.v[MS_APOOL(a, rq->satisfied_all, k)];
+		const char *first = rq->satisfied_by != MS_NONE ? m->agreements.v[rq->satisfied_by].id : NULL;
+		put_note(s, &open, g->id, g->note, &first, first ? 1 : 0);
+	}
+	if (rq->contract != MS_NONE) {
+		const ms_sym *c = &m->syms.v[rq->contract];
+		if (c->kind == MS_SYM_CONTRACT && c->index != MS_NONE)
+			put_note(s, &open, c->name, m->contracts.v[c->index].note, NULL, 0);
+	}
+	if (open)
+		ms_js_close(s);
+}
+
 /* rules.md §3: one required agreement and whether an agreement meets it. */
 static void agreement_object(ms_js *s, const medscope_analysis *a, const ms_requirement *rq)
 {
@@ -157,6 +202,7 @@ static void agreement_object(ms_js *s, const medscope_analysis *a, const ms_requ
 		ms_js_str(s, ms_sym_name(m, rq->contract));
 		ms_js_close(s);
 	}
+	requirement_notes(s, a, rq);
 	ms_js_key(s, "severity");
 	ms_js_str(s, medscope_severity_name((medscope_severity)rq->severity));
 	ms_js_close(s);

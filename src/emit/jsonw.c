@@ -571,7 +571,7 @@ void ms_js_finding(ms_js *s, const medscope_analysis *a, const ms_finding *f, me
 	ms_js_key(s, "subjects");
 	ms_js_sym_ids(s, a, f->subjects);
 	ms_js_key(s, "file");
-	ms_js_str(s, ms_json_file_name(a->model));
+	ms_js_str(s, ms_json_file_name_at(a->model, f->loc.file)); /* a part's, in a split model */
 	ms_js_key(s, "line");
 	ms_js_int(s, f->loc.line);
 	ms_js_key(s, "column");
@@ -652,16 +652,22 @@ json_t *ms_json_model(const medscope_analysis *a)
 
 const char *ms_json_file_name(const medscope_model *m)
 {
-	const unsigned char *p = (const unsigned char *)m->file;
-	size_t n = strlen(m->file);
+	return ms_json_file_name_at(m, 0);
+}
+
+const char *ms_json_file_name_at(const medscope_model *m, uint32_t file)
+{
+	const ms_file *f = &m->files.v[file];
+	const unsigned char *p = (const unsigned char *)f->path;
+	size_t n = strlen(f->path);
 	while (n > 0) {
 		uint32_t cp;
 		size_t k = ms_utf8_decode(p, n, &cp);
 		if (cp == MS_UTF8_INVALID)
-			return m->file_text;
+			return f->text;
 		p += k, n -= k;
 	}
-	return m->file;
+	return f->path;
 }
 
 json_t *ms_json_file(const medscope_model *m)

@@ -127,6 +127,9 @@ json_t *ms_json_file(const medscope_model *m);
 json_t *ms_json_done(json_t *o, int oom);
 /* The model's file name as JSON shows it (ms_json_file). */
 const char *ms_json_file_name(const medscope_model *m);
+/* The same for file `file` of m->files (0: the main file, then the parts
+ * of a split model). */
+const char *ms_json_file_name_at(const medscope_model *m, uint32_t file);
 
 /* Pieces of the medscope-report/1 document (cli.md) that the diff and
  * impact documents show in the same shape. Each returns a new json_t owned

@@ -38,12 +38,14 @@ static json_t *run_properties(const medscope_analysis *a)
 	return ms_json_done(o, oom);
 }
 
-/* The one artifact, the model (`uri` NULL when it is not a file). */
-static json_t *artifacts(const char *uri, const char *path, medscope_lang lang)
+/* The model (`uri` NULL when it is not a file), then its parts. */
+static json_t *artifacts(const char *uri, const medscope_model *m, const ms_sarif_parts *parts,
+                         medscope_lang lang)
 {
 	int oom = 0;
 	json_t *arr = json_array();
-	ms_json_push(arr, ms_sarif_artifact(uri, path, lang, &oom), &oom);
+	ms_json_push(arr, ms_sarif_artifact(uri, m->file_text, lang, &oom), &oom);
+	ms_sarif_parts_artifacts(arr, parts, m, lang, &oom);
 	return ms_json_done(arr, oom);
 }
 
@@ -56,7 +58,10 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
 	int index[MS_RULE__COUNT];
 	medscope_status s;
 	ms_sarif_cap cap;
+	ms_sarif_parts parts;
 
+	if (ms_sarif_parts_init(&parts, a->model, 1) < 0)
+		return MEDSCOPE_ERR_NOMEM;
 	ms_jw_init(&w, out);
 	const char *uri = ms_sarif_artifact_uri(&uri_buf, a->model->file) ? ms_buf_cstr(&uri_buf) : NULL;
 	ms_sarif_automation_id(&id, "check", uri);
@@ -68,17 +73,18 @@ medscope_status ms_emit_sarif(FILE *out, const medscope_analysis *a,
 	ms_sarif_count(a, count);
 	ms_sarif_cap_init(&cap, count, opts->max_results);
 	if ((s = ms_sarif_begin(&w, lang, index, &scratch)) != MEDSCOPE_OK ||
-	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model->file_text, lang),
+	    (s = ms_sarif_run(&w, ms_buf_cstr(&id), artifacts(uri, a->model, &parts, lang),
 	                      run_properties(a), &cap, lang)) != MEDSCOPE_OK)
 		goto cleanup;
 	for (size_t i = 0; i < a->findings.n && s == MEDSCOPE_OK; i++) {
 		const ms_finding *f = &a->findings.v[i];
 		if (ms_sarif_cap_keep(&cap, f->severity))
-			s = ms_sarif_result_stream(&w, a, f, index[f->rule], uri, 0, lang, &scratch);
+			s = ms_sarif_result_stream(&w, a, f, index[f->rule], uri, 0, &parts, lang, &scratch);
 	}
 	if (s == MEDSCOPE_OK)
 		s = ms_sarif_end(&w);
 cleanup:
+	ms_sarif_parts_free(&parts);
 	ms_buf_free(&uri_buf);
 	ms_buf_free(&id);
 	ms_buf_free(&scratch);

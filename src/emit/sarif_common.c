@@ -316,10 +316,58 @@ static void physical_location(ms_js *s, const char *uri, int artifact_index, ms_
 	ms_js_close(s);
 }
 
+int ms_sarif_parts_init(ms_sarif_parts *p, const medscope_model *m, int index0)
+{
+	p->n = m->files.n > 1 ? m->files.n - 1 : 0;
+	p->index0 = index0;
+	p->uri = p->n ? calloc(p->n, sizeof(*p->uri)) : NULL;
+	if (p->n && !p->uri)
+		return -1;
+	for (size_t k = 0; k < p->n; k++) {
+		ms_buf b = MS_BUF_INIT;
+		int file = ms_sarif_artifact_uri(&b, m->files.v[k + 1].path);
+		if (file && !b.oom)
+			p->uri[k] = strdup(ms_buf_cstr(&b));
+		bool failed = file && (b.oom || !p->uri[k]);
+		ms_buf_free(&b);
+		if (failed) {
+			ms_sarif_parts_free(p);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+void ms_sarif_parts_free(ms_sarif_parts *p)
+{
+	for (size_t k = 0; k < p->n && p->uri; k++)
+		free(p->uri[k]);
+	free(p->uri);
+	p->uri = NULL;
+	p->n = 0;
+}
+
+void ms_sarif_parts_artifacts(json_t *arr, const ms_sarif_parts *p, const medscope_model *m,
+                              medscope_lang lang, int *oom)
+{
+	for (size_t k = 0; k < p->n; k++)
+		ms_json_push(arr, ms_sarif_artifact(p->uri[k], m->files.v[k + 1].text, lang, oom), oom);
+}
+
+/* A physicalLocation at `at`, in the main file's artifact or in its part's. */
+static void location_in(ms_js *s, const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                        ms_loc at)
+{
+	if (at.file > 0 && parts && at.file - 1 < parts->n)
+		physical_location(s, parts->uri[at.file - 1], parts->index0 + (int)at.file - 1, at);
+	else
+		physical_location(s, uri, artifact_index, at);
+}
+
 /* suppressions[] of a suppressed finding: the exception written in the
  * model is an in-source suppression the facility accepted (SARIF 3.35). */
 static void suppressions(ms_js *s, const medscope_analysis *a, const ms_finding *f,
-                         const char *uri, int artifact_index)
+                         const char *uri, int artifact_index, const ms_sarif_parts *parts)
 {
 	const ms_exception *x = &a->model->exceptions.v[f->exception];
 	ms_js_arr(s);
@@ -333,7 +381,7 @@ static void suppressions(ms_js *s, const medscope_analysis *a, const ms_finding 
 	ms_js_key(s, "location");
 	ms_js_obj(s);
 	ms_js_key(s, "physicalLocation");
-	physical_location(s, uri, artifact_index, x->loc);
+	location_in(s, uri, artifact_index, parts, x->loc);
 	ms_js_close(s);
 	ms_js_key(s, "properties");
 	ms_js_suppression(s, a, x);
@@ -342,7 +390,8 @@ static void suppressions(ms_js *s, const medscope_analysis *a, const ms_finding 
 }
 
 void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *f, int rule_index,
-                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
+                        const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                        medscope_lang lang, ms_buf *scratch)
 {
 	const medscope_model *m = a->model;
 	ms_js_obj(s);
@@ -365,7 +414,7 @@ void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *
 	ms_js_arr(s);
 	ms_js_obj(s);
 	ms_js_key(s, "physicalLocation");
-	physical_location(s, uri, artifact_index, f->loc);
+	location_in(s, uri, artifact_index, parts, f->loc);
 	ms_js_key(s, "logicalLocations");
 	ms_js_arr(s);
 	logical_location(s, m, f, scratch);
@@ -382,7 +431,7 @@ void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *
 	ms_js_close(s);
 	if (f->exception != MS_NONE) {
 		ms_js_key(s, "suppressions");
-		suppressions(s, a, f, uri, artifact_index);
+		suppressions(s, a, f, uri, artifact_index, parts);
 	}
 
 	ms_js_key(s, "properties");
@@ -396,11 +445,12 @@ void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *
 }
 
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
-                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch)
+                        const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                        medscope_lang lang, ms_buf *scratch)
 {
 	ms_js s;
 	ms_js_build(&s);
-	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, lang, scratch);
+	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, parts, lang, scratch);
 	return ms_js_result(&s);
 }
 
@@ -510,11 +560,12 @@ medscope_status ms_sarif_result_item(ms_jw *w, json_t *result)
 
 medscope_status ms_sarif_result_stream(ms_jw *w, const medscope_analysis *a, const ms_finding *f,
                                        int rule_index, const char *uri, int artifact_index,
-                                       medscope_lang lang, ms_buf *scratch)
+                                       const ms_sarif_parts *parts, medscope_lang lang,
+                                       ms_buf *scratch)
 {
 	ms_js s;
 	ms_jw_item_js(w, &s, 8);
-	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, lang, scratch);
+	ms_sarif_result_js(&s, a, f, rule_index, uri, artifact_index, parts, lang, scratch);
 	return ms_js_flush(&s);
 }
 

@@ -67,11 +67,30 @@ int ms_sarif_cap_keep(ms_sarif_cap *c, unsigned severity);
  * partialFingerprints, properties; and suppressions[] when an exception
  * suppresses it (rules.md §5: kind inSource, status accepted, the reason
  * as justification, the exception element as location). */
+/* The parts of a split model (model->files[1..]) as artifacts: a result
+ * in a part points at the part's own artifact, whose URI is made like the
+ * main file's (ms_sarif_artifact_uri). */
+typedef struct {
+	char **uri;  /* [k - 1]: file k's URI, NULL when it is not a file */
+	size_t n;    /* parts */
+	int index0;  /* the artifacts[] index of file 1 */
+} ms_sarif_parts;
+
+/* 0, or -1 when out of memory (nothing to free then). */
+int ms_sarif_parts_init(ms_sarif_parts *p, const medscope_model *m, int index0);
+void ms_sarif_parts_free(ms_sarif_parts *p);
+/* Append the parts' artifacts[] entries to arr, in file order. */
+void ms_sarif_parts_artifacts(json_t *arr, const ms_sarif_parts *p, const medscope_model *m,
+                              medscope_lang lang, int *oom);
+
+/* `parts` (NULL: none) places the findings that lie in a part. */
 json_t *ms_sarif_result(const medscope_analysis *a, const ms_finding *f, int rule_index,
-                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch);
+                        const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                        medscope_lang lang, ms_buf *scratch);
 /* The same result written into an element (jsonw.h); ms_sarif_result() is it, built. */
 void ms_sarif_result_js(ms_js *s, const medscope_analysis *a, const ms_finding *f, int rule_index,
-                        const char *uri, int artifact_index, medscope_lang lang, ms_buf *scratch);
+                        const char *uri, int artifact_index, const ms_sarif_parts *parts,
+                        medscope_lang lang, ms_buf *scratch);
 
 /* The log's skeleton, written the same for the report and the diff: one
  * run, the tool, its artifacts and properties, then the results.
@@ -94,7 +113,8 @@ medscope_status ms_sarif_result_item(ms_jw *w, json_t *result);
 /* ms_sarif_result_item() of ms_sarif_result(), streamed without a json_t. */
 medscope_status ms_sarif_result_stream(ms_jw *w, const medscope_analysis *a, const ms_finding *f,
                                        int rule_index, const char *uri, int artifact_index,
-                                       medscope_lang lang, ms_buf *scratch);
+                                       const ms_sarif_parts *parts, medscope_lang lang,
+                                       ms_buf *scratch);
 medscope_status ms_sarif_end(ms_jw *w);
 
 /* One artifacts[] entry: the model at `uri`, an XML analysis target. When
