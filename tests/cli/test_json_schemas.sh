@@ -38,7 +38,11 @@ validate() { node tests/sarif/validate-json.js "$SCHEMAS" "$@"; }
 
 # ---- report: every example, both languages, and the subsets ----------
 reports=()
-for model in examples/*.xml examples/change/*.xml; do
+# The split example, and example 03 with notes on an agreement and a
+# contract (requirements' "notes").
+sed -e 's|<agreement id="g1"|<agreement id="g1" note="年1回見直し"|' -e 's|<contract id="k2"|<contract id="k2" note="2027年更改"|' \
+	examples/03-chain-a-b-c.xml >"$WORK/noted.xml"
+for model in examples/*.xml examples/change/*.xml examples/20-split/main.xml "$WORK/noted.xml"; do
 	name=$(basename "$model" .xml)
 	for lang in en ja; do
 		out=$WORK/report.$name.$lang.json
