@@ -45,16 +45,9 @@ gen_chain() {
 	echo '</deployment>'
 }
 
+# The same shape as cli.long_chains uses, from its one generator.
 gen_selchain() {
-	head_xml
-	awk -v n="$1" 'BEGIN { for (i = 0; i < n; i++) {
-		printf "<vendor id=\"V%d\" name=\"v\"><certification scheme=\"isms\"/></vendor>\n", i
-		printf "<system id=\"s%d\" name=\"s\" provider=\"V%d\" layer=\"saas\" data=\"medical\">", i, i
-		if (i + 1 < n) printf "<runs-on ref=\"s%d\"/>", i + 1
-		print "</system>"
-		if (i == 0) print "<contract id=\"k0\" client=\"H\" supplier=\"V0\" type=\"service\" covers=\"s0\"/>"
-		else printf "<contract id=\"k%d\" client=\"V%d\" supplier=\"V%d\" selected-by=\"V%d\" type=\"service\" covers=\"s%d\"/>\n", i, i - 1, i, i - 1, i } }'
-	echo '</deployment>'
+	bash tests/gen/selchain.sh "$1"
 }
 
 gen_parties() {
